@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine: `make report` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-done
+RAW ?= data/raw
+PROCESSED ?= data/processed
+REPORTS ?= reports
+
+.PHONY: setup build analyze report test bench lab clean
+
+setup: $(STAMP)
+
+# Re-runs only when pyproject.toml changes; otherwise a no-op that takes no time.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# torch first, from the local CPU build: a bare `torch` would pull a multi-GB CUDA build
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+build: setup
+	$(BIN)/compare build --raw $(RAW) --out $(PROCESSED)
+
+analyze: build
+	$(BIN)/compare analyze --processed $(PROCESSED)
+
+report: setup
+	$(BIN)/compare report --raw $(RAW) --processed $(PROCESSED) --out $(REPORTS)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python benchmarks/run.py
+
+lab: setup
+	$(BIN)/python -m ipykernel install --user --name compare --display-name "compare (.venv)"
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(PROCESSED)/*.parquet $(REPORTS)

@@ -1,0 +1,205 @@
+"""Clean lines → logical blocks: hard-wrapped PDF lines re-joined into paragraphs, items and
+headings split by a page break put back together, each block keeping its source lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import Line
+
+ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("roman", re.compile(r"^(?:PHẦN\s+|Phần\s+)?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:/)–-]\s*(?=\S)")),
+    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
+    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.])")),
+    ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
+    ("dash", re.compile(r"^(-)\s*(?=\S)")),
+    ("plus", re.compile(r"^(\+)\s*(?=\S)")),
+    ("quarter", re.compile(r"^(Quý\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
+]
+
+_TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+    marker: str = ""  # roman | decimal | arabic | letter | dash | plus | quarter | ""
+    label: str = ""  # "II", "1", "1.1", "a", "Quý 3"
+    body: str = ""  # text without its marker
+    extra_lines: list[int] = field(default_factory=list)  # page numbers etc. inside the block
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def raw(self) -> str:
+        return "\n".join(line.raw for line in self.lines)
+
+    @property
+    def line_start(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def line_end(self) -> int:
+        return max([self.lines[-1].no, *self.extra_lines])
+
+    @property
+    def emphasis(self) -> bool:
+        return all(line.emphasis for line in self.lines)
+
+    @property
+    def is_table(self) -> bool:
+        return self.lines[0].kind == "table"
+
+
+def find_marker(text: str) -> tuple[str, str, str]:
+    """(marker kind, label, text after the marker) for the start of a block."""
+    for kind, pattern in _MARKERS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        label = m.group(1)
+        if kind == "quarter":
+            label = " ".join(label.split())
+            label = label[0].upper() + label[1:].lower()
+            label = re.sub(r"(?i)quý\s+(iv|iii|ii|i)\b", lambda x: "Quý " + x.group(1).upper(), label)
+            return kind, label, text
+        return kind, label, text[m.end():].strip()
+    return "", "", text
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def terminated(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _starts_lower(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return False
+        if c in "\"“'‘(":
+            return False
+        if c in ",;:)”’.…":
+            return True
+    return False
+
+
+def full_width(lines: list[Line]) -> int:
+    """Length from which a line counts as filled to the right margin (a hard wrap)."""
+    lengths = sorted(len(line.text) for line in lines if line.kind == "text")
+    if not lengths:
+        return 10**6
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    return max(int(0.8 * p90), 40)
+
+
+_HARD_START = re.compile(
+    r"^(?:nơi nhận|trên đây là|(?:kt\.?|tm\.?|tl\.?)\s+\S|(?:phó\s+)?(?:giám đốc|chủ tịch)$)", re.IGNORECASE
+)
+
+
+def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool) -> bool:
+    """Does `cur` continue the block made of `block` lines (the last one `prev`)?"""
+    if cur.kind == "table" or prev.kind == "table" or cur.kind == "note" or prev.kind == "note":
+        return False
+    if _HARD_START.match(cur.text):
+        return False
+    p, c = prev.text, cur.text
+    prev_full = len(p) >= width
+    prev_term = terminated(p)
+    kind, _, _ = find_marker(c)
+    if kind in ("quarter", "roman"):
+        return False  # a line-initial "II. " or "Quý 3" is never the middle of a sentence
+    if is_caps(c) != is_caps(p) and not _starts_lower(c):
+        return False
+    if prev.emphasis != cur.emphasis and not _starts_lower(c):
+        return False
+    if kind:
+        # A numbered heading set on one full line is still followed by its own items.
+        if (kind in ("dash", "plus") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+                and sum(len(ln.text) for ln in block) < 300):
+            return False
+        # A marker at the start of a line that follows a filled, unterminated line is a
+        # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ").
+        return prev_full and not prev_term
+    if _starts_lower(c):
+        return True
+    if prev_term:
+        # Where items start with markers, a sentence that ends on a full line and a
+        # capitalised word on the next are still one item.
+        # In running paragraphs, a full line that ends in ';' or ',' ends a clause, not a
+        # paragraph (the paragraph's own last line is rarely full).
+        if prev_full and p.rstrip().endswith((";", ",")):
+            return True
+        return marker_style and prev_full and not p.rstrip().endswith(":")
+    short = len(p) < min(0.6 * width, 90)
+    return not short
+
+
+def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:
+    """Rejoin an item that a page break cut inside a hyphenated name ("Phòng Tổ chức" /
+    "- Cán bộ Sở ..."), judged against how the document ends its other items."""
+    dash = [b for b in blocks if b.marker == "dash"]
+    if len(dash) < 4:
+        return blocks
+    share_terminated = sum(terminated(b.text) for b in dash) / len(dash)
+    if share_terminated < 0.75:
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        if out and b.marker == "dash" and out[-1].marker == "dash":
+            a = out[-1]
+            tail = a.text.split()[-3:]
+            head = b.body.split()[:1]
+            if (
+                not terminated(a.text)
+                and any(w[:1].isupper() for w in tail[1:])
+                and head
+                and head[0][:1].isupper()
+                and not head[0].isupper()
+            ):
+                a.lines.extend(b.lines)
+                a.extra_lines.extend(b.extra_lines)
+                a.body = a.body + " - " + b.body
+                continue
+        out.append(b)
+    return out
+
+
+def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
+    """Group text lines into blocks. Returns (blocks, lines that are layout only)."""
+    width = full_width(lines)
+    text_lines = [ln for ln in lines if ln.kind == "text"]
+    after_term = [c for p, c in zip(text_lines, text_lines[1:]) if terminated(p.text)]
+    marked = sum(1 for c in after_term if find_marker(c.text)[0])
+    marker_style = bool(after_term) and marked / len(after_term) >= 0.6
+    blocks: list[Block] = []
+    layout: list[Line] = []
+    prev: Line | None = None
+    pending_layout: list[int] = []
+    for line in lines:
+        if line.kind in ("blank", "page_number", "separator"):
+            if line.kind != "blank":
+                layout.append(line)
+                pending_layout.append(line.no)
+            continue
+        if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style):
+            blocks[-1].lines.append(line)
+            blocks[-1].extra_lines.extend(pending_layout)
+        else:
+            blocks.append(Block([line]))
+        pending_layout = []
+        prev = line
+    for b in blocks:
+        b.marker, b.label, b.body = find_marker(b.text)
+    return _split_bullet_rejoin(blocks), layout

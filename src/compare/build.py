@@ -1,0 +1,241 @@
+"""Folder of raw plans → the processed tables of CONTRACT.md (documents, sections, tasks,
+references, rejects, plus lines: the role of every source line).
+
+One bad file never stops a build: it becomes a row of `rejects` with a reason, and every
+other file goes through. Tables are written atomically and deterministically.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from . import blocks as blocks_mod
+from .lines import split_lines
+from .metadata import Metadata, extract
+from .raw import Rejected, read_text
+from .structure import parse
+from .tables import SCHEMAS, empty, write_table
+from .tasks import Task, extract_tasks
+from .vietnamese import syllable_stats
+
+# Files that are never plans: notes about the data, hidden files.
+_SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
+
+
+@dataclass
+class ParsedDocument:
+    doc_id: str
+    source_path: str
+    sha256: str
+    encoding: str
+    metadata: Metadata
+    sections: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+
+    @property
+    def fell_through(self) -> list[int]:
+        """Content lines that became neither heading nor task."""
+        return [ln["line_no"] for ln in self.lines if ln["role"] == "other" and ln["section_kind"] in ("content", "implementation")]
+
+
+def _relative(path: Path) -> str:
+    try:
+        return os.path.relpath(path.resolve(), Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+
+
+def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8") -> ParsedDocument:
+    """Parse one plan's decoded text. Raises Rejected when it is not a plan."""
+    lines = split_lines(text)
+    blocks, layout = blocks_mod.build_blocks(lines)
+    anatomy = parse(blocks)
+    md = extract(anatomy, lines)
+    tasks = extract_tasks(anatomy, md.year, md.period)
+    tokens, valid, _ = syllable_stats(" ".join(ln.text for ln in lines))
+    if tokens < 20 or valid / max(tokens, 1) < 0.5:
+        raise Rejected("not a plan: not Vietnamese text")
+    if anatomy.doc_type is None and len(tasks) < 3:
+        raise Rejected("not a plan: no title or tasks found")
+    if not tasks:
+        raise Rejected("not a plan: no title or tasks found")
+
+    doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
+    sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
+    for s in anatomy.sections:
+        doc.sections.append({
+            "doc_id": doc_id, "section_id": sid[s.section_id],
+            "parent_id": sid[s.parent_id] if s.parent_id else None, "level": s.level, "label": s.label,
+            "heading": s.heading, "kind": s.kind, "theme": s.theme,
+            "line_start": s.line_start, "line_end": s.line_end,
+        })
+    task_ids: list[str] = []
+    for n, t in enumerate(tasks, start=1):
+        task_id = f"{doc_id}:t{n:03d}"
+        task_ids.append(task_id)
+    for n, (t, task_id) in enumerate(zip(tasks, task_ids), start=1):
+        doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
+        for c in t.citations:
+            doc.references.append({"doc_id": doc_id, "task_id": task_id, "ref_id": c.ref_id, "kind": c.kind,
+                                   "ref_date": c.ref_date, "text": c.text})
+    from .references import find_references
+
+    for it in anatomy.items:
+        if it.role in ("task", "recipients", "signature"):
+            continue
+        for c in find_references(it.block.text):
+            doc.references.append({"doc_id": doc_id, "task_id": None, "ref_id": c.ref_id, "kind": c.kind,
+                                   "ref_date": c.ref_date, "text": c.text})
+
+    # Every non-blank source line gets a role.
+    role: dict[int, tuple[str, str | None, str | None, str | None]] = {}
+    for b in anatomy.header + anatomy.title_blocks:
+        for ln in b.lines:
+            role[ln.no] = ("metadata", None, None, None)
+    task_of_block = {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}
+    for it in anatomy.items:
+        kind = it.section.kind if it.section else None
+        ref_sid = sid[it.section.section_id] if it.section else None
+        r = it.role
+        task_id = task_of_block.get(id(it.block)) if r == "task" else None
+        if r == "task" and task_id is None:
+            r = "other"
+        for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
+            role[no] = (r, ref_sid, task_id, kind)
+    for ln in layout:
+        role.setdefault(ln.no, ("other", None, None, None))
+    for ln in lines:
+        if ln.kind == "blank":
+            continue
+        r, ref_sid, task_id, kind = role.get(ln.no, ("unaccounted", None, None, None))
+        doc.lines.append({"doc_id": doc_id, "line_no": ln.no, "role": r, "section_id": ref_sid,
+                          "task_id": task_id, "section_kind": kind, "text": ln.raw})
+    return doc
+
+
+def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> dict:
+    b = t.item.block
+    return {
+        "doc_id": doc_id, "task_id": task_id,
+        "section_id": sid[t.section.section_id] if t.section else None,
+        "ordinal": n, "label": t.label, "text": t.text, "text_raw": t.text_raw, "theme": t.theme,
+        "lead_units": t.lead_units, "partner_units": t.partner_units,
+        "timeframe": t.timeframe.text, "due_start": t.timeframe.start, "due_end": t.timeframe.end,
+        "recurring": t.timeframe.recurring,
+        "references": list(dict.fromkeys(c.ref_id for c in t.citations)),
+        "line_start": b.line_start, "line_end": b.line_end,
+        "parent_task_id": task_ids[t.parent_index] if t.parent_index is not None else None,
+        "item_kind": "table_row" if t.item.table else (b.marker or "paragraph"),
+    }
+
+
+def parse_file(path: Path, doc_id: str | None = None) -> ParsedDocument:
+    raw = read_text(path)
+    return parse_text(raw.text, doc_id or path.stem, _relative(path), raw.sha256, raw.encoding)
+
+
+@dataclass
+class BuildResult:
+    documents: list[ParsedDocument]
+    rejects: list[dict]
+    tables: dict[str, pl.DataFrame]
+
+
+def _document_row(d: ParsedDocument) -> dict:
+    md = d.metadata
+    return {
+        "doc_id": d.doc_id, "source_path": d.source_path, "sha256": d.sha256, "issuer": md.issuer,
+        "parent": md.parent, "jurisdiction": md.jurisdiction, "admin_level": md.admin_level,
+        "doc_type": md.doc_type, "number": md.number, "issued_date": md.issued_date, "year": md.year,
+        "period": md.period, "title": md.title, "signer": md.signer, "signer_title": md.signer_title,
+        "text_quality": md.text_quality, "encoding": d.encoding, "n_tasks": len(d.tasks),
+    }
+
+
+def raw_files(raw_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in raw_dir.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _SKIP_NAMES
+    )
+
+
+def build_corpus(raw_dir: Path) -> BuildResult:
+    documents: list[ParsedDocument] = []
+    rejects: list[dict] = []
+    seen: dict[str, str] = {}
+    for path in raw_files(raw_dir):
+        rel = _relative(path)
+        try:
+            doc = parse_file(path, path.stem)
+        except Rejected as exc:
+            rejects.append({"source_path": rel, "reason": str(exc)})
+            continue
+        except Exception as exc:  # a parser bug must not cost the other files
+            rejects.append({"source_path": rel, "reason": f"internal error while parsing: {type(exc).__name__}: {exc}"})
+            continue
+        if doc.sha256 in seen:
+            rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})
+            continue
+        if any(d.doc_id == doc.doc_id for d in documents):
+            rejects.append({"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"})
+            continue
+        seen[doc.sha256] = rel
+        documents.append(doc)
+    tables = {
+        "documents": pl.DataFrame([_document_row(d) for d in documents], schema=SCHEMAS["documents"]) if documents else empty("documents"),
+        "sections": _frame("sections", [r for d in documents for r in d.sections]),
+        "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
+        "references": _frame("references", [r for d in documents for r in d.references]),
+        "lines": _frame("lines", [r for d in documents for r in d.lines]),
+        "rejects": _frame("rejects", rejects),
+    }
+    return BuildResult(documents, rejects, tables)
+
+
+def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=SCHEMAS[name]) if rows else empty(name)
+
+
+def summary(result: BuildResult) -> str:
+    out = []
+    for d in result.documents:
+        md = d.metadata
+        unaccounted = sum(1 for ln in d.lines if ln["role"] == "unaccounted")
+        fell = d.fell_through
+        out.append(
+            f"{d.doc_id}: {md.doc_type or '?'} {md.number or '(no number)'} · {md.issuer or '?'} · "
+            f"{md.year or '?'} {md.period} · {len(d.sections)} sections, {len(d.tasks)} tasks, "
+            f"{unaccounted} lines unaccounted · text {md.text_quality}"
+        )
+        if fell:
+            out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
+    for r in result.rejects:
+        out.append(f"rejected {r['source_path']}: {r['reason']}")
+    return "\n".join(out)
+
+
+def write_tables(result: BuildResult, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in result.tables.items():
+        write_table(frame, out_dir / f"{name}.parquet")
+
+
+def build(raw_dir: Path, out_dir: Path, echo=print) -> BuildResult:
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"no such folder: {raw_dir}")
+    result = build_corpus(raw_dir)
+    write_tables(result, out_dir)
+    echo(summary(result))
+    echo(f"{len(result.documents)} document(s), {len(result.rejects)} reject(s) → {out_dir}")
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    build(Path(sys.argv[1]), Path(sys.argv[2]))

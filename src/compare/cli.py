@@ -1,0 +1,88 @@
+"""The `compare` command: build, analyze, report, restore."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .raw import Rejected, read_text
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Compare Vietnamese government work plans across agencies and years."""
+
+
+@main.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True,
+              help="Folder of raw plans (.txt/.md in any encoding, .docx, .pdf).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True,
+              help="Folder for the Parquet tables.")
+def build(raw_dir: Path, out_dir: Path) -> None:
+    """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
+    from .build import build as run_build
+
+    if not raw_dir.is_dir():
+        raise click.ClickException(f"no such folder: {raw_dir}")
+    result = run_build(raw_dir, out_dir, echo=click.echo)
+    if not result.documents:
+        raise click.ClickException("no plan could be built (see the rejects above)")
+
+
+@main.command()
+@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
+              show_default=True, help="Folder with the tables written by `compare build`.")
+def analyze(processed: Path) -> None:
+    """Embed tasks and write clusters, overlaps and changes next to the build tables."""
+    try:
+        from .analyze import analyze as run_analyze
+    except ImportError as exc:  # pragma: no cover
+        raise click.ClickException(f"analysis is not available: {exc}") from exc
+    run_analyze(processed, echo=click.echo)
+
+
+@main.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True)
+@click.option("--processed", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+def report(raw_dir: Path, processed: Path, out_dir: Path) -> None:
+    """Build, analyse and render the reports for a folder of plans."""
+    from .build import build as run_build
+
+    if not raw_dir.is_dir():
+        raise click.ClickException(f"no such folder: {raw_dir}")
+    result = run_build(raw_dir, processed, echo=click.echo)
+    if not result.documents:
+        raise click.ClickException("no plan could be built (see the rejects above)")
+    try:
+        from .analyze import analyze as run_analyze
+    except ImportError:
+        click.echo("analysis step not installed yet: tables from `build` only")
+        return
+    run_analyze(processed, echo=click.echo)
+    try:
+        from .report import render_reports
+    except ImportError:
+        click.echo("HTML reports not available yet: tables only")
+        return
+    render_reports(processed, out_dir, raw_dir=raw_dir, echo=click.echo)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore(path: Path) -> None:
+    """Print the text of PATH decoded and normalised, line for line."""
+    try:
+        raw = read_text(path)
+    except Rejected as exc:
+        raise click.ClickException(f"{path}: {exc}") from exc
+    from .restore import restore_lines
+
+    for line in restore_lines(raw.text.split("\n")):
+        click.echo(line)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

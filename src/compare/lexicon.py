@@ -1,0 +1,47 @@
+"""General Vietnamese administrative vocabulary: provinces, standard departments, surnames.
+
+Public domain knowledge (Nghị quyết 202/2025/QH15 and the earlier 63-province map; the
+departments of a provincial People's Committee), used to repair names that OCR damaged and
+to tell a place from an organisation. Nothing here is taken from a particular plan.
+"""
+
+from __future__ import annotations
+
+from .vietnamese import fold
+
+PROVINCES = [
+    # the 34 provinces and cities from 1 July 2025
+    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Cao Bằng", "Điện Biên",
+    "Lai Châu", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+    "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
+    "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai",
+    "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+    # provinces merged in 2025, still named by older plans
+    "Hà Giang", "Yên Bái", "Bắc Kạn", "Vĩnh Phúc", "Hòa Bình", "Bắc Giang", "Hải Dương",
+    "Thái Bình", "Nam Định", "Hà Nam", "Quảng Bình", "Thừa Thiên Huế", "Quảng Nam", "Kon Tum",
+    "Bình Định", "Phú Yên", "Ninh Thuận", "Đắk Nông", "Bình Thuận", "Bình Phước", "Bình Dương",
+    "Bà Rịa - Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Sóc Trăng",
+    "Hậu Giang", "Bạc Liêu", "Kiên Giang",
+]
+PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
+
+# Departments and offices of a provincial People's Committee (after 2025 and before).
+AGENCIES = [
+    "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Xây dựng",
+    "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông",
+    "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo",
+    "Sở Y tế", "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh", "Thanh tra thành phố",
+    "Văn phòng Ủy ban nhân dân", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
+    "Ban Dân tộc", "Ban Quản lý khu kinh tế", "Ban Quản lý các khu công nghiệp",
+]
+AGENCY_BY_FOLD = {fold(a): a for a in AGENCIES}
+
+SURNAMES = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Trương",
+    "Tạ", "Hà", "Cao", "Đào", "Lưu", "Tô", "Vương", "Chu", "Kiều", "Quách", "Thái", "Tăng",
+    "Triệu", "Đàm", "Văn", "Khúc", "Mạc", "Lại", "Thân", "Nông", "Hứa", "Phùng", "Tống", "La",
+    "Từ", "Châu", "Âu", "Đồng", "Giang", "Hồng", "Diệp", "Doãn", "Ông", "Quan", "Tiêu",
+}

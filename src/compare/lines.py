@@ -1,0 +1,91 @@
+"""Text → clean source lines. Markdown markup, odd spaces and bullet glyphs go; the line
+numbers stay, because every task must point back to the lines it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vietnamese import normalize
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_BULLET_GLYPHS = re.compile(r"^[•●▪■□◦○►▶➢➤✓✔·\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043]+\s*")
+_DASHES = re.compile(r"^[–—−‒]\s*")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s*\d+)$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^[\s\-_=*~.|:]{3,}$")
+_NOTE_IN_PARENS = re.compile(r"^[(\[]\s*(?:handwritten|signature|signed|chữ ký|đã ký|seal|dấu|stamp)", re.I)
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the decoded source
+    raw: str  # the line as it stands in the source
+    text: str  # clean text (NFC, one tone convention, no markup, single spaces)
+    emphasis: bool = False  # markdown heading or a whole line in bold: a heading hint
+    kind: str = "text"  # text | blank | page_number | separator | table | note
+    cells: list[str] = field(default_factory=list)
+
+
+def _strip_emphasis(s: str) -> tuple[str, bool]:
+    core = s.strip()
+    whole = False
+    m = re.fullmatch(r"(\*\*|__)(.+?)\1\s*[.:]?", core)
+    if m or (core.startswith("**") and core.endswith("**") and len(core) > 4):
+        whole = True
+    s = re.sub(r"(\*\*|__)", "", s)
+    # single * or _ used for italics: remove when paired around a word
+    s = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", s)
+    s = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", s)
+    return s, whole
+
+
+def clean_line(no: int, raw: str) -> Line:
+    s = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
+    s = s.replace("\u00ad", "")
+    stripped = s.strip()
+    if not stripped:
+        return Line(no, raw, "", kind="blank")
+    if _SEPARATOR.match(stripped) and not re.search(r"\w", stripped):
+        return Line(no, raw, "", kind="separator")
+    s = normalize(s)
+    emphasis = False
+    if _MD_HEADING.match(s):
+        s = _MD_HEADING.sub("", s)
+        emphasis = True
+    s = _MD_QUOTE.sub("", s)
+    s = _MD_LINK.sub(r"\1", s)
+    s, bold = _strip_emphasis(s)
+    emphasis = emphasis or bold
+    s = _MD_ESCAPE.sub(r"\1", s)
+    s = s.replace("`", "")
+    s = " ".join(s.split())
+    # Markdown bullets "* " and typographic bullets all become "- ".
+    if re.match(r"^\*\s+\S", s):
+        s = "- " + s[1:].lstrip()
+    s = _BULLET_GLYPHS.sub("- ", s) if _BULLET_GLYPHS.match(s) else s
+    if _DASHES.match(s):
+        s = "- " + _DASHES.sub("", s)
+    if re.match(r"^-\S", s) and not re.match(r"^-\d", s):  # "-Ban Giám đốc;" → "- Ban Giám đốc;"
+        s = "- " + s[1:]
+    if not s:
+        return Line(no, raw, "", kind="blank")
+    if _PAGE_NUMBER.match(s):
+        return Line(no, raw, s, kind="page_number")
+    if _NOTE_IN_PARENS.match(s):
+        return Line(no, raw, s, emphasis, kind="note")
+    if s.count("|") >= 2 and s.startswith("|"):
+        cells = [c.strip() for c in s.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            return Line(no, raw, "", kind="separator")
+        return Line(no, raw, " | ".join(c for c in cells if c), emphasis, kind="table", cells=cells)
+    return Line(no, raw, s, emphasis)
+
+
+def split_lines(text: str) -> list[Line]:
+    return [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]

@@ -1,0 +1,308 @@
+"""Document metadata from the header block, the title, the preamble and the signature.
+
+Headers arrive in many states: two columns run together on one line, table cells as '|'
+lines, dates split over lines, OCR damage, or no header at all (then the issuer is read from
+the preamble, the number code and the signature). Every rule here keys on the administrative
+format (Nghị định 30/2020/NĐ-CP), never on a particular plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SURNAMES
+from .lines import Line
+from .structure import Anatomy
+from .vietnamese import fold, restore_case, syllable_stats
+
+_MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
+_NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
+_DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})", re.I)
+_BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
+_PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
+_ISSUER_IN_PREAMBLE = re.compile(
+    r"((?<![-/\w])(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)(?:\s+[^\s;.:]+){1,12}?)"
+    r"\s+(?:có|ban hành|lập|xây dựng|triển khai|thực hiện)\s+(?:Kế hoạch|kế hoạch|Chương trình|chương trình)\b"
+)
+_ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
+_LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commune", "quận": "district",
+                "huyện": "district", "thị xã": "district"}
+_ROLES = [
+    ("pho giam doc", "Phó Giám đốc"), ("giam doc", "Giám đốc"), ("pho chu tich", "Phó Chủ tịch"),
+    ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
+    ("chanh thanh tra", "Chánh Thanh tra"), ("truong ban", "Trưởng ban"), ("thu truong", "Thủ trưởng"),
+]
+_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:[a-z ]{0,30}\s)?(" + "|".join(r for r, _ in _ROLES) + r")\b")
+
+
+@dataclass
+class Metadata:
+    issuer: str | None = None
+    parent: str | None = None
+    jurisdiction: str | None = None
+    admin_level: str | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    issued_date: dt.date | None = None
+    year: int | None = None
+    period: str = "year"
+    title: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    text_quality: str = "clean"
+    place: str | None = None
+
+
+def _header_cells(lines: list[Line]) -> list[str]:
+    """Header lines → cells: '|' cells and runs of 3+ spaces split two-column headers."""
+    cells: list[str] = []
+    for line in lines:
+        raw = line.raw.replace("\u00a0", " ")
+        parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}", chunk)]
+        for p in parts:
+            p = re.sub(r"[*#_]+", "", p).strip()
+            if p:
+                cells.append(" ".join(p.split()))
+    return cells
+
+
+def _drop_motto(cell: str) -> str:
+    m = _MOTTO.search(fold(cell))
+    return cell[: m.start()].strip(" -–") if m else cell
+
+
+def _match_agency(name: str) -> str | None:
+    """An OCR-damaged or all-caps department name → its standard spelling, when close."""
+    key = fold(name).replace("pao", "dao").replace("0", "o")
+    hit = process.extractOne(key, list(AGENCY_BY_FOLD), scorer=fuzz.ratio, score_cutoff=88)
+    return AGENCY_BY_FOLD[hit[0]] if hit else None
+
+
+def _match_province(name: str) -> str | None:
+    key = fold(name)
+    if key in PROVINCE_BY_FOLD:
+        return PROVINCE_BY_FOLD[key]
+    hit = process.extractOne(key, list(PROVINCE_BY_FOLD), scorer=fuzz.ratio, score_cutoff=90)
+    return PROVINCE_BY_FOLD[hit[0]] if hit else None
+
+
+def _fix_place_in(name: str) -> tuple[str, str | None]:
+    """Repair the place at the end of 'UBND THÀNH PHỐ HAI PHONG' → 'UBND thành phố Hải Phòng'."""
+    m = re.search(r"(tỉnh|thành phố|thanh pho|tinh|TỈNH|THÀNH PHỐ|THANH PHO|TINH)\s+(.+)$", name)
+    restored = restore_case(name)
+    if not m:
+        return restored, None
+    prov = _match_province(m.group(2))
+    if not prov:
+        return restored, None
+    word = "tỉnh" if fold(m.group(1)) == "tinh" else "thành phố"
+    head = restore_case(name[: m.start()].strip()) if name[: m.start()].strip() else ""
+    if fold(head) in ("ubnd", "uy ban nhan dan"):
+        head = "UBND" if fold(head) == "ubnd" else "Ủy ban nhân dân"
+    return f"{head} {word} {prov}".strip(), prov
+
+
+def _province_mentions(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|TP\.?)\s+((?:[A-ZĐ][^\s,;.()]*\s?){1,3})", text):
+        words = m.group(1).split()
+        for n in range(min(3, len(words)), 0, -1):
+            prov = PROVINCE_BY_FOLD.get(fold(" ".join(words[:n])))
+            if prov:
+                counts[prov] += 1
+                break
+    for fp, prov in PROVINCE_BY_FOLD.items():
+        # bare mentions ("Sở Giáo dục và Đào tạo Hải Phòng") count once each
+        counts[prov] += len(re.findall(rf"\b{re.escape(prov)}\b", text)) * 0.5
+    return +counts
+
+
+def _level_of(issuer: str) -> str:
+    f = fold(issuer)
+    if f.startswith(("so ", "thanh tra", "van phong", "ban ")):
+        return "department"
+    for word, level in _LEVEL_WORDS.items():
+        if re.search(rf"\b{fold(word)}\b", f):
+            return level
+    if re.search(r"\b(tinh|thanh pho)\b", f):
+        # "thành phố" of a province is the province; a city inside one is a district
+        tail = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", f)
+        if tail and tail.group(1) in PROVINCE_BY_FOLD:
+            return "province"
+        return "district"
+    if f.startswith("phong "):
+        return "district"
+    return "department"
+
+
+def _initials(name: str) -> str:
+    """'Sở Giáo dục và Đào tạo' → 'SGDĐT' (the issuer code agencies write in numbers)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("và", "các")]
+    return "".join(w[0].upper() for w in words)
+
+
+def _repair_code(code: str, issuer: str | None) -> str:
+    if not issuer:
+        return code
+    ini = _initials(issuer)
+    parts = code.split("-")
+    fixed = [ini if fold(p) == fold(ini) and p != ini else p for p in parts]
+    return "-".join(fixed)
+
+
+def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
+    role = None
+    name = None
+    cells: list[str] = []
+    for b in anatomy.closing:
+        for line in b.lines:
+            cells.extend(_header_cells([line]))
+    for cell in cells:
+        f = fold(cell)
+        f = re.sub(r"^noi nh\w*\s*:?\s*", "", f)
+        m = _ROLE_RE.match(f)
+        if m and len(f) < 60:
+            role = dict(_ROLES)[m.group(1)]
+    for cell in cells:
+        words = cell.split()
+        if 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() and w[1:].islower() for w in words):
+            name = cell
+    return name, role
+
+
+def extract(anatomy: Anatomy, lines: list[Line]) -> Metadata:
+    md = Metadata(doc_type=anatomy.doc_type)
+    header_lines = [ln for b in anatomy.header for ln in b.lines]
+    title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]
+    cells = _header_cells(header_lines + title_lines[:1])
+    header_text = " ".join(ln.text for ln in header_lines + title_lines)
+    full_text = "\n".join(ln.text for ln in lines if ln.kind in ("text", "table"))
+
+    # number and date
+    m = _NUMBER.search(header_text)
+    if m:
+        code = re.sub(r"\s+", "", m.group(2))
+        md.number = f"{m.group(1)}/{code}" if m.group(1) else None
+        number_code = code
+    else:
+        number_code = None
+    d = _DATE.search(header_text)
+    if d:
+        try:
+            md.issued_date = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+        except ValueError:
+            md.issued_date = None
+    for cell in cells:
+        pm = _PLACE_DATE.search(cell)
+        if pm:
+            md.place = pm.group(1).strip()
+            break
+
+    # organisations in the header: cells left once motto, number, date and title are gone
+    orgs: list[str] = []
+    for cell in cells:
+        c = _drop_motto(cell)
+        f = fold(c)
+        if not c or _NUMBER.search(c) or _DATE.search(c) or re.search(r",\s*ng\w{1,3}\b", c):
+            continue
+        if re.match(r"^(ke hoach|chuong trinh)\b", f) or f.startswith(("so:", "so ")) and ":" in c[:4]:
+            continue
+        letters = [ch for ch in c if ch.isalpha()]
+        if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
+            orgs.append(c)
+    # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO")
+    merged: list[str] = []
+    for o in orgs:
+        if merged and (fold(merged[-1]).endswith((" va", " và", "-")) or fold(o).startswith(("va ", "dao tao"))):
+            merged[-1] = merged[-1] + " " + o
+        else:
+            merged.append(o)
+    orgs = merged[:2]
+    province_hint = None
+    if len(orgs) >= 2:
+        md.parent, province_hint = _fix_place_in(orgs[0])
+        md.issuer = _match_agency(orgs[1]) or _fix_place_in(orgs[1])[0]
+    elif len(orgs) == 1:
+        issuer, province_hint = _fix_place_in(orgs[0])
+        md.issuer = _match_agency(orgs[0]) or issuer
+
+    counts = _province_mentions(full_text)
+    if md.place:
+        prov = _match_province(md.place)
+        if prov:
+            counts[prov] += 3
+    if province_hint:
+        counts[province_hint] += 5
+
+    if not md.issuer:
+        preamble = " ".join(it.block.text for it in anatomy.items if it.role == "preamble") or full_text[:4000]
+        found = list(_ISSUER_IN_PREAMBLE.finditer(preamble))
+        pre = found[-1] if found else None  # the issuer names itself last, after what it cites
+        if pre:
+            name = " ".join(pre.group(1).split())
+            # "... của Ủy ban nhân dân thành phố, Sở Ngoại vụ": the last body named is the issuer
+            segments = name.split(", ")
+            heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg)]
+            if heads:
+                name = ", ".join(segments[heads[-1]:])
+            # a trailing province name is the jurisdiction, not part of the issuer
+            for prov in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True):
+                for suffix in (f" tỉnh {prov}", f" thành phố {prov}", f" {prov}"):
+                    if name.endswith(suffix):
+                        counts[prov] += 5
+                        name = name[: -len(suffix)]
+                        break
+            md.issuer = _match_agency(name) or name
+    if not md.issuer and md.place and not _match_province(md.place):
+        # A People's Committee below the province: the number code says UBND and the place
+        # line names the ward or district; the text says which level it is.
+        sig = fold(" ".join(b.text for b in anatomy.closing))
+        if (number_code and fold(number_code).endswith("ubnd")) or "uy ban nhan dan" in sig:
+            f = fold(full_text)
+            level_counts = {w: len(re.findall(rf"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+{fold(w)}\b", f))
+                            for w in _LEVEL_WORDS}
+            word = max(level_counts, key=lambda w: level_counts[w])
+            if level_counts[word]:
+                md.issuer = f"Ủy ban nhân dân {word} {md.place}"
+
+    if counts:
+        md.jurisdiction = max(sorted(counts), key=lambda p: counts[p])
+    if md.issuer:
+        md.admin_level = _level_of(md.issuer)
+        if md.number and "-" in md.number:
+            num, code = md.number.split("/", 1)
+            md.number = f"{num}/{_repair_code(code, md.issuer)}"
+    if md.parent is None and md.admin_level in ("department", "district", "commune") and md.jurisdiction:
+        word = "thành phố" if re.search(rf"thành phố\s+{re.escape(md.jurisdiction)}", full_text) else "tỉnh"
+        md.parent = f"UBND {word} {md.jurisdiction}"
+
+    # title, year, period
+    md.title = anatomy.title
+    tf = fold(md.title or "")
+    years = re.findall(r"\bn\w{0,2}m\s+(\d{4})\b", tf) or re.findall(r"\b(20\d\d)\b", tf)
+    if years:
+        md.year = int(years[-1])
+    elif md.issued_date:
+        md.year = md.issued_date.year
+    else:
+        b = _BLANK_DATE.search(header_text) or re.search(r"\bnăm\s+(\d{4})\b", header_text)
+        md.year = int(b.group(1)) if b else None
+    if re.search(r"\b0?6 th\w{1,4} (cuoi|sau)\b", tf):
+        md.period = "H2"
+    elif re.search(r"\b0?6 th\w{1,4} dau\b", tf):
+        md.period = "H1"
+    else:
+        q = re.search(r"\bquy (iv|iii|ii|i|[1-4])\b", tf)
+        md.period = {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)] if q else "year"
+
+    md.signer, md.signer_title = _signature(anatomy)
+
+    tokens, valid, marked = syllable_stats(full_text)
+    if tokens and (valid / tokens < 0.85 or marked / tokens < 0.3):
+        md.text_quality = "ocr"
+    return md

@@ -1,0 +1,158 @@
+"""Raw file → Unicode text. The first step of the pipeline, and the place bad files are refused.
+
+A plan arrives as bytes in one of many encodings (UTF-8 with or without BOM, UTF-16,
+Windows-1258, TCVN3, VNI), or as .docx / .pdf. :func:`read_text` returns NFC text whose line
+numbers are the ones every later table refers to, or raises :class:`Rejected` with a reason
+a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import legacy_encodings as legacy
+from .vietnamese import nfc, syllable_stats
+
+
+class Rejected(Exception):
+    """A raw file that cannot become a document; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    encoding: str
+    sha256: str
+
+
+def _score(text: str) -> float:
+    """How Vietnamese a decoding looks: valid syllables among non-ASCII words, minus junk."""
+    tokens, valid, marked = syllable_stats(text)
+    if tokens == 0:
+        return 0.0
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    weird = sum(1 for c in text if 0x80 <= ord(c) < 0xC0)  # Latin-1 symbols: a wrong guess
+    return (valid + 2 * marked * (valid / tokens)) / tokens - 5 * (controls + weird) / max(len(text), 1)
+
+
+def _decode_single_byte(data: bytes) -> tuple[str, str]:
+    candidates = {
+        "windows-1258": nfc(data.decode("cp1258", errors="replace")),
+        "tcvn3": nfc(legacy.decode_tcvn3(data)),
+        "vni": nfc(legacy.decode_vni(data)),
+    }
+    best = max(candidates, key=lambda k: (_score(candidates[k]), k == "windows-1258"))
+    return candidates[best], best
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding name). Raises Rejected for binary or undecodable data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return nfc(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return nfc(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"undecodable UTF-16 text ({exc.reason})") from exc
+    # UTF-16 without a BOM: every other byte of ASCII text is zero.
+    if len(data) >= 4 and data.count(0) > len(data) / 3:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _score(text) > 0.3:
+                return nfc(text), enc
+    if _looks_binary(data):
+        raise Rejected("binary file: not text")
+    try:
+        return nfc(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, enc = _decode_single_byte(data)
+    tokens, valid, _ = syllable_stats(text)
+    if tokens == 0 or valid / tokens < 0.5:
+        raise Rejected("undecodable: neither UTF-8/16 nor a Vietnamese legacy encoding")
+    return text, enc
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx  # python-docx
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise Rejected("a .docx file, and python-docx is not installed") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Rejected(f"damaged .docx file ({exc})") from exc
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row.iterchildren():
+                        if cell.tag.endswith("}tc"):
+                            cells.append(
+                                " ".join(
+                                    "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
+                                    for p in cell.iter()
+                                    if p.tag.endswith("}p")
+                                ).strip()
+                            )
+                    lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        import pypdf
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise Rejected("a .pdf file, and pypdf is not installed") from exc
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise Rejected(f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise Rejected("PDF without a text layer (a scan): run OCR first")
+    return text
+
+
+def read_text(path: Path) -> RawText:
+    """Read one raw plan. Raises Rejected with a plain reason when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Rejected(f"unreadable file ({exc.strerror})") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise Rejected("empty file")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        text, enc = nfc(_docx_text(data)), "docx"
+    elif suffix == ".pdf" or data.startswith(b"%PDF"):
+        text, enc = nfc(_pdf_text(data)), "pdf"
+    else:
+        text, enc = decode_bytes(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise Rejected("empty file")
+    return RawText(text=text, encoding=enc, sha256=digest)

@@ -1,0 +1,82 @@
+"""Cited documents: 'Quyết định số 23-QĐ/TW ngày 30/7/2021' → ref_id '23-QĐ/TW', kind, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# number, then "-TYPE/ISSUER" (party style) or "/[YEAR/]TYPE-ISSUER" (state style)
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]*"
+REF_RE = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:"
+    rf"-\s*({_CODE})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)"  # 23-QĐ/TW, 01-CTr/BTGDVTU-DUUBNDTP
+    rf"|/\s*(?:(\d{{4}})\s*/\s*)?({_CODE}(?:\s*-\s*{_CODE})+)"  # 129/QĐ-UBND, 59/2023/NĐ-CP
+    rf")(?![\w])"
+)
+_KIND_WORDS = [
+    ("Quyết định", "Quyết định"), ("Chỉ thị", "Chỉ thị"), ("Nghị quyết", "Nghị quyết"),
+    ("Nghị định", "Nghị định"), ("Kế hoạch", "Kế hoạch"), ("Chương trình", "Chương trình"),
+    ("Công văn", "Công văn"), ("Hướng dẫn", "Hướng dẫn"), ("Quy định", "Quy định"),
+    ("Quy chế", "Quy chế"), ("Thông tư", "Thông tư"), ("Kết luận", "Kết luận"),
+    ("Đề án", "Đề án"), ("Thông báo", "Thông báo"), ("Luật", "Luật"),
+]
+_CODE_KIND = {
+    "QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "NĐ": "Nghị định", "KH": "Kế hoạch",
+    "CTR": "Chương trình", "HD": "Hướng dẫn", "QC": "Quy chế", "TT": "Thông tư", "KL": "Kết luận",
+    "ĐA": "Đề án", "TB": "Thông báo", "QĐI": "Quy định",
+}
+_DATE_AFTER = re.compile(r"^[\s,]*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    ref_id: str
+    kind: str | None
+    ref_date: dt.date | None
+    text: str
+    start: int
+    end: int
+
+
+def _safe_date(d: int, m: int, y: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_references(text: str) -> list[Citation]:
+    out: list[Citation] = []
+    for m in REF_RE.finditer(text):
+        num = m.group(1)
+        if m.group(2):
+            type_code = m.group(2)
+            issuer = re.sub(r"\s+", "", m.group(3))
+            ref_id = f"{num}-{type_code}/{issuer}"
+        else:
+            year = m.group(4)
+            code = re.sub(r"\s+", "", m.group(5))
+            type_code = code.split("-")[0]
+            ref_id = f"{num}/{year}/{code}" if year else f"{num}/{code}"
+        # kind: the word that introduces the number, else the type code
+        before = text[max(0, m.start() - 40): m.start()]
+        kind = None
+        for word, name in _KIND_WORDS:
+            if re.search(rf"{word}\s*(?:số)?\s*:?\s*$", before, re.IGNORECASE):
+                kind = name
+                break
+        if kind is None:
+            kind = _CODE_KIND.get(type_code.upper())
+        start = m.start()
+        intro = re.search(r"(?:" + "|".join(w for w, _ in _KIND_WORDS) + r")\s*(?:số)?\s*:?\s*$", before, re.IGNORECASE)
+        if intro:
+            start = m.start() - (len(before) - intro.start())
+        date = None
+        end = m.end()
+        dm = _DATE_AFTER.match(text[m.end(): m.end() + 30])
+        if dm:
+            date = _safe_date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
+            end = m.end() + dm.end()
+        out.append(Citation(ref_id, kind, date, " ".join(text[start:end].split()), start, end))
+    return out

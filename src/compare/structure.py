@@ -1,0 +1,350 @@
+"""Blocks → the document's anatomy: header, title, preamble, the heading tree (with part kind
+and theme), body items, recipients and signature. Heading levels come from numbering
+(I → 1 → 1.1 → a), never from markdown '#' counts, which are inconsistent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, find_marker, is_caps, terminated
+from .themes import classify_kind, classify_theme
+from .vietnamese import fold
+
+DOC_TYPES = {
+    "ke hoach": "Kế hoạch",
+    "chuong trinh": "Chương trình",
+}
+_DOC_TYPE_RE = re.compile(r"^\s*(KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|KE\s+HOACH|CHUONG\s+TRINH)\b(.*)$")
+_SIGNER_ROLE = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*GIÁM\s+ĐỐC)\.?\s+)?(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|"
+    r"ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|BAN\s+GIÁM\s+ĐỐC|THỦ\s+TRƯỞNG|TRƯỞNG\s+BAN|BÍ\s+THƯ)\b",
+)
+_RANK = {"roman": 1, "arabic": 2, "letter": 5, "quarter": 3, "caps": 2}
+_CLOSING_STATEMENT = re.compile(r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))")
+
+
+@dataclass
+class Section:
+    section_id: str
+    parent_id: str | None
+    level: int
+    rank: int
+    label: str
+    heading: str
+    kind: str
+    theme: int | None
+    line_start: int
+    line_end: int
+    block: Block | None = None
+    unit: str | None = None  # a heading that names a unit: the lead of what it holds
+
+
+@dataclass
+class Item:
+    """A body block placed in the tree, with the role it plays."""
+
+    block: Block
+    section: Section | None
+    role: str  # task | preamble | purpose | targets | other | recipients | signature
+    table: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Anatomy:
+    header: list[Block]
+    title_blocks: list[Block]
+    doc_type: str | None
+    title: str | None
+    sections: list[Section]
+    items: list[Item]
+    closing: list[Block]
+
+
+def signer_role_line(text: str) -> bool:
+    t = text.strip().upper()
+    t = re.sub(r"[*_]", "", t)
+    return bool(_SIGNER_ROLE.match(t)) and len(t) < 60
+
+
+def find_title(blocks: list[Block]) -> tuple[int | None, str | None, str]:
+    """Index of the block that carries the document type, the type, and the rest of it."""
+    limit = len(blocks)
+    for i, b in enumerate(blocks[:limit]):
+        if b.marker == "roman":
+            break
+        text = b.text.replace("|", " ").strip()
+        m = _DOC_TYPE_RE.match(text)
+        if m:
+            return i, DOC_TYPES[fold(m.group(1))], m.group(2).strip(" :-")
+        # a table cell line in a flattened header: "| KẾ HOẠCH |"
+        for cell in b.lines[0].cells:
+            m = _DOC_TYPE_RE.match(cell)
+            if m:
+                return i, DOC_TYPES[fold(m.group(1))], m.group(2).strip(" :-")
+    return None, None, ""
+
+
+def _title_like(b: Block) -> bool:
+    f = fold(b.text)
+    if b.marker in ("roman", "arabic", "decimal", "dash", "plus"):
+        return False
+    if f.startswith(("can cu", "kinh gui", "noi nhan")):
+        return False
+    if re.search(r"\bso:?\s*\d+\s*/", f) or re.search(r"\d+/\d{4}/", f):
+        return False
+    if len(b.text) > 220:
+        return False
+    if re.match(r"^thuc hien (quyet dinh|ke hoach|chi thi|cong van|nghi quyet|chuong trinh|huong dan|van ban)", f):
+        return False
+    return True
+
+
+def _closing_start(blocks: list[Block], start: int) -> int:
+    for i in range(start, len(blocks)):
+        f = fold(blocks[i].text)
+        if f.startswith("noi nhan") or re.search(r"\bnoi nh\w*\s*:", f[:30]):
+            return i
+    # no recipients list: the signature block near the end
+    for i in range(max(start, int(len(blocks) * 0.7)), len(blocks)):
+        if signer_role_line(blocks[i].text):
+            return i
+    return len(blocks)
+
+
+def _is_heading(b: Block, nxt: Block | None) -> bool:
+    if b.marker == "roman":
+        return True
+    if b.marker == "quarter":
+        return True
+    if b.is_table or b.marker in ("dash", "plus"):
+        return False
+    body = b.body
+    words = len(body.split())
+    if b.marker in ("arabic", "decimal", "letter"):
+        if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70):
+            return False
+        if terminated(body) and not body.endswith(":") and not b.emphasis:
+            # a numbered sentence that owns a list of items is the heading of that list
+            if not (nxt is not None and nxt.marker in ("dash", "plus") and words <= 60):
+                return False
+        if nxt is None:
+            return False
+        if nxt.marker == b.marker and not (b.emphasis and not nxt.emphasis):
+            return False
+        if nxt.marker in ("roman", "quarter"):
+            return False
+        if b.marker == "letter" and nxt.marker in ("arabic", "decimal"):
+            return False
+        if b.marker == "decimal" and nxt.marker == "arabic":
+            return False
+        return True
+    # unmarked: all-capitals group titles (tables flattened by OCR) and bold lines
+    if is_caps(body) and 3 <= words <= 45 and not signer_role_line(body):
+        return True
+    if b.emphasis and words <= 25 and nxt is not None and not nxt.emphasis:
+        return True
+    return False
+
+
+def _rank(b: Block, stack: list[Section]) -> int:
+    if b.marker == "decimal":
+        return 2 + b.label.count(".")
+    if b.marker in _RANK:
+        return _RANK[b.marker]
+    if is_caps(b.body):
+        return 2
+    return (stack[-1].rank + 1) if stack else 2
+
+
+_UNIT_HEAD = re.compile(
+    r"^(?:các\s+)?(?:văn phòng|phòng|sở|ban|thanh tra|ủy ban|ubnd|trung tâm|công đoàn|đoàn|hội|"
+    r"trường|cơ quan|đơn vị|chi bộ|đảng ủy|bộ phận|tổ(?!\s+chức)|lãnh đạo)\b",
+    re.IGNORECASE,
+)
+
+
+def unit_like(text: str) -> bool:
+    t = text.strip()
+    return (bool(_UNIT_HEAD.match(t)) and len(t.split()) <= 25 and not terminated(t.rstrip(":"))
+            and classify_kind(t) in (None, "content"))
+
+
+def _table_header(cells: list[str]) -> dict[str, int] | None:
+    names = [fold(c) for c in cells]
+    cols: dict[str, int] = {}
+    for i, n in enumerate(names):
+        if "noi dung" in n or "nhiem vu" in n or "ten nhiem vu" in n:
+            cols.setdefault("text", i)
+        elif "chu tri" in n:
+            cols.setdefault("lead", i)
+        elif "phoi hop" in n:
+            cols.setdefault("partner", i)
+        elif "thoi gian" in n or "thoi han" in n or "tien do" in n:
+            cols.setdefault("time", i)
+        elif n in ("stt", "tt", "so tt", "so thu tu"):
+            cols.setdefault("stt", i)
+    return cols if "text" in cols and len(cols) >= 2 else None
+
+
+def parse(blocks: list[Block]) -> Anatomy:
+    t, doc_type, rest = find_title(blocks)
+    header: list[Block] = []
+    title_blocks: list[Block] = []
+    title_parts: list[str] = []
+    if t is not None:
+        header = blocks[:t]
+        title_blocks = [blocks[t]]
+        if rest:
+            title_parts.append(rest)
+        j = t + 1
+        while j < len(blocks) and len(title_blocks) < 4 and _title_like(blocks[j]):
+            if title_parts and not (blocks[j].emphasis or is_caps(blocks[j].text) or len(blocks[j].text) < 120):
+                break
+            title_parts.append(blocks[j].text.replace("|", " ").strip())
+            title_blocks.append(blocks[j])
+            j += 1
+        body_start = j
+    else:
+        # No type line: the header is whatever comes before the first numbered part.
+        first_part = next((i for i, b in enumerate(blocks) if b.marker == "roman"), 0)
+        header = blocks[:first_part]
+        body_start = first_part
+    title = " ".join(" ".join(title_parts).split()) or None
+
+    closing_at = _closing_start(blocks, body_start)
+    body = blocks[body_start:closing_at]
+    closing = blocks[closing_at:]
+
+    sections: list[Section] = []
+    items: list[Item] = []
+
+    def new_section(label: str, heading: str, kind: str, lines: tuple[int, int], parent: Section | None,
+                    rank: int, block: Block | None) -> Section:
+        sec = Section(
+            section_id=f"s{len(sections) + 1:03d}",
+            parent_id=parent.section_id if parent else None,
+            level=(parent.level + 1) if parent else 1,
+            rank=rank,
+            label=label,
+            heading=heading,
+            kind=kind,
+            theme=None,
+            line_start=lines[0],
+            line_end=lines[1],
+            block=block,
+        )
+        sections.append(sec)
+        return sec
+
+    # Preamble: unnumbered blocks (and "Căn cứ ..." items) before the first part.
+    has_roman = any(b.marker == "roman" for b in body)
+    k = 0
+    while k < len(body):
+        b = body[k]
+        f = fold(b.body)
+        if b.marker == "roman":
+            break
+        if not has_roman and b.marker and not f.startswith(("can cu", "thuc hien")):
+            break
+        if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and b.marker:
+            break
+        k += 1
+    preamble, rest_body = body[:k], body[k:]
+    if preamble:
+        sec = new_section("", "Căn cứ", "preamble", (preamble[0].line_start, preamble[-1].line_end), None, 0, None)
+        items.extend(Item(b, sec, "preamble") for b in preamble)
+
+    stack: list[Section] = []
+    table_cols: dict[str, int] | None = None
+    for idx, b in enumerate(rest_body):
+        nxt = rest_body[idx + 1] if idx + 1 < len(rest_body) else None
+        if b.is_table:
+            cells = b.lines[0].cells
+            header_cols = _table_header(cells)
+            if header_cols:
+                table_cols = header_cols
+                items.append(Item(b, stack[-1] if stack else None, "other"))
+                continue
+            if table_cols:
+                get = lambda key: cells[table_cols[key]].strip() if key in table_cols and table_cols[key] < len(cells) else ""  # noqa: E731
+                text, stt = get("text"), get("stt")
+                others = [get(k) for k in ("lead", "partner", "time")]
+                if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
+                    kind_m, label, body_txt = find_marker(f"{stt}. {text}" if stt else text)
+                    b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
+                else:
+                    sec = stack[-1] if stack else None
+                    items.append(Item(b, sec, "task", {
+                        "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
+                        "time": get("time"),
+                    }))
+                    continue
+            else:
+                items.append(Item(b, stack[-1] if stack else None, "other"))
+                continue
+        if _is_heading(b, nxt):
+            rank = _rank(b, stack)
+            while stack and stack[-1].rank >= rank:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            heading = b.body.rstrip(":").strip()
+            own_kind = classify_kind(heading)
+            if parent is None:
+                kind = own_kind or "other"
+            elif parent.kind in ("other",) and own_kind:
+                kind = own_kind
+            else:
+                kind = parent.kind
+            sec = new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
+            if kind in ("content", "implementation"):
+                theme = classify_theme(heading)
+                sec.theme = theme if theme is not None else (parent.theme if parent else None)
+                if kind == "implementation" and unit_like(heading):
+                    sec.unit = heading
+                elif parent is not None and parent.unit:
+                    sec.unit = parent.unit
+            stack.append(sec)
+            items.append(Item(b, sec, "heading"))
+            continue
+        sec = stack[-1] if stack else None
+        f = fold(b.text)
+        if _CLOSING_STATEMENT.match(f) or (idx >= len(rest_body) - 2 and f.startswith(("de nghi", "yeu cau cac"))
+                                           and "trien khai" in f and sec is not None and sec.kind == "implementation"):
+            items.append(Item(b, sec, "other"))
+            continue
+        kind = sec.kind if sec else "other"
+        role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
+        items.append(Item(b, sec, role))
+
+    # Plans whose parts carry no recognisable names: their items are still tasks.
+    if not any(i.role == "task" for i in items):
+        for it in items:
+            if it.role == "other" and it.section is not None and it.section.kind == "other" and it.block.marker:
+                it.role = "task"
+
+    # Closing: recipients list, then the signature block.
+    if closing:
+        rec_blocks: list[Block] = []
+        sig_blocks: list[Block] = []
+        for b in closing:
+            f = fold(b.text)
+            if f.startswith("noi nhan") or b.marker in ("dash", "plus"):
+                rec_blocks.append(b)
+            else:
+                sig_blocks.append(b)
+        if rec_blocks:
+            sec = new_section("", "Nơi nhận", "recipients", (rec_blocks[0].line_start, rec_blocks[-1].line_end), None, 0, None)
+            items.extend(Item(b, sec, "recipients") for b in rec_blocks)
+        if sig_blocks:
+            sec = new_section("", "Chữ ký", "signature", (sig_blocks[0].line_start, sig_blocks[-1].line_end), None, 0, None)
+            items.extend(Item(b, sec, "signature") for b in sig_blocks)
+
+    # A heading's lines run to the end of what it holds.
+    by_id = {s.section_id: s for s in sections}
+    for it in items:
+        s = it.section
+        while s is not None:
+            s.line_end = max(s.line_end, it.block.line_end)
+            s = by_id.get(s.parent_id) if s.parent_id else None
+    return Anatomy(header, title_blocks, doc_type, title, sections, items, closing)

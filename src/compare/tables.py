@@ -1,0 +1,77 @@
+"""The processed tables: their schemas (CONTRACT.md) and how they are written and read."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+_STR_LIST = pl.List(pl.Utf8)
+
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "documents": {
+        "doc_id": pl.Utf8, "source_path": pl.Utf8, "sha256": pl.Utf8, "issuer": pl.Utf8,
+        "parent": pl.Utf8, "jurisdiction": pl.Utf8, "admin_level": pl.Utf8, "doc_type": pl.Utf8,
+        "number": pl.Utf8, "issued_date": pl.Date, "year": pl.Int32, "period": pl.Utf8,
+        "title": pl.Utf8, "signer": pl.Utf8, "signer_title": pl.Utf8, "text_quality": pl.Utf8,
+        "encoding": pl.Utf8, "n_tasks": pl.Int32,
+    },
+    "sections": {
+        "doc_id": pl.Utf8, "section_id": pl.Utf8, "parent_id": pl.Utf8, "level": pl.Int32,
+        "label": pl.Utf8, "heading": pl.Utf8, "kind": pl.Utf8, "theme": pl.Int32,
+        "line_start": pl.Int32, "line_end": pl.Int32,
+    },
+    "tasks": {
+        "doc_id": pl.Utf8, "task_id": pl.Utf8, "section_id": pl.Utf8, "ordinal": pl.Int32,
+        "label": pl.Utf8, "text": pl.Utf8, "text_raw": pl.Utf8, "theme": pl.Int32,
+        "lead_units": _STR_LIST, "partner_units": _STR_LIST, "timeframe": pl.Utf8,
+        "due_start": pl.Date, "due_end": pl.Date, "recurring": pl.Boolean, "references": _STR_LIST,
+        "line_start": pl.Int32, "line_end": pl.Int32, "parent_task_id": pl.Utf8, "item_kind": pl.Utf8,
+    },
+    "references": {
+        "doc_id": pl.Utf8, "task_id": pl.Utf8, "ref_id": pl.Utf8, "kind": pl.Utf8,
+        "ref_date": pl.Date, "text": pl.Utf8,
+    },
+    "lines": {
+        "doc_id": pl.Utf8, "line_no": pl.Int32, "role": pl.Utf8, "section_id": pl.Utf8,
+        "task_id": pl.Utf8, "section_kind": pl.Utf8, "text": pl.Utf8,
+    },
+    "rejects": {"source_path": pl.Utf8, "reason": pl.Utf8},
+    "embeddings": {"task_id": pl.Utf8, "model": pl.Utf8, "vector": pl.List(pl.Float32)},
+    "clusters": {"task_id": pl.Utf8, "cluster": pl.Int32, "cluster_label": pl.Utf8},
+    "overlaps": {
+        "task_id_a": pl.Utf8, "task_id_b": pl.Utf8, "doc_id_a": pl.Utf8, "doc_id_b": pl.Utf8,
+        "similarity": pl.Float64, "kind": pl.Utf8,
+    },
+    "changes": {
+        "doc_id_old": pl.Utf8, "doc_id_new": pl.Utf8, "task_id_old": pl.Utf8, "task_id_new": pl.Utf8,
+        "status": pl.Utf8, "similarity": pl.Float64, "diff": pl.Utf8,
+    },
+}
+
+
+def empty(name: str) -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMAS[name])
+
+
+def write_table(frame: pl.DataFrame, path: Path) -> None:
+    """Write Parquet atomically: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        frame.write_parquet(tmp, compression="zstd", statistics=False)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def read_table(folder: Path, name: str) -> pl.DataFrame:
+    path = Path(folder) / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `compare build` (and `compare analyze`) first")
+    return pl.read_parquet(path)

@@ -1,0 +1,131 @@
+"""Body items → task records: text, lead and partner units, timeframe, theme, citations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .references import Citation, find_references
+from .structure import Anatomy, Item, Section, unit_like
+from .themes import classify_theme
+from .timeframes import Timeframe, resolve
+from .vietnamese import fold
+
+_UNIT_START = (
+    r"(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|Thanh tra|Ủy ban nhân dân|UBND|Trung tâm|Công đoàn|Đoàn|"
+    r"Hội|Trường|cơ quan|đơn vị|phòng|ban|Lãnh đạo|Thủ trưởng|Bộ phận|Tổ)"
+)
+_LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b")
+_PARTNER = re.compile(
+    r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
+    r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
+    r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm)\b|[;:.()]|$)"
+)
+_SPLIT_UNITS = re.compile(r",\s*|\s+và\s+(?=(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|đơn vị|cơ quan|phòng))")
+
+
+@dataclass
+class Task:
+    item: Item
+    section: Section | None
+    text: str
+    text_raw: str
+    label: str
+    theme: int | None
+    lead_units: list[str]
+    partner_units: list[str]
+    timeframe: Timeframe
+    citations: list[Citation]
+    parent_index: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _split_units(text: str) -> list[str]:
+    parts = [p.strip(" ,;.-") for p in _SPLIT_UNITS.split(text) if p and p.strip(" ,;.-")]
+    return [p for p in parts if len(p) > 1]
+
+
+def units_from_text(text: str) -> tuple[list[str], list[str]]:
+    lead: list[str] = []
+    m = _LEAD.search(text)
+    if m:
+        lead = [m.group(1).strip()]
+    partners: list[str] = []
+    p = _PARTNER.search(text)
+    if p:
+        partners = _split_units(p.group(1))
+    return lead, partners
+
+
+def _cell_units(cell: str) -> list[str]:
+    cell = " ".join(cell.split())
+    if not cell:
+        return []
+    return [u for u in re.split(r"\s*[;\n]\s*|,\s+(?=[A-ZĐ])", cell) if u]
+
+
+def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> list[Task]:
+    tasks: list[Task] = []
+    last_top: dict[str, int] = {}  # section id → index of its latest non-"+" task
+    for it in anatomy.items:
+        if it.role != "task":
+            continue
+        b = it.block
+        sec = it.section
+        if it.table:
+            text = it.table["text"]
+            label = it.table.get("label", "")
+        else:
+            text = b.body
+            label = b.label if b.marker in ("arabic", "decimal", "letter") else ""
+        text = " ".join(text.split())
+        if not text:
+            continue
+        lead, partners = units_from_text(text)
+        if it.table:
+            lead = _cell_units(it.table.get("lead", "")) or lead
+            partners = _cell_units(it.table.get("partner", "")) or partners
+        # a quarter heading is the timeframe of what it holds
+        fallback = None
+        s = sec
+        while s is not None:
+            if s.block is not None and s.block.marker == "quarter":
+                fallback = s.label
+                break
+            s = next((x for x in anatomy.sections if x.section_id == s.parent_id), None) if s.parent_id else None
+        time_text = it.table.get("time") if it.table else None
+        tf = resolve(time_text, year, period) if time_text else resolve(text, year, period, fallback)
+        if time_text and tf.text is None:
+            tf = Timeframe(time_text, None, None, tf.recurring)
+        parent_index = None
+        if b.marker == "plus" and sec is not None and sec.section_id in last_top:
+            parent_index = last_top[sec.section_id]
+            if not lead:
+                lead = list(tasks[parent_index].lead_units)
+        if not lead and sec is not None and sec.unit and "chủ trì" not in text:
+            lead = [sec.unit]
+        elif not lead and sec is not None and sec.unit and fold(text).startswith(("chu tri", "- chu tri")):
+            lead = [sec.unit]
+        theme = sec.theme if sec is not None and sec.theme is not None else classify_theme(text)
+        if theme is None and sec is not None and sec.kind == "implementation":
+            theme = 0
+        task = Task(
+            item=it,
+            section=sec,
+            text=text,
+            text_raw=b.raw,
+            label=label,
+            theme=theme,
+            lead_units=lead,
+            partner_units=partners,
+            timeframe=tf,
+            citations=find_references(text),
+            parent_index=parent_index,
+        )
+        if b.marker != "plus" and sec is not None:
+            last_top[sec.section_id] = len(tasks)
+        tasks.append(task)
+    return tasks
+
+
+__all__ = ["Task", "extract_tasks", "units_from_text", "unit_like"]

@@ -1,0 +1,114 @@
+"""Timeframes as written ('Quý I/2026', 'trước ngày 10/12/2025', 'Thường xuyên') and the
+dates they stand for, within the period the plan covers."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .vietnamese import strip_diacritics
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def fold_same_length(text: str) -> str:
+    """Accent-fold letter by letter, so that offsets in the result match the input."""
+    return "".join((strip_diacritics(c) or c)[:1].lower() for c in text)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("deadline", re.compile(r"\b(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")),
+    ("quarter", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
+    ("half", re.compile(r"\b(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
+    ("month", re.compile(r"\bthang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
+    ("year", re.compile(r"\bca nam(?: (\d{4}))?|^nam (\d{4})$")),
+    # "Giáo dục thường xuyên" is a kind of school, not a timeframe.
+    ("ongoing", re.compile(r"(?<!giao duc )\bthuong xuyen\b")),
+]
+_RECURRING = re.compile(r"(?<!giao duc )\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|hang nam|dinh ky|moi (quy|thang|nam))\b")
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    text: str | None
+    start: dt.date | None
+    end: dt.date | None
+    recurring: bool
+
+
+def period_bounds(year: int | None, period: str | None) -> tuple[dt.date | None, dt.date | None]:
+    if not year:
+        return None, None
+    if period == "H1":
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    if period == "H2":
+        return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    if period and period.startswith("Q"):
+        return quarter_bounds(year, int(period[1]))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def quarter_bounds(year: int, q: int) -> tuple[dt.date, dt.date]:
+    first = 3 * (q - 1) + 1
+    last = first + 2
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def _date(d: str, m: str, y: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def resolve(text: str, year: int | None, period: str | None, fallback: str | None = None) -> Timeframe:
+    """Find the first timeframe phrase in `text` (or in `fallback`, e.g. a 'Quý 3' heading)."""
+    folded = fold_same_length(text)
+    recurring = bool(_RECURRING.search(folded))
+    p_start, p_end = period_bounds(year, period)
+    for source, f in ((text, folded), (fallback or "", fold_same_length(fallback or ""))):
+        if not source:
+            continue
+        found: list[tuple[int, str, re.Match[str]]] = []
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(f):
+                found.append((m.start(), kind, m))
+        if not found:
+            continue
+        # Deadlines name the end date; when several are given the last one closes the task.
+        deadlines = [m for _, k, m in found if k == "deadline"]
+        found.sort(key=lambda x: x[0])
+        pos, kind, m = found[0]
+        written = source[m.start(): m.end()]
+        written = written[0].upper() + written[1:]
+        if deadlines:
+            ends = [d for d in (_date(*x.groups()) for x in deadlines) if d]
+            m0 = deadlines[0]
+            written = source[m0.start(): m0.end()]
+            end = max(ends) if ends else None
+            start = p_start if (p_start and end and p_start <= end) else None
+            return Timeframe(written, start, end, recurring)
+        if kind == "quarter":
+            q = _ROMAN_Q[m.group(1)]
+            y = int(m.group(2)) if m.group(2) else year
+            if y:
+                s, e = quarter_bounds(y, q)
+                return Timeframe(written, s, e, recurring)
+            return Timeframe(written, None, None, recurring)
+        if kind == "half":
+            y = int(m.group(2)) if m.group(2) else year
+            s, e = period_bounds(y, "H1" if m.group(1) == "dau" else "H2")
+            return Timeframe(written, s, e, recurring)
+        if kind == "month":
+            mo, y = int(m.group(1)), int(m.group(2))
+            if 1 <= mo <= 12:
+                return Timeframe(written, dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), recurring)
+        if kind == "year":
+            y = int(m.group(1) or m.group(2) or 0) or year
+            s, e = period_bounds(y, "year")
+            return Timeframe(written, s, e, recurring)
+        if kind == "ongoing":
+            return Timeframe(written, p_start, p_end, True)
+    return Timeframe(None, None, None, recurring)

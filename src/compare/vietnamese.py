@@ -1,0 +1,235 @@
+"""Vietnamese text primitives: Unicode normal form, tone placement, folding, syllables, case.
+
+Everything downstream compares text, so every comparison goes through :func:`normalize`
+(what users see) or :func:`fold` (what machines match on).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (grave, acute, tilde, hook above, dot below).
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Combining vowel modifiers (circumflex, breve, horn).
+MODIFIERS = {"\u0302", "\u0306", "\u031b"}
+
+VOWELS = set("aeiouyăâêôơư")
+
+# Longest first so that "ngh" wins over "ng" and "n".
+INITIALS = sorted(
+    "ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x".split(),
+    key=len,
+    reverse=True,
+)
+FINALS = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u"]
+
+# Vowel nuclei that may carry the tone on their first letter in the "old" convention used by
+# government documents (hòa, khỏe, thủy), when no final consonant follows.
+_OLD_STYLE_NUCLEI = {"oa", "oe", "uy"}
+
+_VALID_NUCLEI = {
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
+    "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu", "yêu", "iêu", "ueo",
+}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _split_tone(ch: str) -> tuple[str, str | None]:
+    """Split one letter into (letter without tone, tone mark or None)."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = None
+    kept = []
+    for c in decomposed:
+        if c in TONE_MARKS:
+            tone = c
+        else:
+            kept.append(c)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _parse_syllable(word: str) -> tuple[str, str, str] | None:
+    """Split a lower-case, tone-less syllable into (initial, nucleus, final), or None."""
+    initial = ""
+    for cand in INITIALS:
+        if word.startswith(cand):
+            initial = cand
+            break
+    rest = word[len(initial):]
+    # "gi" and "qu" act as initials only when a vowel follows.
+    if initial in ("gi", "qu") and (not rest or rest[0] not in VOWELS):
+        if initial == "gi":
+            initial, rest = "g", word[1:]
+        else:
+            return None
+    final = ""
+    for cand in FINALS:
+        if rest.endswith(cand) and len(rest) > len(cand):
+            nucleus = rest[: -len(cand)]
+            if nucleus and all(c in VOWELS for c in nucleus):
+                final = cand
+                break
+    nucleus = rest[: len(rest) - len(final)] if final else rest
+    if not nucleus or not all(c in VOWELS for c in nucleus):
+        return None
+    return initial, nucleus, final
+
+
+def place_tone_old_style(word: str) -> str:
+    """Move the tone of "oa", "oe", "uy" syllables onto the first vowel (hoà → hòa, thuỷ → thủy).
+
+    Any other word is returned unchanged, so the function is safe on arbitrary tokens.
+    """
+    if len(word) < 2 or len(word) > 7:
+        return word
+    letters = []
+    tone = None
+    tone_count = 0
+    for ch in word:
+        base, t = _split_tone(ch)
+        letters.append(base)
+        if t:
+            tone, tone_count = t, tone_count + 1
+    if tone_count != 1:
+        return word
+    plain = "".join(letters)
+    lower = plain.lower()
+    parts = _parse_syllable(lower)
+    if not parts:
+        return word
+    initial, nucleus, final = parts
+    if nucleus not in _OLD_STYLE_NUCLEI or final:
+        return word
+    target = len(initial)  # first vowel of the nucleus
+    out = []
+    for i, ch in enumerate(letters):
+        if i == target:
+            ch = unicodedata.normalize("NFC", ch + tone)
+        out.append(ch)
+    return "".join(out)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def normalize_tones(text: str) -> str:
+    """One tone-placement convention for the whole text (the old one, as in 'Ủy ban', 'hòa')."""
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return place_tone_old_style(w) if not w.isascii() else w
+
+    return _WORD_RE.sub(fix, text)
+
+
+def normalize(text: str) -> str:
+    """NFC plus one tone convention: the form every stored text takes."""
+    return normalize_tones(nfc(text))
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    out = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return out.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """Accent-folded, lower-case, single-spaced: the key machines compare on."""
+    return " ".join(strip_diacritics(text).lower().split())
+
+
+def is_valid_syllable(token: str) -> bool:
+    """True for a well-formed Vietnamese syllable (any case, at most one tone mark)."""
+    if not token or len(token) > 7:
+        return False
+    letters = []
+    tones = 0
+    for ch in token.lower():
+        base, t = _split_tone(ch)
+        if len(base) != 1 or not base.isalpha():
+            return False
+        letters.append(base)
+        tones += t is not None
+    if tones > 1:
+        return False
+    parts = _parse_syllable("".join(letters))
+    if not parts:
+        return False
+    return parts[1] in _VALID_NUCLEI
+
+
+def syllable_stats(text: str) -> tuple[int, int, int]:
+    """(alphabetic tokens, valid syllables, tokens with Vietnamese diacritics)."""
+    tokens = _WORD_RE.findall(text)
+    valid = sum(1 for t in tokens if is_valid_syllable(t))
+    marked = sum(1 for t in tokens if not t.isascii())
+    return len(tokens), valid, marked
+
+
+# --- case -----------------------------------------------------------------------------------
+
+_ADMIN_WORDS = ["thành phố", "tỉnh", "phường", "xã", "huyện", "quận", "thị xã", "thị trấn"]
+_ACRONYMS = {"UBND", "HĐND", "TP", "TW", "TU", "MTTQ", "GDĐT", "GD&ĐT", "CMNV", "THPT"}
+
+
+def title_case_name(text: str) -> str:
+    """'BÌNH PHƯỚC' → 'Bình Phước' (every syllable capitalised, as place names are written)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def restore_case(name: str) -> str:
+    """Turn an all-capitals organisation name from a header into how a person writes it.
+
+    'SỞ GIÁO DỤC VÀ ĐÀO TẠO' → 'Sở Giáo dục và Đào tạo'; 'UBND TỈNH BÌNH PHƯỚC' → 'UBND tỉnh
+    Bình Phước'; 'ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HẢI' → 'Ủy ban nhân dân phường Đông Hải'.
+    Names already in mixed case are returned as they are.
+    """
+    name = " ".join(name.split())
+    letters = [c for c in name if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return name
+    words = name.split()
+    out: list[str] = []
+    i = 0
+    place_mode = False
+    while i < len(words):
+        w = words[i]
+        lw = w.lower()
+        two = " ".join(x.lower() for x in words[i : i + 2])
+        if w.upper() in _ACRONYMS:
+            out.append(w.upper())
+            i += 1
+            continue
+        if two in _ADMIN_WORDS:
+            out.extend(two.split())
+            i += 2
+            place_mode = True
+            continue
+        if lw in _ADMIN_WORDS:
+            out.append(lw)
+            i += 1
+            place_mode = True
+            continue
+        if place_mode:
+            out.append(w[:1].upper() + w[1:].lower())
+        elif not out:
+            out.append(w[:1].upper() + w[1:].lower())
+        elif lw == "và":
+            out.append(lw)
+            # The first syllable after "và" starts a new conjunct: capitalised.
+            if i + 1 < len(words):
+                nxt = words[i + 1]
+                out.append(nxt[:1].upper() + nxt[1:].lower())
+                i += 2
+                continue
+        elif out[-1] in ("Sở", "Ban", "Phòng", "Trường", "Bộ", "Cục"):
+            out.append(w[:1].upper() + w[1:].lower())
+        else:
+            out.append(lw)
+        i += 1
+    return " ".join(out)

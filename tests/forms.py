@@ -1,0 +1,98 @@
+"""Turn a clean plan into the other forms plans arrive in: plain text with CRLF/NFD/BOM,
+PDF-style hard wraps with blank lines and page numbers, legacy encodings, flattened web
+headers, simulated OCR damage. Used by the tests to check that a plan yields the same tasks
+whatever its form."""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+import unicodedata
+
+from compare.legacy_encodings import encode_cp1258, encode_tcvn3, encode_vni
+
+
+def strip_markdown(text: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
+        line = line.replace("**", "").replace("__", "")
+        line = re.sub(r"(?<!\w)\*(\S[^*]*?)\*(?!\w)", r"\1", line)
+        out.append(line.rstrip())
+    return "\n".join(out)
+
+
+def plain_crlf_nfd_bom(text: str) -> bytes:
+    plain = unicodedata.normalize("NFD", strip_markdown(text))
+    return b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode("utf-8")
+
+
+def hard_wrapped(text: str, width: int = 78, page_lines: int = 46, seed: int = 0) -> str:
+    """PDF text: lines cut at `width`, a blank line after each, page numbers every page."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    page = 1
+    for para in strip_markdown(text).split("\n"):
+        if not para.strip():
+            continue
+        indent = "" if rng.random() < 0.7 else " "
+        for piece in textwrap.wrap(para, width=width, break_long_words=False, break_on_hyphens=False) or [""]:
+            out.append(indent + piece + " ")
+            out.append("")
+            if len(out) // page_lines >= page:
+                page += 1
+                out.append(f"{page}")
+                out.append("")
+    return "\n".join(out)
+
+
+def windows_1258(text: str) -> bytes:
+    return encode_cp1258(strip_markdown(text).replace("\n", "\r\n"))
+
+
+def tcvn3(text: str) -> bytes:
+    return encode_tcvn3(strip_markdown(text))
+
+
+def vni(text: str) -> bytes:
+    return encode_vni(strip_markdown(text))
+
+
+def utf16(text: str) -> bytes:
+    return strip_markdown(text).encode("utf-16")
+
+
+# --- OCR-like damage -------------------------------------------------------------------------
+
+_OCR_SWAPS = {"đ": "d", "Đ": "P", "ơ": "o", "ư": "u", "ă": "a", "â": "a", "ô": "o", "ê": "e"}
+
+
+def ocr_damage(text: str, drop: float = 0.7, seed: int = 0) -> str:
+    """Drop most diacritics, swap some letters, the way scans come out of OCR."""
+    rng = random.Random(seed)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in _OCR_SWAPS and rng.random() < drop:
+            out.append(_OCR_SWAPS[ch])
+            continue
+        d = unicodedata.normalize("NFD", ch)
+        if len(d) > 1 and rng.random() < drop:
+            out.append(d[0])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def one_line_per_block(text: str) -> str:
+    """Each logical block (paragraph, item, heading) of a plan on one line, blank lines
+    between: the unwrapped text that a re-wrap starts from, whatever the source's own wraps."""
+    from compare.blocks import build_blocks
+    from compare.lines import split_lines
+
+    blocks, _ = build_blocks(split_lines(strip_markdown(text)))
+    return "\n\n".join(" ".join(ln.text for ln in b.lines) for b in blocks)
+
+
+def rewrapped(text: str, width: int = 78, seed: int = 0) -> str:
+    return hard_wrapped(one_line_per_block(text), width=width, seed=seed)
