@@ -72,9 +72,14 @@ def find_marker(text: str) -> tuple[str, str, str]:
     return "", "", text
 
 
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    """Mostly capital letters (a heading in capitals), with at least six letters."""
+    text = text[:300]  # headings are short; a long text decides on its start
+    letters = len(_LETTER.findall(text))
+    return letters >= 6 and sum(map(str.islower, text)) <= 0.15 * letters
 
 
 def terminated(text: str) -> bool:
@@ -108,7 +113,7 @@ _HARD_START = re.compile(
 )
 
 
-def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool) -> bool:
+def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool) -> bool:
     """Does `cur` continue the block made of `block` lines (the last one `prev`)?"""
     if cur.kind == "table" or prev.kind == "table" or cur.kind == "note" or prev.kind == "note":
         return False
@@ -129,12 +134,22 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         if (kind in ("dash", "plus") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
                 and sum(len(ln.text) for ln in block) < 300):
             return False
-        # A marker at the start of a line that follows a filled, unterminated line is a
-        # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ").
-        return prev_full and not prev_term
+        # A marker at the start of a line that follows a filled, unterminated line may be a
+        # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ Sở", "kinh tế\n- xã
+        # hội"): a hyphen inside a name or a lower-case compound, not a new item.
+        if not (prev_full and not prev_term):
+            return False
+        if kind != "dash":
+            return True
+        after = c[1:].strip()
+        if not after or not after[0].isupper():
+            return True
+        return any(w[:1].isupper() for w in p.split()[-3:])
     if _starts_lower(c):
         return True
     if prev_term:
+        if p.rstrip().endswith(":") and prev_full:
+            return True  # "..., cụ thể:" flush right, the list runs on in the same item
         # Where items start with markers, a sentence that ends on a full line and a
         # capitalised word on the next are still one item.
         # In running paragraphs, a full line that ends in ';' or ',' ends a clause, not a
@@ -142,6 +157,9 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         if prev_full and p.rstrip().endswith((";", ",")):
             return True
         return marker_style and prev_full and not p.rstrip().endswith(":")
+    if wrapped:
+        # In hard-wrapped text only the last line of a paragraph falls short of the margin.
+        return prev_full
     short = len(p) < min(0.6 * width, 90)
     return not short
 
@@ -183,6 +201,8 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
     after_term = [c for p, c in zip(text_lines, text_lines[1:]) if terminated(p.text)]
     marked = sum(1 for c in after_term if find_marker(c.text)[0])
     marker_style = bool(after_term) and marked / len(after_term) >= 0.6
+    # Hard-wrapped (PDF) text: many lines stop near the same right margin.
+    wrapped = bool(text_lines) and sum(len(ln.text) >= width for ln in text_lines) >= 0.35 * len(text_lines)
     blocks: list[Block] = []
     layout: list[Line] = []
     prev: Line | None = None
@@ -193,7 +213,7 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
                 layout.append(line)
                 pending_layout.append(line.no)
             continue
-        if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style):
+        if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped):
             blocks[-1].lines.append(line)
             blocks[-1].extra_lines.extend(pending_layout)
         else:

@@ -57,9 +57,10 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     lines = split_lines(text)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
-    md = extract(anatomy, lines)
+    stats = syllable_stats("\n".join(ln.text for ln in lines if ln.kind in ("text", "table")))
+    md = extract(anatomy, lines, stats)
     tasks = extract_tasks(anatomy, md.year, md.period)
-    tokens, valid, _ = syllable_stats(" ".join(ln.text for ln in lines))
+    tokens, valid, _ = stats
     if tokens < 20 or valid / max(tokens, 1) < 0.5:
         raise Rejected("not a plan: not Vietnamese text")
     if anatomy.doc_type is None and len(tasks) < 3:

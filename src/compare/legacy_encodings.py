@@ -80,7 +80,7 @@ def _build_vni_decoder() -> dict[str, str]:
     table: dict[str, str] = {}
     letters = "aăâeêioôơuưyđ"
     for base_letter in letters:
-        for tone in [None, *_VNI_TONE]:
+        for tone in [None] if base_letter == "đ" else [None, *_VNI_TONE]:
             ch = unicodedata.normalize("NFC", base_letter + (tone or ""))
             for c in (ch, ch.upper()):
                 table[_vni_encode_char(c)] = c

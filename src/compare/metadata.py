@@ -37,7 +37,7 @@ _ROLES = [
     ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
     ("chanh thanh tra", "Chánh Thanh tra"), ("truong ban", "Trưởng ban"), ("thu truong", "Thủ trưởng"),
 ]
-_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:[a-z ]{0,30}\s)?(" + "|".join(r for r, _ in _ROLES) + r")\b")
+_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(" + "|".join(r for r, _ in _ROLES) + r")\b")
 
 
 @dataclass
@@ -107,6 +107,9 @@ def _fix_place_in(name: str) -> tuple[str, str | None]:
     return f"{head} {word} {prov}".strip(), prov
 
 
+_ANY_PROVINCE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True)) + r")\b")
+
+
 def _province_mentions(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for m in re.finditer(r"(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|TP\.?)\s+((?:[A-ZĐ][^\s,;.()]*\s?){1,3})", text):
@@ -116,9 +119,9 @@ def _province_mentions(text: str) -> Counter[str]:
             if prov:
                 counts[prov] += 1
                 break
-    for fp, prov in PROVINCE_BY_FOLD.items():
-        # bare mentions ("Sở Giáo dục và Đào tạo Hải Phòng") count once each
-        counts[prov] += len(re.findall(rf"\b{re.escape(prov)}\b", text)) * 0.5
+    # bare mentions ("Sở Giáo dục và Đào tạo Hải Phòng") count half
+    for m in _ANY_PROVINCE.finditer(text):
+        counts[m.group(0)] += 0.5
     return +counts
 
 
@@ -175,7 +178,7 @@ def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
     return name, role
 
 
-def extract(anatomy: Anatomy, lines: list[Line]) -> Metadata:
+def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:
     md = Metadata(doc_type=anatomy.doc_type)
     header_lines = [ln for b in anatomy.header for ln in b.lines]
     title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]
@@ -302,7 +305,7 @@ def extract(anatomy: Anatomy, lines: list[Line]) -> Metadata:
 
     md.signer, md.signer_title = _signature(anatomy)
 
-    tokens, valid, marked = syllable_stats(full_text)
+    tokens, valid, marked = stats or syllable_stats(full_text)
     if tokens and (valid / tokens < 0.85 or marked / tokens < 0.3):
         md.text_quality = "ocr"
     return md

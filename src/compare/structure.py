@@ -122,11 +122,12 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
     body = b.body
     words = len(body.split())
     if b.marker in ("arabic", "decimal", "letter"):
-        if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70):
+        owns_list = nxt is not None and nxt.marker in ("dash", "plus") and words <= 60
+        if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70) and not owns_list:
             return False
         if terminated(body) and not body.endswith(":") and not b.emphasis:
             # a numbered sentence that owns a list of items is the heading of that list
-            if not (nxt is not None and nxt.marker in ("dash", "plus") and words <= 60):
+            if not owns_list:
                 return False
         if nxt is None:
             return False
@@ -259,6 +260,7 @@ def parse(blocks: list[Block]) -> Anatomy:
     table_cols: dict[str, int] | None = None
     for idx, b in enumerate(rest_body):
         nxt = rest_body[idx + 1] if idx + 1 < len(rest_body) else None
+        group_row = False
         if b.is_table:
             cells = b.lines[0].cells
             header_cols = _table_header(cells)
@@ -273,6 +275,7 @@ def parse(blocks: list[Block]) -> Anatomy:
                 if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
                     kind_m, label, body_txt = find_marker(f"{stt}. {text}" if stt else text)
                     b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
+                    group_row = True  # a row that names a group of the rows below it
                 else:
                     sec = stack[-1] if stack else None
                     items.append(Item(b, sec, "task", {
@@ -283,7 +286,7 @@ def parse(blocks: list[Block]) -> Anatomy:
             else:
                 items.append(Item(b, stack[-1] if stack else None, "other"))
                 continue
-        if _is_heading(b, nxt):
+        if group_row or _is_heading(b, nxt):
             rank = _rank(b, stack)
             while stack and stack[-1].rank >= rank:
                 stack.pop()

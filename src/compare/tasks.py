@@ -21,7 +21,12 @@ _PARTNER = re.compile(
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
     r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm)\b|[;:.()]|$)"
 )
-_SPLIT_UNITS = re.compile(r",\s*|\s+và\s+(?=(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|đơn vị|cơ quan|phòng))")
+# Split a list of units only where the next piece starts like a unit: "Sở Văn hóa, Thể thao và
+# Du lịch" stays one name, "các phòng, đơn vị liên quan" becomes two.
+_SPLIT_UNITS = re.compile(
+    r"(?:,|;|\s+và)\s+(?=(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|đơn vị|cơ quan|phòng|"
+    r"tổ chức|đoàn thể|Trung tâm|Trường|trường)\b)"
+)
 
 
 @dataclass

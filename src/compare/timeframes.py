@@ -8,14 +8,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .vietnamese import strip_diacritics
+from .vietnamese import fold_same_length
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def fold_same_length(text: str) -> str:
-    """Accent-fold letter by letter, so that offsets in the result match the input."""
-    return "".join((strip_diacritics(c) or c)[:1].lower() for c in text)
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks (grave, acute, tilde, hook above, dot below).
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -80,6 +81,7 @@ def _parse_syllable(word: str) -> tuple[str, str, str] | None:
     return initial, nucleus, final
 
 
+@lru_cache(maxsize=65536)
 def place_tone_old_style(word: str) -> str:
     """Move the tone of "oa", "oe", "uy" syllables onto the first vowel (hoà → hòa, thuỷ → thủy).
 
@@ -102,8 +104,9 @@ def place_tone_old_style(word: str) -> str:
     parts = _parse_syllable(lower)
     if not parts:
         return word
-    initial, nucleus, final = parts
-    if nucleus not in _OLD_STYLE_NUCLEI or final:
+    initial = parts[0]
+    # the whole vowel cluster, semivowel endings included ("uy" of "thủy" is not u + final y)
+    if lower[len(initial):] not in _OLD_STYLE_NUCLEI:
         return word
     target = len(initial)  # first vowel of the nucleus
     out = []
@@ -117,14 +120,16 @@ def place_tone_old_style(word: str) -> str:
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+# Words whose tone sits on the second vowel of a final "oa", "oe", "uy" (the new convention):
+# the only ones normalize_tones changes, so the rest of the text is never looked at.
+_NEW_STYLE = re.compile(
+    r"(?i)[^\W\d_]*(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])"
+)
+
+
 def normalize_tones(text: str) -> str:
     """One tone-placement convention for the whole text (the old one, as in 'Ủy ban', 'hòa')."""
-
-    def fix(m: re.Match[str]) -> str:
-        w = m.group(0)
-        return place_tone_old_style(w) if not w.isascii() else w
-
-    return _WORD_RE.sub(fix, text)
+    return _NEW_STYLE.sub(lambda m: place_tone_old_style(m.group(0)), text)
 
 
 def normalize(text: str) -> str:
@@ -132,17 +137,42 @@ def normalize(text: str) -> str:
     return normalize_tones(nfc(text))
 
 
+def _build_fold_tables() -> tuple[dict[int, str | None], dict[int, str]]:
+    drop: dict[int, str | None] = {}
+    same: dict[int, str] = {}
+    for cp in range(0x80, 0x2000):
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Mn":
+            drop[cp] = None  # a combining mark on its own: gone
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii():
+            drop[cp] = same[cp] = base
+    for ch, base in (("đ", "d"), ("Đ", "D")):
+        drop[ord(ch)] = same[ord(ch)] = base
+    return drop, same
+
+
+# str.translate tables: a letter → its base letter. `_SAME_LENGTH` keeps combining marks so
+# that offsets in folded text are offsets in the original.
+_FOLD_TABLE, _SAME_LENGTH = _build_fold_tables()
+
+
 def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    out = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return out.replace("đ", "d").replace("Đ", "D")
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_same_length(text: str) -> str:
+    """Accent-fold and lower-case letter by letter: offsets in the result match the input."""
+    return text.translate(_SAME_LENGTH).lower()
 
 
 def fold(text: str) -> str:
     """Accent-folded, lower-case, single-spaced: the key machines compare on."""
-    return " ".join(strip_diacritics(text).lower().split())
+    return " ".join(text.translate(_FOLD_TABLE).lower().split())
 
 
+@lru_cache(maxsize=65536)
 def is_valid_syllable(token: str) -> bool:
     """True for a well-formed Vietnamese syllable (any case, at most one tone mark)."""
     if not token or len(token) > 7:

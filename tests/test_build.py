@@ -1,0 +1,136 @@
+"""`compare build` end to end: real files in, real Parquet out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from compare.build import build
+from compare.tables import SCHEMAS
+from conftest import MATERIAL, RAW, ROOT
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
+
+
+def test_build_writes_the_contract_tables(built):
+    out, result = built
+    assert len(result.documents) == 5 and not result.rejects
+    for name in ("documents", "sections", "tasks", "references", "rejects", "lines"):
+        frame = pl.read_parquet(out / f"{name}.parquet")
+        assert dict(frame.schema) == SCHEMAS[name], name
+    docs = pl.read_parquet(out / "documents.parquet")
+    assert docs["doc_id"].to_list() == sorted(p.stem for p in RAW.glob("*.txt"))
+    assert docs["source_path"].to_list()[0] == "data/raw/000_04f4ef8ac17a6be6.txt" or \
+        docs["source_path"].to_list()[0].endswith("data/raw/000_04f4ef8ac17a6be6.txt")
+    tasks = pl.read_parquet(out / "tasks.parquet")
+    assert tasks["task_id"].n_unique() == tasks.height
+    assert tasks["text"].str.len_chars().min() > 0
+    assert set(tasks["section_id"].drop_nulls()) <= set(pl.read_parquet(out / "sections.parquet")["section_id"])
+    refs = pl.read_parquet(out / "references.parquet")
+    assert refs.filter(pl.col("task_id").is_null()).height > 0  # preamble citations
+    assert refs.filter(pl.col("ref_id") == "129/QĐ-UBND").height >= 2
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*"))
+
+
+def test_two_builds_give_byte_identical_tables(tmp_path):
+    build(RAW, tmp_path / "a", echo=lambda *a: None)
+    build(RAW, tmp_path / "b", echo=lambda *a: None)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+
+
+def test_bad_files_are_rejected_and_the_rest_goes_through(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "empty.txt").write_bytes(b"")
+    rng = random.Random(1)
+    (raw / "random.bin").write_bytes(bytes(rng.randrange(256) for _ in range(5000)))
+    shutil.copy(MATERIAL / "english.txt", raw / "english.txt")
+    shutil.copy(RAW / "002_f6c5449781db0a59.txt", raw / "zz_copy_of_002.txt")
+    result = build(raw, tmp_path / "out", echo=lambda *a: None)
+    assert len(result.documents) == 5
+    rejects = {r["source_path"].split("/")[-1]: r["reason"] for r in result.rejects}
+    assert rejects["empty.txt"] == "empty file"
+    assert rejects["random.bin"].startswith("binary file")
+    assert rejects["english.txt"].startswith("not a plan")
+    assert rejects["zz_copy_of_002.txt"].startswith("duplicate of") and "002_f6c5449781db0a59.txt" in rejects["zz_copy_of_002.txt"]
+    table = pl.read_parquet(tmp_path / "out" / "rejects.parquet")
+    assert table.height == 4 and table["reason"].str.len_chars().min() > 5
+
+
+def test_docx_and_legacy_encoded_files_build(tmp_path):
+    import docx
+
+    import forms
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    for para in forms.strip_markdown(text).split("\n"):
+        document.add_paragraph(para)
+    document.save(raw / "plan.docx")
+    (raw / "plan_vni.txt").write_bytes(forms.vni(text))
+    result = build(raw, tmp_path / "out", echo=lambda *a: None)
+    assert not result.rejects
+    counts = {d.doc_id: len(d.tasks) for d in result.documents}
+    assert counts == {"plan": 32, "plan_vni": 32}
+    assert {d.metadata.issuer for d in result.documents} == {"Sở Ngoại vụ"}
+
+
+def test_atomic_write_leaves_the_old_table_on_failure(tmp_path, monkeypatch):
+    from compare import tables
+
+    good = pl.DataFrame({"a": [1]})
+    target = tmp_path / "t.parquet"
+    tables.write_table(good, target)
+    before = target.read_bytes()
+
+    def boom(self, *a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", boom)
+    with pytest.raises(OSError):
+        tables.write_table(pl.DataFrame({"a": [2]}), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["t.parquet"]
+
+
+def _cli(*args, cwd=ROOT):
+    exe = Path(sys.executable).with_name("compare")
+    cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "compare.cli", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+
+
+def test_cli_build_prints_a_summary_and_fails_only_without_plans(tmp_path):
+    ok = _cli("build", "--raw", str(RAW), "--out", str(tmp_path / "out"))
+    assert ok.returncode == 0, ok.stderr
+    assert "000_04f4ef8ac17a6be6: Kế hoạch" in ok.stdout and "23 tasks" in ok.stdout
+    assert "0 lines unaccounted" in ok.stdout
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "a.txt").write_text("hello world, nothing here")
+    bad = _cli("build", "--raw", str(junk), "--out", str(tmp_path / "out2"))
+    assert bad.returncode != 0 and "no plan could be built" in bad.stderr
+    assert (tmp_path / "out2" / "rejects.parquet").exists()
+    missing = _cli("build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "o3"))
+    assert missing.returncode != 0 and "no such folder" in missing.stderr
+
+
+def test_cli_restore_prints_the_text_line_for_line(tmp_path):
+    import forms
+
+    f = tmp_path / "x.txt"
+    f.write_bytes(forms.windows_1258("Ủy ban nhân dân\nhoà bình\n"))
+    out = _cli("restore", str(f))
+    assert out.returncode == 0
+    assert out.stdout.split("\n")[:2] == ["Ủy ban nhân dân", "hòa bình"]

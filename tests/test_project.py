@@ -1,0 +1,38 @@
+"""The project's own promises: one list of dependencies, the README's two commands."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from conftest import ROOT
+
+
+def _names(reqs: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~\[ ]", r.strip(), maxsplit=1)[0].lower() for r in reqs if r.strip()}
+
+
+def test_environment_yml_lists_the_pyproject_dependencies():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = set(project["dependencies"]) | {r for extra in project["optional-dependencies"].values() for r in extra}
+    lines = (ROOT / "environment.yml").read_text().splitlines()
+    pip_block = lines[next(i for i, line in enumerate(lines) if line.strip() == "- pip:") + 1:]
+    listed = {line.strip()[2:].strip() for line in pip_block if line.strip().startswith("- ")}
+    assert listed == wanted
+
+
+def test_readme_names_the_two_commands_and_every_licence():
+    readme = (ROOT / "README.md").read_text()
+    assert "make report" in readme and "make test" in readme
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = _names(project["dependencies"]) | {n for extra in project["optional-dependencies"].values() for n in _names(extra)}
+    missing = [d for d in deps if d not in readme.lower()]
+    assert not missing, f"licence not recorded in README for {missing}"
+
+
+def test_raw_seeds_are_unchanged():
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        return
+    for seed in shared.glob("*.txt"):
+        assert (ROOT / "data" / "raw" / seed.name).read_bytes() == seed.read_bytes()

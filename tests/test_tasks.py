@@ -1,0 +1,124 @@
+"""Task edges of each seed, as a person reading the plan sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from compare.vietnamese import fold
+
+
+def _tasks(parsed, key):
+    return parsed[key].tasks
+
+
+def _by_line(parsed, key, line):
+    return next(t for t in parsed[key].tasks if t["line_start"] <= line <= t["line_end"])
+
+
+def _section(parsed, key, section_id):
+    return next(s for s in parsed[key].sections if s["section_id"] == section_id)
+
+
+def test_000_tasks(parsed):
+    tasks = _tasks(parsed, "000")
+    assert len(tasks) == 23
+    first = tasks[0]
+    assert (first["line_start"], first["line_end"], first["theme"]) == (20, 20, 1)
+    assert {"23-QĐ/TW", "446-QĐ/TU", "357-QĐ/TU", "59/2023/NĐ-CP", "26/CT-UBND"} <= set(first["references"])
+    # purpose items (lines 10-14), "Trên đây ..." (84) and recipients (88-93) are not tasks
+    lines = {n for t in tasks for n in range(t["line_start"], t["line_end"] + 1)}
+    assert not lines & {10, 12, 14, 84, 88, 89, 93, 95, 97}
+    # the bullet cut by a page break inside "Phòng Tổ chức - Cán bộ" is one task again
+    last = tasks[-1]
+    assert (last["line_start"], last["line_end"]) == (80, 82)
+    assert "Phòng Tổ chức - Cán bộ Sở để tổng hợp" in last["text"]
+    assert (last["timeframe"], last["due_end"]) == ("trước ngày 02/12/2025", dt.date(2025, 12, 2))
+
+
+def test_000_heading_on_two_lines_is_one_heading(parsed):
+    sec5 = next(s for s in parsed["000"].sections if s["label"] == "5" and s["kind"] == "content")
+    assert (sec5["line_start"], sec5["theme"]) == (54, 5)
+    assert sec5["heading"].endswith("tổ chức bộ máy các cơ quan nhà nước tinh gọn, hoạt động hiệu lực, hiệu quả; "
+                                     "nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ luật, kỷ cương.")
+    kids = [t for t in parsed["000"].tasks if t["section_id"] == sec5["section_id"]]
+    assert [t["line_start"] for t in kids] == [58, 60, 62]
+
+
+def test_000_heading_levels_follow_numbering(parsed):
+    secs = {s["label"]: s for s in parsed["000"].sections if s["label"]}
+    assert secs["II"]["level"] == 1 and secs["II"]["kind"] == "content"
+    assert secs["III"]["kind"] == "implementation"
+    assert [s["theme"] for s in parsed["000"].sections if s["kind"] == "content" and s["level"] == 2] == [1, 2, 3, 4, 5]
+
+
+def test_002_tasks(parsed):
+    tasks = _tasks(parsed, "002")
+    assert len(tasks) == 32
+    # the bullet split by a page break (lines 43-45) is one task
+    t = _by_line(parsed, "002", 45)
+    assert (t["line_start"], t["line_end"]) == (43, 45)
+    # the duplicated bullet stays two tasks (duplicates are flagged by the analysis, not dropped)
+    dup_a, dup_b = _by_line(parsed, "002", 73), _by_line(parsed, "002", 77)
+    assert dup_a["task_id"] != dup_b["task_id"] and fold(dup_a["text"])[:120] == fold(dup_b["text"])[:120]
+    # targets are not tasks; implementation tasks carry their unit heading as lead
+    assert _section(parsed, "002", _by_line(parsed, "002", 101)["section_id"])["heading"] == "Văn phòng Sở"
+    assert _by_line(parsed, "002", 101)["lead_units"] == ["Văn phòng Sở"]
+    assert _by_line(parsed, "002", 101)["partner_units"] == ["các phòng", "đơn vị", "đoàn thể cơ quan"]
+    assert _by_line(parsed, "002", 113)["partner_units"] == ["Văn phòng Sở"]
+    assert not [t for t in tasks if 21 <= t["line_start"] <= 25]
+    last = tasks[-1]
+    assert (last["timeframe"], last["due_end"]) == ("trước ngày 21/02/2025", dt.date(2025, 2, 21))
+
+
+def test_003_paragraph_tasks(parsed):
+    tasks = _tasks(parsed, "003")
+    assert len(tasks) == 20
+    assert [(t["line_start"], t["line_end"]) for t in tasks[:3]] == [(80, 95), (97, 103), (105, 115)]
+    assert tasks[0]["label"] == "1" and tasks[2]["label"] == ""
+    inspect = [t for t in tasks if t["lead_units"] == ["Thanh tra Sở"]]
+    assert [(t["line_start"], t["line_end"]) for t in inspect] == [(244, 246), (248, 251)]
+    assert all(t["text"] == " ".join(t["text"].split()) for t in tasks)  # wraps joined, no padding
+
+
+def test_004_quarters_and_sub_items(parsed):
+    tasks = _tasks(parsed, "004")
+    assert len(tasks) == 23
+    q3 = [t for t in tasks if t["timeframe"] == "Quý 3"]
+    q4 = [t for t in tasks if t["timeframe"] == "Quý 4"]
+    assert len(q3) == 3 and len(q4) == 4
+    assert {(t["due_start"], t["due_end"]) for t in q3} == {(dt.date(2025, 7, 1), dt.date(2025, 9, 30))}
+    assert {(t["due_start"], t["due_end"]) for t in q4} == {(dt.date(2025, 10, 1), dt.date(2025, 12, 31))}
+    lead = _by_line(parsed, "004", 56)
+    assert lead["lead_units"] == ["Phòng Văn hóa - Xã hội"]
+    subs = [t for t in tasks if t["parent_task_id"] == lead["task_id"]]
+    assert [t["line_start"] for t in subs] == [58, 60]
+    assert all(t["section_id"] == lead["section_id"] and t["lead_units"] == lead["lead_units"] for t in subs)
+    assert _by_line(parsed, "004", 60)["recurring"] is True
+
+
+def test_001_ocr_scan_builds_with_its_bullets(parsed):
+    d = parsed["001"]
+    assert d.metadata.text_quality == "ocr"
+    starts = {t["line_start"] for t in d.tasks}
+    assert {59, 64, 68, 233, 237} <= starts
+
+
+def test_every_non_blank_line_is_accounted_for(parsed):
+    for key, d in parsed.items():
+        roles = {ln["role"] for ln in d.lines}
+        assert "unaccounted" not in roles, key
+        text = d.source_path and open(d.source_path, encoding="utf-8").read().split("\n")
+        non_blank = {i for i, line in enumerate(text, start=1) if line.strip()}
+        assert {ln["line_no"] for ln in d.lines} == non_blank, key
+
+
+def test_tasks_trace_to_their_source_lines(parsed):
+    for key, d in parsed.items():
+        source = open(d.source_path, encoding="utf-8").read().split("\n")
+        for t in d.tasks:
+            span = source[t["line_start"] - 1: t["line_end"]]
+            assert t["text_raw"].split("\n")[0] == span[0], (key, t["task_id"])
+            assert t["text_raw"].split("\n")[-1] in span, (key, t["task_id"])
+            # every word of the clean text comes from those lines
+            words = set(fold(" ".join(span)).replace("*", "").split())
+            assert set(fold(t["text"]).replace("*", "").split()) <= words | {"-"}, (key, t["task_id"])

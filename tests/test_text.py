@@ -1,0 +1,40 @@
+"""Vietnamese text primitives."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from compare.legacy_encodings import decode_tcvn3, decode_vni, encode_cp1258, encode_tcvn3, encode_vni
+from compare.vietnamese import fold, is_valid_syllable, normalize, restore_case
+
+SAMPLE = "Ủy ban nhân dân thành phố Hải Phòng; Sở Giáo dục và Đào tạo; khiếu nại, tố cáo; Đoàn Thanh niên"
+
+
+def test_normalize_composes_and_fixes_tone_placement():
+    assert normalize(unicodedata.normalize("NFD", SAMPLE)) == SAMPLE
+    assert normalize("hoà bình, thuỷ lợi, Uỷ ban, khoẻ") == "hòa bình, thủy lợi, Ủy ban, khỏe"
+    assert normalize("hoàng, quý, thuyết, quỳnh") == "hoàng, quý, thuyết, quỳnh"
+
+
+def test_fold_matches_text_that_lost_its_marks():
+    assert fold("Dân vận KHÉO") == fold("dan van kheo") == "dan van kheo"
+    assert fold("Đoàn") == "doan"
+
+
+def test_syllables():
+    assert all(is_valid_syllable(w) for w in "nghiêng khuyến người thủy Đông".split())
+    assert not any(is_valid_syllable(w) for w in ["hién", "xyz", "thdang", "ndm"])
+
+
+def test_legacy_encodings_round_trip():
+    lower = SAMPLE.lower()
+    assert decode_vni(encode_vni(SAMPLE)) == SAMPLE
+    assert unicodedata.normalize("NFC", encode_cp1258(SAMPLE).decode("cp1258")) == SAMPLE
+    assert decode_tcvn3(encode_tcvn3(lower)) == lower
+
+
+def test_restore_case_of_header_names():
+    assert restore_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO") == "Sở Giáo dục và Đào tạo"
+    assert restore_case("UBND TỈNH BÌNH PHƯỚC") == "UBND tỉnh Bình Phước"
+    assert restore_case("ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HẢI") == "Ủy ban nhân dân phường Đông Hải"
+    assert restore_case("Sở Ngoại vụ") == "Sở Ngoại vụ"
