@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lines import Line
 
@@ -31,9 +32,18 @@ class Block:
     body: str = ""  # text without its marker
     extra_lines: list[int] = field(default_factory=list)  # page numbers etc. inside the block
 
+    _text: str | None = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        if self._text is None:
+            self._text = " ".join(line.text for line in self.lines)
+        return self._text
+
+    def extend(self, lines: list[Line], extra: list[int]) -> None:
+        self.lines.extend(lines)
+        self.extra_lines.extend(extra)
+        self._text = None
 
     @property
     def raw(self) -> str:
@@ -56,6 +66,7 @@ class Block:
         return self.lines[0].kind == "table"
 
 
+@lru_cache(maxsize=8192)
 def find_marker(text: str) -> tuple[str, str, str]:
     """(marker kind, label, text after the marker) for the start of a block."""
     for kind, pattern in _MARKERS:
@@ -72,20 +83,22 @@ def find_marker(text: str) -> tuple[str, str, str]:
     return "", "", text
 
 
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading in capitals), with at least six letters."""
     text = text[:300]  # headings are short; a long text decides on its start
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(str.isalpha, text))
     return letters >= 6 and sum(map(str.islower, text)) <= 0.15 * letters
 
 
+@lru_cache(maxsize=8192)
 def terminated(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
+@lru_cache(maxsize=8192)
 def _starts_lower(text: str) -> bool:
     for c in text:
         if c.isalpha():
@@ -186,8 +199,7 @@ def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:
                 and head[0][:1].isupper()
                 and not head[0].isupper()
             ):
-                a.lines.extend(b.lines)
-                a.extra_lines.extend(b.extra_lines)
+                a.extend(b.lines, b.extra_lines)
                 a.body = a.body + " - " + b.body
                 continue
         out.append(b)
@@ -214,8 +226,7 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
                 pending_layout.append(line.no)
             continue
         if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped):
-            blocks[-1].lines.append(line)
-            blocks[-1].extra_lines.extend(pending_layout)
+            blocks[-1].extend([line], pending_layout)
         else:
             blocks.append(Block([line]))
         pending_layout = []

@@ -45,9 +45,9 @@ class ParsedDocument:
         return [ln["line_no"] for ln in self.lines if ln["role"] == "other" and ln["section_kind"] in ("content", "implementation")]
 
 
-def _relative(path: Path) -> str:
+def _relative(path: Path, cwd: Path | None = None) -> str:
     try:
-        return os.path.relpath(path.resolve(), Path.cwd().resolve())
+        return os.path.relpath(path.absolute(), cwd or Path.cwd())
     except ValueError:
         return str(path)
 

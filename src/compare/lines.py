@@ -32,16 +32,30 @@ class Line:
     cells: list[str] = field(default_factory=list)
 
 
+_BOLD_LINE = re.compile(r"(\*\*|__)(.+?)\1\s*[.:]?")
+_BOLD = re.compile(r"\*\*|__")
+_ITALIC_STAR = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
+_WORD_CHAR = re.compile(r"\w")
+_STAR_BULLET = re.compile(r"^\*\s+\S")
+_GLUED_DASH = re.compile(r"^-[^\d\s]")
+_TABLE_RULE = re.compile(r":?-{2,}:?")
+
+
 def _strip_emphasis(s: str) -> tuple[str, bool]:
+    if "*" not in s and "_" not in s:
+        return s, False
     core = s.strip()
     whole = False
-    m = re.fullmatch(r"(\*\*|__)(.+?)\1\s*[.:]?", core)
+    m = _BOLD_LINE.fullmatch(core)
     if m or (core.startswith("**") and core.endswith("**") and len(core) > 4):
         whole = True
-    s = re.sub(r"(\*\*|__)", "", s)
+    s = _BOLD.sub("", s)
     # single * or _ used for italics: remove when paired around a word
-    s = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", s)
-    s = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", s)
+    if "*" in s:
+        s = _ITALIC_STAR.sub(r"\1", s)
+    if "_" in s:
+        s = _ITALIC_UNDERSCORE.sub(r"\1", s)
     return s, whole
 
 
@@ -51,37 +65,41 @@ def clean_line(no: int, raw: str) -> Line:
     stripped = s.strip()
     if not stripped:
         return Line(no, raw, "", kind="blank")
-    if _SEPARATOR.match(stripped) and not re.search(r"\w", stripped):
+    if _SEPARATOR.match(stripped) and not _WORD_CHAR.search(stripped):
         return Line(no, raw, "", kind="separator")
     s = normalize(s)
     emphasis = False
-    if _MD_HEADING.match(s):
+    if "#" in s and _MD_HEADING.match(s):
         s = _MD_HEADING.sub("", s)
         emphasis = True
-    s = _MD_QUOTE.sub("", s)
-    s = _MD_LINK.sub(r"\1", s)
+    if ">" in s:
+        s = _MD_QUOTE.sub("", s)
+    if "](" in s:
+        s = _MD_LINK.sub(r"\1", s)
     s, bold = _strip_emphasis(s)
     emphasis = emphasis or bold
-    s = _MD_ESCAPE.sub(r"\1", s)
+    if "\\" in s:
+        s = _MD_ESCAPE.sub(r"\1", s)
     s = s.replace("`", "")
     s = " ".join(s.split())
     # Markdown bullets "* " and typographic bullets all become "- ".
-    if re.match(r"^\*\s+\S", s):
+    if s[:1] == "*" and _STAR_BULLET.match(s):
         s = "- " + s[1:].lstrip()
-    s = _BULLET_GLYPHS.sub("- ", s) if _BULLET_GLYPHS.match(s) else s
-    if _DASHES.match(s):
-        s = "- " + _DASHES.sub("", s)
-    if re.match(r"^-\S", s) and not re.match(r"^-\d", s):  # "-Ban Giám đốc;" → "- Ban Giám đốc;"
+    if not s[:1].isalnum():
+        s = _BULLET_GLYPHS.sub("- ", s) if _BULLET_GLYPHS.match(s) else s
+        if _DASHES.match(s):
+            s = "- " + _DASHES.sub("", s)
+    if s[:1] == "-" and _GLUED_DASH.match(s):  # "-Ban Giám đốc;" → "- Ban Giám đốc;"
         s = "- " + s[1:]
     if not s:
         return Line(no, raw, "", kind="blank")
-    if _PAGE_NUMBER.match(s):
+    if len(s) <= 12 and _PAGE_NUMBER.match(s):
         return Line(no, raw, s, kind="page_number")
-    if _NOTE_IN_PARENS.match(s):
+    if s[:1] in "([" and _NOTE_IN_PARENS.match(s):
         return Line(no, raw, s, emphasis, kind="note")
     if s.count("|") >= 2 and s.startswith("|"):
         cells = [c.strip() for c in s.strip().strip("|").split("|")]
-        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+        if all(_TABLE_RULE.fullmatch(c) or not c for c in cells):
             return Line(no, raw, "", kind="separator")
         return Line(no, raw, " | ".join(c for c in cells if c), emphasis, kind="table", cells=cells)
     return Line(no, raw, s, emphasis)

@@ -107,22 +107,25 @@ def _fix_place_in(name: str) -> tuple[str, str | None]:
     return f"{head} {word} {prov}".strip(), prov
 
 
-_ANY_PROVINCE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True)) + r")\b")
+_PROVINCE_BY_WORDS: dict[tuple[str, ...], str] = {tuple(p.split()): p for p in PROVINCE_BY_FOLD.values()}
+_PROVINCE_FIRST = {words[0] for words in _PROVINCE_BY_WORDS}
+_STRONG_BEFORE = {("tỉnh",), ("phố",), ("ủy",), ("TP.",), ("TP",)}
 
 
 def _province_mentions(text: str) -> Counter[str]:
+    """Province names in the text; a name after 'tỉnh', 'thành phố', 'Thành ủy' counts double."""
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|TP\.?)\s+((?:[A-ZĐ][^\s,;.()]*\s?){1,3})", text):
-        words = m.group(1).split()
-        for n in range(min(3, len(words)), 0, -1):
-            prov = PROVINCE_BY_FOLD.get(fold(" ".join(words[:n])))
-            if prov:
-                counts[prov] += 1
+    words = text.replace(",", " , ").replace(";", " ; ").replace(".", " . ").replace("(", " ( ").split()
+    for i, w in enumerate(words):
+        if w not in _PROVINCE_FIRST:
+            continue
+        for n in (4, 3, 2, 1):
+            name = _PROVINCE_BY_WORDS.get(tuple(words[i: i + n]))
+            if name:
+                strong = i > 0 and (words[i - 1].lower(),) in _STRONG_BEFORE
+                counts[name] += 1.0 if strong else 0.5
                 break
-    # bare mentions ("Sở Giáo dục và Đào tạo Hải Phòng") count half
-    for m in _ANY_PROVINCE.finditer(text):
-        counts[m.group(0)] += 0.5
-    return +counts
+    return counts
 
 
 def _level_of(issuer: str) -> str:

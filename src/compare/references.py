@@ -26,6 +26,9 @@ _CODE_KIND = {
     "CTR": "Chương trình", "HD": "Hướng dẫn", "QC": "Quy chế", "TT": "Thông tư", "KL": "Kết luận",
     "ĐA": "Đề án", "TB": "Thông báo", "QĐI": "Quy định",
 }
+# the word that introduces a number: "Quyết định số", "Chỉ thị", "Kế hoạch số:"
+_INTRO = re.compile(r"(" + "|".join(w for w, _ in _KIND_WORDS) + r")\s*(?:số)?\s*:?\s*$", re.IGNORECASE)
+_KIND_BY_WORD = {w.lower(): name for w, name in _KIND_WORDS}
 _DATE_AFTER = re.compile(r"^[\s,]*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 
 
@@ -48,6 +51,8 @@ def _safe_date(d: int, m: int, y: int) -> dt.date | None:
 
 def find_references(text: str) -> list[Citation]:
     out: list[Citation] = []
+    if "/" not in text:
+        return out
     for m in REF_RE.finditer(text):
         num = m.group(1)
         if m.group(2):
@@ -61,17 +66,9 @@ def find_references(text: str) -> list[Citation]:
             ref_id = f"{num}/{year}/{code}" if year else f"{num}/{code}"
         # kind: the word that introduces the number, else the type code
         before = text[max(0, m.start() - 40): m.start()]
-        kind = None
-        for word, name in _KIND_WORDS:
-            if re.search(rf"{word}\s*(?:số)?\s*:?\s*$", before, re.IGNORECASE):
-                kind = name
-                break
-        if kind is None:
-            kind = _CODE_KIND.get(type_code.upper())
-        start = m.start()
-        intro = re.search(r"(?:" + "|".join(w for w, _ in _KIND_WORDS) + r")\s*(?:số)?\s*:?\s*$", before, re.IGNORECASE)
-        if intro:
-            start = m.start() - (len(before) - intro.start())
+        intro = _INTRO.search(before)
+        kind = _KIND_BY_WORD[intro.group(1).lower()] if intro else _CODE_KIND.get(type_code.upper())
+        start = m.start() - (len(before) - intro.start()) if intro else m.start()
         date = None
         end = m.end()
         dm = _DATE_AFTER.match(text[m.end(): m.end() + 30])

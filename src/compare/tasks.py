@@ -52,11 +52,11 @@ def _split_units(text: str) -> list[str]:
 
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
-    m = _LEAD.search(text)
+    m = _LEAD.search(text) if ("chủ trì" in text or "đầu mối" in text) else None
     if m:
         lead = [m.group(1).strip()]
     partners: list[str] = []
-    p = _PARTNER.search(text)
+    p = _PARTNER.search(text) if "hối hợp" in text else None
     if p:
         partners = _split_units(p.group(1))
     return lead, partners

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .vietnamese import fold_same_length
+from .vietnamese import fold, fold_same_length
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -22,6 +22,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Giáo dục thường xuyên" is a kind of school, not a timeframe.
     ("ongoing", re.compile(r"(?<!giao duc )\bthuong xuyen\b")),
 ]
+# Words without which a pattern cannot match: plain substring tests spare the regex scans.
+_NEEDS = {
+    "deadline": ("truoc", "cham nhat", "han chot", "den "),
+    "quarter": ("quy ",),
+    "half": ("thang dau", "thang cuoi", "thang sau"),
+    "month": ("thang ",),
+    "year": ("ca nam", "^nam "),
+    "ongoing": ("thuong xuyen",),
+}
 _RECURRING = re.compile(r"(?<!giao duc )\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|hang nam|dinh ky|moi (quy|thang|nam))\b")
 
 
@@ -58,18 +67,26 @@ def _date(d: str, m: str, y: str) -> dt.date | None:
         return None
 
 
+_ALL_NEEDS = tuple({w for words in _NEEDS.values() for w in words if not w.startswith("^")})
+
+
 def resolve(text: str, year: int | None, period: str | None, fallback: str | None = None) -> Timeframe:
     """Find the first timeframe phrase in `text` (or in `fallback`, e.g. a 'Quý 3' heading)."""
+    quick = fold(text)
+    if not fallback and not quick.startswith("nam ") and not any(w in quick for w in _ALL_NEEDS + ("hang ", "dinh ky", "moi ")):
+        return Timeframe(None, None, None, False)
     folded = fold_same_length(text)
-    recurring = bool(_RECURRING.search(folded))
+    recurring = bool(_RECURRING.search(folded)) if any(
+        w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) else False
     p_start, p_end = period_bounds(year, period)
     for source, f in ((text, folded), (fallback or "", fold_same_length(fallback or ""))):
         if not source:
             continue
         found: list[tuple[int, str, re.Match[str]]] = []
         for kind, pattern in _PATTERNS:
-            for m in pattern.finditer(f):
-                found.append((m.start(), kind, m))
+            if any(word in f for word in _NEEDS[kind]) or (kind == "year" and f.startswith("nam ")):
+                for m in pattern.finditer(f):
+                    found.append((m.start(), kind, m))
         if not found:
             continue
         # Deadlines name the end date; when several are given the last one closes the task.

@@ -1,0 +1,50 @@
+"""A varied synthetic corpus made from the seeds: numbers, years, order of items and line
+wraps changed per copy, so that no two files are alike and no cache is flattered."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import forms  # noqa: E402
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    year = rng.choice([2023, 2024, 2025, 2026, 2027])
+    text = re.sub(r"\b20(2[3-7])\b", lambda m: str(year + (int(m.group(1)) - 25) % 2), text)
+    text = re.sub(r"\b(\d{2,4})(/Q[ĐD]-|/KH-|-QĐ/|/CT-)", lambda m: f"{rng.randint(1, 999)}{m.group(2)}", text)
+    lines = text.split("\n")
+    # shuffle runs of consecutive bullets: same items, another order
+    out, run = [], []
+    for line in lines + [""]:
+        if line.startswith("- "):
+            run.append(line)
+            continue
+        if run:
+            rng.shuffle(run)
+            out.extend(run)
+            run = []
+        out.append(line)
+    return "\n".join(out[:-1])
+
+
+def make_corpus(folder: Path, megabytes: float = 2.0, seed: int = 0) -> int:
+    rng = random.Random(seed)
+    seeds = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    total, n = 0, 0
+    while total < megabytes * 1e6:
+        src = rng.choice(seeds)
+        text = _vary(src.read_text(encoding="utf-8"), rng)
+        if rng.random() < 0.4 and not src.name.startswith(("001", "003")):
+            text = forms.rewrapped(text, width=rng.randint(60, 110), seed=n)
+        data = text.encode("utf-8")
+        (folder / f"syn_{n:05d}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    return total
