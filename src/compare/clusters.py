@@ -1,0 +1,134 @@
+"""Deterministic clusters of tasks by mandate, labelled with Vietnamese multi-syllable words.
+
+Average-linkage agglomerative clustering over the combined similarity (no random start, no
+'outlier' bucket: a task unlike any other is its own cluster). Above `MAX_DENSE` tasks the
+similarity graph of each task's nearest neighbours is cut into connected components first,
+and each component is clustered on its own, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import polars as pl
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .similarity import Features, candidate_pairs
+from .vietnamese import fold
+
+CLUSTER_SIMILARITY = 0.18  # average combined similarity inside a cluster (benchmarks/quality.py)
+MAX_DENSE = 3000
+
+# Function words that never start or end a label ("của", "và", "các", ...), folded.
+_EDGE_STOP = set(
+    "cua va cac voi trong theo ve de cho nhung den tai tren duoi la co duoc nay do mot so nhu "
+    "viec tu khi da se dang bang qua ra vao neu hoac thi ma nen cung con".split()
+)
+# Words too generic to name a mandate in this corpus.
+_GENERIC = {"cong tac", "thuc hien", "trien khai", "nhiem vu", "cong tac dan van", "dan van", "to chuc",
+            "can bo", "co quan", "don vi", "thanh pho", "nam 2025", "nam 2026", "nam 2024", "nam 2023"}
+
+
+def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> np.ndarray:
+    if len(rows) == 1:
+        return np.zeros(1, dtype=np.int64)
+    sim, _ = features.block(rows, rows)
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    dist = (dist + dist.T) / 2
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=1.0 - threshold)
+    return model.fit_predict(dist)
+
+
+def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> np.ndarray:
+    """Cluster number per row; numbers are ordered by first appearance (stable across runs)."""
+    n = len(features)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if n <= MAX_DENSE:
+        raw = _dense_clusters(features, np.arange(n), threshold)
+    else:
+        i, j = candidate_pairs(features, k=10)
+        sim, _, _ = features.pair(i, j)
+        keep = sim >= threshold
+        graph = sp.coo_matrix((np.ones(keep.sum()), (i[keep], j[keep])), shape=(n, n))
+        _, comp = connected_components(graph, directed=False)
+        raw = np.zeros(n, dtype=np.int64)
+        next_id = 0
+        for c in np.unique(comp):
+            rows = np.flatnonzero(comp == c)
+            if len(rows) > MAX_DENSE:  # a giant component: cut it into nearest-neighbour chunks
+                labels = np.arange(len(rows)) // MAX_DENSE
+            else:
+                labels = _dense_clusters(features, rows, threshold)
+            raw[rows] = labels + next_id
+            next_id += labels.max() + 1
+    # renumber by first appearance so that the same input always gives the same numbers
+    order: dict[int, int] = {}
+    return np.array([order.setdefault(int(c), len(order)) for c in raw], dtype=np.int64)
+
+
+def _phrases(text: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    out = []
+    for n in (2, 3, 4):
+        for k in range(len(words) - n + 1):
+            gram = words[k: k + n]
+            fg = [fold(w) for w in gram]
+            if fg[0] in _EDGE_STOP or fg[-1] in _EDGE_STOP:
+                continue
+            out.append(" ".join(gram))
+    return out
+
+
+def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict[int, str]:
+    """A label of 1-2 multi-syllable phrases per cluster, by class-based TF-IDF (a cluster's
+    texts as one document), shown with the diacritics they most often carry."""
+    ids = sorted(set(clusters.tolist()))
+    if not ids:
+        return {}
+    surface: dict[str, Counter[str]] = {}
+    docs = []
+    for c in ids:
+        members = [texts[k] for k in np.flatnonzero(clusters == c)]
+        grams = []
+        for t in members:
+            for g in set(_phrases(t)):
+                f = fold(g)
+                surface.setdefault(f, Counter())[g] += 1
+                grams.append(f.replace(" ", "_"))
+        docs.append(" ".join(grams))
+    vec = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm=None)
+    try:
+        m = vec.fit_transform(docs)
+    except ValueError:  # no phrase at all
+        return {c: "" for c in ids}
+    vocab = np.array(vec.get_feature_names_out())
+    labels: dict[int, str] = {}
+    for row, c in enumerate(ids):
+        weights = m[row].toarray().ravel()
+        chosen: list[str] = []
+        for idx in np.lexsort((vocab, -weights)):
+            if weights[idx] <= 0 or len(chosen) >= top:
+                break
+            f = vocab[idx].replace("_", " ")
+            if f in _GENERIC or any(f in c2 or c2 in f for c2 in chosen):
+                continue
+            chosen.append(f)
+        labels[c] = "; ".join(surface[f].most_common(1)[0][0] for f in chosen)
+    return labels
+
+
+def clusters_table(tasks: pl.DataFrame, features: Features, threshold: float = CLUSTER_SIMILARITY) -> pl.DataFrame:
+    clusters = cluster_tasks(features, threshold)
+    labels = label_clusters(tasks["text"].to_list(), clusters)
+    return pl.DataFrame({
+        "task_id": tasks["task_id"], "cluster": clusters.astype(np.int32),
+        "cluster_label": [labels[int(c)] for c in clusters],
+    }, schema={"task_id": pl.Utf8, "cluster": pl.Int32, "cluster_label": pl.Utf8})

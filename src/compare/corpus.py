@@ -1,0 +1,114 @@
+"""The public entry point: a corpus of built plans and the questions asked of it.
+
+>>> import compare
+>>> corpus = compare.load("data/processed")          # tables written by `compare build`
+>>> corpus.overlaps().filter(pl.col("kind") == "verbatim")   # copied word for word
+>>> corpus.missing_themes()                           # catalogue themes each plan lacks
+>>> corpus.changes("000_04f4ef8ac17a6be6", "001_0295eccbc9e7aa97")   # what changed
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from . import changes as changes_mod
+from . import clusters as clusters_mod
+from . import coverage as coverage_mod
+from .embeddings import DEFAULT_MODEL, Embedder
+from .overlaps import find_overlaps
+from .similarity import Features
+from .tables import read_table
+
+
+class Corpus:
+    """Built plans (documents, sections, tasks, references) and comparisons between them."""
+
+    def __init__(self, folder: str | Path = "data/processed", model: str | None = None):
+        self.folder = Path(folder)
+        self.model = model
+        self.documents = read_table(self.folder, "documents")
+        self.sections = read_table(self.folder, "sections")
+        self.tasks = read_table(self.folder, "tasks").sort("doc_id", "ordinal")
+        self.references = read_table(self.folder, "references")
+
+    def __repr__(self) -> str:
+        return f"Corpus({self.folder}, {self.documents.height} plans, {self.tasks.height} tasks)"
+
+    # --- vectors ---------------------------------------------------------------------------
+    @cached_property
+    def vectors(self) -> np.ndarray:
+        """One vector per task (row order of `tasks`): from embeddings.parquet when it holds
+        every task for this model, else computed (and cached by text hash)."""
+        model_id = self.model or DEFAULT_MODEL
+        path = self.folder / "embeddings.parquet"
+        if path.exists():
+            emb = pl.read_parquet(path).filter(pl.col("model") == model_id)
+            got = dict(zip(emb["task_id"].to_list(), emb["vector"].to_list()))
+            if all(t in got for t in self.tasks["task_id"]):
+                return np.asarray([got[t] for t in self.tasks["task_id"]], dtype=np.float32)
+        return Embedder(self.model).embed(self.tasks["text"].to_list())
+
+    @cached_property
+    def features(self) -> Features:
+        return Features.build(self.tasks["text"].to_list(), self.vectors)
+
+    # --- relations -------------------------------------------------------------------------
+    def overlaps(self, **kwargs) -> pl.DataFrame:
+        """Task pairs stating the same mandate (`verbatim`, `paraphrase`, `duplicate`)."""
+        return find_overlaps(self.tasks, self.features, **kwargs)
+
+    @cached_property
+    def _clusters(self) -> pl.DataFrame:
+        path = self.folder / "clusters.parquet"
+        if path.exists():
+            frame = pl.read_parquet(path)
+            if frame.height == self.tasks.height and set(frame["task_id"]) == set(self.tasks["task_id"]):
+                return frame
+        return clusters_mod.clusters_table(self.tasks, self.features)
+
+    def clusters(self) -> pl.DataFrame:
+        """task_id, cluster, cluster_label (deterministic)."""
+        return self._clusters
+
+    def coverage(self) -> pl.DataFrame:
+        """Plan × theme coverage (tasks per theme 0-5)."""
+        return coverage_mod.theme_coverage(self.tasks, self.documents)
+
+    def missing_themes(self) -> pl.DataFrame:
+        return coverage_mod.missing_themes(self.tasks, self.documents)
+
+    def cluster_coverage(self) -> pl.DataFrame:
+        return coverage_mod.cluster_coverage(self.tasks, self.clusters())
+
+    def unique_clusters(self) -> pl.DataFrame:
+        return coverage_mod.unique_clusters(self.tasks, self.clusters())
+
+    def plan_pairs(self) -> list[tuple[str, str]]:
+        """Consecutive plans of the same issuer: the default year-over-year pairs."""
+        return changes_mod.consecutive_pairs(self.documents)
+
+    def changes(self, old: str | None = None, new: str | None = None) -> pl.DataFrame:
+        """kept / modified / new / dropped tasks between two plans (default: every pair)."""
+        pairs = [(old, new)] if old and new else self.plan_pairs()
+        frames = [changes_mod.align(self.tasks, self.features, a, b) for a, b in pairs]
+        return pl.concat(frames) if frames else changes_mod.align(self.tasks, self.features, "", "")
+
+    def reference_changes(self, old: str | None = None, new: str | None = None) -> pl.DataFrame:
+        pairs = [(old, new)] if old and new else self.plan_pairs()
+        frames = [changes_mod.reference_changes(self.references, a, b) for a, b in pairs]
+        return pl.concat(frames) if frames else changes_mod.reference_changes(self.references, "", "")
+
+    def stale_references(self) -> pl.DataFrame:
+        return changes_mod.stale_references(self.tasks, self.documents)
+
+    def stale_headings(self) -> pl.DataFrame:
+        return changes_mod.stale_headings(self.sections, self.documents)
+
+
+def load(folder: str | Path = "data/processed", model: str | None = None) -> Corpus:
+    """Open the tables of a built corpus (`compare build`)."""
+    return Corpus(folder, model)

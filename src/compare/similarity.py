@@ -1,0 +1,136 @@
+"""How alike two tasks are: a semantic signal (e5 vectors) and a lexical one (character
+n-grams of accent-folded text), combined.
+
+e5's cosines sit in a narrow band (about 0.75-0.95 for any two Vietnamese admin sentences)
+and it is weak on text that lost its diacritics; words of accent-folded text do not care
+whether marks survived OCR. `benchmarks/run.py quality` measures each signal and their mix on
+hand-labelled same-mandate groups; the default weights are the measured best (there, words
+and mandate terms separate same-mandate pairs far better than e5, which adds little).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .vietnamese import fold
+
+# Cosines of e5 below FLOOR mean "unrelated" for this model and these texts; above it the
+# scale is stretched to 0-1 so that it can be mixed with the lexical signals.
+E5_FLOOR = 0.80
+# Weights of the combined similarity, measured on hand-labelled same-mandate groups
+# (benchmarks/quality.py): words carry most, the mandate vocabulary sharpens, e5 adds little.
+WEIGHTS = {"words": 0.65, "mandates": 0.25, "semantic": 0.10}
+
+# Multi-syllable terms that name a mandate of mass-mobilisation work (folded). Domain
+# vocabulary of the catalogue's themes, not text of any plan.
+MANDATE_TERMS = [
+    "dan van kheo", "khieu nai", "to cao", "tiep cong dan", "tiep dan", "cai cach hanh chinh", "sap xep",
+    "bo may", "tinh gon", "dao duc cong vu", "van hoa cong so", "ky luat", "ky cuong", "cham diem",
+    "xep loai", "bao cao", "kiem tra", "giam sat", "quy hoach", "doi thoai", "phan anh", "kien nghi",
+    "duong day nong", "mot cua", "thu tuc hanh chinh", "hai long", "dan chu o co so", "dan chu co so",
+    "quy che dan chu", "tuyen truyen", "pho bien", "quan triet", "chu de nam", "xay dung ke hoach",
+    "tong ket", "danh gia", "thi dua", "mo hinh", "chuyen doi so", "cong nghe thong tin", "phien ha",
+    "sach nhieu", "nhung nhieu", "nguoi dung dau", "nong thon moi", "truong hoc", "hoi nghi",
+    "luat thuc hien dan chu", "dich vu cong", "tiep can thong tin", "nguoi lao dong", "doan the",
+]
+
+
+def char_matrix(folded: list[str]) -> sp.csr_matrix:
+    """TF-IDF of character 3-5-grams within words: near-identical wording (verbatim copies)."""
+    if not any(folded):
+        return sp.csr_matrix((len(folded), 1), dtype=np.float32)
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+    return vec.fit_transform(folded).tocsr()
+
+
+def word_matrix(folded: list[str]) -> sp.csr_matrix:
+    """TF-IDF of syllables and syllable pairs of the folded text; the words every plan repeats
+    (more than a fifth of the tasks) carry no weight."""
+    if not any(folded):
+        return sp.csr_matrix((len(folded), 1), dtype=np.float32)
+    max_df = 0.2 if len(folded) >= 20 else 1.0
+    try:
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_df=max_df, dtype=np.float32)
+        return vec.fit_transform(folded).tocsr()
+    except ValueError:  # every term too common or none at all
+        return sp.csr_matrix((len(folded), 1), dtype=np.float32)
+
+
+def mandate_matrix(folded: list[str]) -> sp.csr_matrix:
+    rows = [[1.0 if term in t else 0.0 for term in MANDATE_TERMS] for t in folded]
+    return sp.csr_matrix(normalize(np.asarray(rows, dtype=np.float32).reshape(len(folded), len(MANDATE_TERMS))))
+
+
+def stretch_semantic(cos: np.ndarray) -> np.ndarray:
+    return np.clip((cos - E5_FLOOR) / (1.0 - E5_FLOOR), 0.0, 1.0)
+
+
+def _rowdot(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+
+
+@dataclass
+class Features:
+    """Every signal for the same rows: e5 vectors, words, mandate terms, characters."""
+
+    semantic: np.ndarray  # (n, d) L2-normalised
+    words: sp.csr_matrix
+    mandates: sp.csr_matrix
+    lexical: sp.csr_matrix  # character n-grams: the verbatim test
+    weights: dict[str, float] = field(default_factory=lambda: dict(WEIGHTS))
+
+    @classmethod
+    def build(cls, texts: list[str], vectors: np.ndarray, weights: dict[str, float] | None = None) -> Features:
+        folded = [fold(t) for t in texts]
+        sem = normalize(np.asarray(vectors, dtype=np.float32)) if len(texts) else np.zeros((0, 1), np.float32)
+        return cls(sem, word_matrix(folded), mandate_matrix(folded), char_matrix(folded),
+                   dict(weights or WEIGHTS))
+
+    def __len__(self) -> int:
+        return self.semantic.shape[0]
+
+    def combine(self, words: np.ndarray, mandates: np.ndarray, sem: np.ndarray) -> np.ndarray:
+        w = self.weights
+        return w["words"] * words + w["mandates"] * mandates + w["semantic"] * stretch_semantic(sem)
+
+    def pair(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(combined, character cosine, e5 cosine) for row pairs i[k], j[k]."""
+        sem = np.einsum("ij,ij->i", self.semantic[i], self.semantic[j])
+        combined = self.combine(_rowdot(self.words, i, j), _rowdot(self.mandates, i, j), sem)
+        return combined, _rowdot(self.lexical, i, j), sem
+
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(combined, character cosine) matrices of rows × cols (blocks small enough to hold)."""
+        sem = self.semantic[rows] @ self.semantic[cols].T
+        words = (self.words[rows] @ self.words[cols].T).toarray()
+        mandates = (self.mandates[rows] @ self.mandates[cols].T).toarray()
+        chars = (self.lexical[rows] @ self.lexical[cols].T).toarray()
+        return self.combine(words, mandates, sem), chars
+
+
+def candidate_pairs(features: Features, k: int = 15, chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """The k nearest neighbours of every row under each signal (i < j), never an n × n matrix."""
+    n = len(features)
+    if n < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    k = min(k, n - 1)
+    pairs: list[np.ndarray] = []
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        rows = np.arange(start, stop)
+        for sims in (features.semantic[rows] @ features.semantic.T,
+                     (features.words[rows] @ features.words.T).toarray(),
+                     (features.lexical[rows] @ features.lexical.T).toarray()):
+            sims[np.arange(stop - start), rows] = -np.inf
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            i = np.repeat(rows, top.shape[1])
+            j = top.ravel()
+            pairs.append(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1))
+    allp = np.unique(np.concatenate(pairs), axis=0)
+    allp = allp[allp[:, 0] != allp[:, 1]]
+    return allp[:, 0], allp[:, 1]
