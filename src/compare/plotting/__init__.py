@@ -1,0 +1,13 @@
+"""One function per chart: (tables, ...) -> plotly Figure. Text from plans is escaped
+before it reaches a figure, so that markup in a plan is shown, never run."""
+
+from .changes import changes_bars, changes_sankey
+from .corpus import deadline_timeline, tasks_per_plan
+from .coverage import cluster_heatmap, theme_heatmap
+from .overlaps import overlap_matrix, overlap_network
+from .tasks import task_map
+
+__all__ = [
+    "changes_bars", "changes_sankey", "cluster_heatmap", "deadline_timeline", "overlap_matrix",
+    "overlap_network", "task_map", "tasks_per_plan", "theme_heatmap",
+]

