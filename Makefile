@@ -8,9 +8,15 @@ RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
 
-.PHONY: setup build analyze report test bench lab clean
+.PHONY: setup browser build analyze report test bench lab clean
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+# Debian's Chromium, for the browser tests of the reports (installed when missing, as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium missing and not root: the browser tests will be skipped"; }
 
 # Re-runs only when pyproject.toml changes; otherwise a no-op that takes no time.
 $(STAMP): pyproject.toml
@@ -31,7 +37,7 @@ report: setup
 	$(BIN)/compare report --raw $(RAW) --processed $(PROCESSED) --out $(REPORTS)
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .clusters import clusters_table
 from .corpus import Corpus
 from .embeddings import DEFAULT_MODEL
 from .tables import SCHEMAS, write_table
@@ -20,7 +21,8 @@ def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
     vectors = corpus.vectors
     embeddings = pl.DataFrame({"task_id": corpus.tasks["task_id"], "model": [model_id] * corpus.tasks.height,
                                "vector": [v.tolist() for v in vectors]}, schema=SCHEMAS["embeddings"])
-    clusters = corpus.clusters()
+    clusters = clusters_table(corpus.tasks, corpus.features)  # fresh, never the old file
+    corpus._clusters = clusters
     overlaps = corpus.overlaps()
     changes = corpus.changes()
     out = {

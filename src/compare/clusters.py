@@ -18,8 +18,11 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .similarity import Features, candidate_pairs
-from .vietnamese import fold
+from . import lexicon
+from .similarity import MANDATE_TERMS, Features, candidate_pairs
+from .vietnamese import fold, normalize
+
+_MANDATES = set(MANDATE_TERMS)
 
 CLUSTER_SIMILARITY = 0.18  # average combined similarity inside a cluster (benchmarks/quality.py)
 MAX_DENSE = 3000
@@ -74,16 +77,33 @@ def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> 
     return np.array([order.setdefault(int(c), len(order)) for c in raw], dtype=np.int64)
 
 
+def _is_word_sequence(gram: list[str], words: frozenset[str]) -> bool:
+    """Can these syllables be cut into dictionary words of two or more syllables each?"""
+    n = len(gram)
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for end in range(2, n + 1):
+        for start in range(0, end - 1):
+            if ok[start] and " ".join(gram[start:end]) in words:
+                ok[end] = True
+                break
+    return ok[n]
+
+
 def _phrases(text: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    """Multi-syllable words and compounds of them ('dân vận', 'cải cách hành chính'), or
+    mandate terms ('dân vận khéo'): never a pair of syllables that straddles two words."""
+    words = lexicon.vietnamese_words()
+    syllables = re.findall(r"[^\W\d_]+", normalize(text).lower())
     out = []
     for n in (2, 3, 4):
-        for k in range(len(words) - n + 1):
-            gram = words[k: k + n]
+        for k in range(len(syllables) - n + 1):
+            gram = syllables[k: k + n]
             fg = [fold(w) for w in gram]
             if fg[0] in _EDGE_STOP or fg[-1] in _EDGE_STOP:
                 continue
-            out.append(" ".join(gram))
+            if " ".join(fg) in _MANDATES or (words and _is_word_sequence(gram, words)):
+                out.append(" ".join(gram))
     return out
 
 

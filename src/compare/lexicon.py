@@ -7,7 +7,11 @@ to tell a place from an organisation. Nothing here is taken from a particular pl
 
 from __future__ import annotations
 
-from .vietnamese import fold
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+from .vietnamese import fold, normalize
 
 PROVINCES = [
     # the 34 provinces and cities from 1 July 2025
@@ -45,3 +49,16 @@ SURNAMES = {
     "Triệu", "Đàm", "Văn", "Khúc", "Mạc", "Lại", "Thân", "Nông", "Hứa", "Phùng", "Tống", "La",
     "Từ", "Châu", "Âu", "Đồng", "Giang", "Hồng", "Diệp", "Doãn", "Ông", "Quan", "Tiêu",
 }
+
+
+@lru_cache(maxsize=1)
+def vietnamese_words() -> frozenset[str]:
+    """A general Vietnamese word list (about 31,000 words, most of several syllables), from
+    the word segmenter package pyvi (MIT), normalised to this project's tone convention."""
+    spec = importlib.util.find_spec("pyvi")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(normalize(w.strip()).lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
