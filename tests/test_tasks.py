@@ -119,6 +119,9 @@ def test_tasks_trace_to_their_source_lines(parsed):
             span = source[t["line_start"] - 1: t["line_end"]]
             assert t["text_raw"].split("\n")[0] == span[0], (key, t["task_id"])
             assert t["text_raw"].split("\n")[-1] in span, (key, t["task_id"])
-            # every word of the clean text comes from those lines
             words = set(fold(" ".join(span)).replace("*", "").split())
-            assert set(fold(t["text"]).replace("*", "").split()) <= words | {"-"}, (key, t["task_id"])
+            mine = set(fold(t["text"]).replace("*", "").split())
+            if d.metadata.text_quality == "clean":  # every word of the text comes from those lines
+                assert mine <= words | {"-"}, (key, t["task_id"])
+            else:  # restored text: words changed their marks, most kept their letters
+                assert len(mine & words) >= 0.3 * len(mine), (key, t["task_id"])

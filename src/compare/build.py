@@ -18,6 +18,7 @@ from . import blocks as blocks_mod
 from .lines import split_lines
 from .metadata import Metadata, extract
 from .raw import Rejected, read_text
+from .restore import Restorer, needs_restoring, restore_text
 from .structure import parse
 from .tables import SCHEMAS, empty, write_table
 from .tasks import Task, extract_tasks
@@ -52,9 +53,15 @@ def _relative(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8") -> ParsedDocument:
-    """Parse one plan's decoded text. Raises Rejected when it is not a plan."""
-    lines = split_lines(text)
+def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8",
+               restorer: Restorer | None = None) -> ParsedDocument:
+    """Parse one plan's decoded text. Raises Rejected when it is not a plan. A text damaged by
+    OCR is restored line for line first (with `restorer`, or one learnt from the word list),
+    and `text_raw` keeps the lines as they stand in the source."""
+    restored = None
+    if needs_restoring(text):
+        restored = restore_text(text, restorer or default_restorer())
+    lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
     stats = syllable_stats("\n".join(ln.text for ln in lines if ln.kind in ("text", "table")))
@@ -68,6 +75,8 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     if not tasks:
         raise Rejected("not a plan: no title or tasks found")
 
+    if restored is not None:
+        md.text_quality = "ocr"
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
     sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
     for s in anatomy.sections:
@@ -137,9 +146,20 @@ def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], t
     }
 
 
-def parse_file(path: Path, doc_id: str | None = None) -> ParsedDocument:
+_DEFAULT_RESTORER: Restorer | None = None
+
+
+def default_restorer() -> Restorer:
+    """A restorer learnt from the general word list alone (built once per process)."""
+    global _DEFAULT_RESTORER
+    if _DEFAULT_RESTORER is None:
+        _DEFAULT_RESTORER = Restorer.default()
+    return _DEFAULT_RESTORER
+
+
+def parse_file(path: Path, doc_id: str | None = None, restorer: Restorer | None = None) -> ParsedDocument:
     raw = read_text(path)
-    return parse_text(raw.text, doc_id or path.stem, _relative(path), raw.sha256, raw.encoding)
+    return parse_text(raw.text, doc_id or path.stem, _relative(path), raw.sha256, raw.encoding, restorer)
 
 
 @dataclass
@@ -171,10 +191,24 @@ def build_corpus(raw_dir: Path) -> BuildResult:
     documents: list[ParsedDocument] = []
     rejects: list[dict] = []
     seen: dict[str, str] = {}
+    # Decode everything first: the clean plans teach the restorer of the damaged ones.
+    decoded: dict[Path, object] = {}
+    for path in raw_files(raw_dir):
+        try:
+            decoded[path] = read_text(path)
+        except Rejected as exc:
+            decoded[path] = exc
+    clean = [r.text for r in decoded.values() if not isinstance(r, Exception) and not needs_restoring(r.text)]
+    restorer = None
+    if any(not isinstance(r, Exception) and needs_restoring(r.text) for r in decoded.values()):
+        restorer = Restorer.default(clean)
     for path in raw_files(raw_dir):
         rel = _relative(path)
         try:
-            doc = parse_file(path, path.stem)
+            raw = decoded[path]
+            if isinstance(raw, Exception):
+                raise raw
+            doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer)
         except Rejected as exc:
             rejects.append({"source_path": rel, "reason": str(exc)})
             continue

@@ -14,8 +14,8 @@ from scipy.optimize import linear_sum_assignment
 from .similarity import Features
 from .vietnamese import fold
 
-KEPT_LEXICAL = 0.90  # the same wording (character n-grams of folded text)
-MODIFIED = 0.20  # combined similarity from which a new task continues an old one
+KEPT_LEXICAL = 0.85  # the same wording (character n-grams of folded text; OCR leaves specks)
+MODIFIED = 0.25  # combined similarity from which a new task continues an old one
 
 
 def consecutive_pairs(documents: pl.DataFrame) -> list[tuple[str, str]]:

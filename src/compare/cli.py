@@ -72,15 +72,31 @@ def report(raw_dir: Path, processed: Path, out_dir: Path) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def restore(path: Path) -> None:
-    """Print the text of PATH decoded and normalised, line for line."""
+@click.option("--learn", "learn", type=click.Path(path_type=Path), default=None,
+              help="A folder of clean plans to learn from as well (default: data/raw when it exists).")
+def restore(path: Path, learn: Path | None) -> None:
+    """Print the text of PATH line for line: decoded, normalised and, when it is an OCR text
+    that lost its diacritics, restored."""
+    from .restore import Restorer, needs_restoring, restore_lines
+
     try:
         raw = read_text(path)
     except Rejected as exc:
         raise click.ClickException(f"{path}: {exc}") from exc
-    from .restore import restore_lines
-
-    for line in restore_lines(raw.text.split("\n")):
+    restorer = None
+    if needs_restoring(raw.text):
+        folder = learn or (Path("data/raw") if Path("data/raw").is_dir() else None)
+        clean = []
+        if folder is not None:
+            for f in sorted(folder.glob("*")):
+                try:
+                    text = read_text(f).text
+                except (Rejected, IsADirectoryError):
+                    continue
+                if f.resolve() != path.resolve() and not needs_restoring(text):
+                    clean.append(text)
+        restorer = Restorer.default(clean)
+    for line in restore_lines(raw.text.split("\n"), restorer):
         click.echo(line)
 
 

@@ -105,5 +105,13 @@ def clean_line(no: int, raw: str) -> Line:
     return Line(no, raw, s, emphasis)
 
 
-def split_lines(text: str) -> list[Line]:
-    return [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+def split_lines(text: str, source: str | None = None) -> list[Line]:
+    """Clean lines of `text`; `source`, when given, is the text as it stands in the file (the
+    raw side of each line), for a `text` that was restored line for line from it."""
+    lines = [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    if source is not None:
+        originals = source.split("\n")
+        if len(originals) == len(lines):
+            for line, raw in zip(lines, originals):
+                line.raw = raw
+    return lines

@@ -86,4 +86,10 @@ def classify_kind(heading: str) -> str | None:
     for phrase, kind in _KIND_PHRASES:
         if phrase in f:
             return kind
+    # OCR-damaged headings ("TO CHUC THUC HIEN" with a letter lost or swapped)
+    from rapidfuzz import fuzz
+
+    for phrase, kind in _KIND_PHRASES:
+        if len(phrase) >= 8 and fuzz.partial_ratio(phrase, f) >= 88:
+            return kind
     return None
