@@ -118,7 +118,7 @@ class Restorer:
         uni = (self.unigrams.get(word, 0) + 0.1) / (self.total + 1)
         seen = self._prev_totals.get(prev, 0)
         bi = self.bigrams.get((prev, word), 0) / seen if seen else 0.0
-        return math.log(0.7 * bi + 0.3 * uni)
+        return math.log(0.8 * bi + 0.2 * uni)
 
     def candidates(self, token: str) -> list[tuple[str, float]]:
         """(syllable, emission log-score) for one alphabetic token; empty when none fits."""
@@ -148,7 +148,7 @@ class Restorer:
         total_f = {f: sum(c.values()) for f, c in ((f, self.variants[f]) for f in found)}
         for f, base in found.items():
             for surface, n in self.variants[f].most_common(8):
-                score = base + 0.5 * math.log(n / total_f[f])
+                score = base + 0.3 * math.log(n / total_f[f])
                 if surface == low:
                     # a marked token that is a known syllable is probably right; an unmarked one
                     # in a damaged text has probably lost its marks
