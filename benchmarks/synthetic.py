@@ -33,9 +33,14 @@ def _vary(text: str, rng: random.Random) -> str:
     return "\n".join(out[:-1])
 
 
-def make_corpus(folder: Path, megabytes: float = 2.0, seed: int = 0) -> int:
+def make_corpus(folder: Path, megabytes: float = 2.0, seed: int = 0, scans: bool = False) -> int:
+    """About `megabytes` of plans; with `scans`, copies of the OCR seed (restored on build) too."""
+    from compare.raw import read_text
+    from compare.restore import needs_restoring
+
     rng = random.Random(seed)
-    seeds = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    seeds = [p for p in sorted((ROOT / "data" / "raw").glob("*.txt"))
+             if scans or not needs_restoring(read_text(p).text)]
     folder.mkdir(parents=True, exist_ok=True)
     total, n = 0, 0
     while total < megabytes * 1e6:

@@ -18,7 +18,7 @@ from . import blocks as blocks_mod
 from .lines import split_lines
 from .metadata import Metadata, extract
 from .raw import Rejected, read_text
-from .restore import Restorer, needs_restoring, restore_text
+from .restore import Restorer, damaged, restore_text
 from .structure import parse
 from .tables import SCHEMAS, empty, write_table
 from .tasks import Task, extract_tasks
@@ -54,17 +54,19 @@ def _relative(path: Path, cwd: Path | None = None) -> str:
 
 
 def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8",
-               restorer: Restorer | None = None) -> ParsedDocument:
+               restorer: Restorer | None = None, stats: tuple[int, int, int] | None = None) -> ParsedDocument:
     """Parse one plan's decoded text. Raises Rejected when it is not a plan. A text damaged by
     OCR is restored line for line first (with `restorer`, or one learnt from the word list),
     and `text_raw` keeps the lines as they stand in the source."""
     restored = None
-    if needs_restoring(text):
+    stats = stats or syllable_stats(text)
+    if damaged(stats):
         restored = restore_text(text, restorer or default_restorer())
     lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
-    stats = syllable_stats("\n".join(ln.text for ln in lines if ln.kind in ("text", "table")))
+    if restored is not None:
+        stats = syllable_stats(restored)
     md = extract(anatomy, lines, stats)
     tasks = extract_tasks(anatomy, md.year, md.period)
     tokens, valid, _ = stats
@@ -75,8 +77,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     if not tasks:
         raise Rejected("not a plan: no title or tasks found")
 
-    if restored is not None:
-        md.text_quality = "ocr"
+    md.text_quality = "ocr" if restored is not None else "clean"
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
     sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
     for s in anatomy.sections:
@@ -193,22 +194,22 @@ def build_corpus(raw_dir: Path) -> BuildResult:
     seen: dict[str, str] = {}
     # Decode everything first: the clean plans teach the restorer of the damaged ones.
     decoded: dict[Path, object] = {}
+    stats: dict[Path, tuple[int, int, int]] = {}
     for path in raw_files(raw_dir):
         try:
             decoded[path] = read_text(path)
+            stats[path] = syllable_stats(decoded[path].text)
         except Rejected as exc:
             decoded[path] = exc
-    clean = [r.text for r in decoded.values() if not isinstance(r, Exception) and not needs_restoring(r.text)]
-    restorer = None
-    if any(not isinstance(r, Exception) and needs_restoring(r.text) for r in decoded.values()):
-        restorer = Restorer.default(clean)
+    clean = [decoded[p].text for p in stats if not damaged(stats[p])]
+    restorer = Restorer.default(clean) if any(damaged(s) for s in stats.values()) else None
     for path in raw_files(raw_dir):
         rel = _relative(path)
         try:
             raw = decoded[path]
             if isinstance(raw, Exception):
                 raise raw
-            doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer)
+            doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer, stats[path])
         except Rejected as exc:
             rejects.append({"source_path": rel, "reason": str(exc)})
             continue

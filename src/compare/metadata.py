@@ -308,7 +308,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
 
     md.signer, md.signer_title = _signature(anatomy)
 
-    tokens, valid, marked = stats or syllable_stats(full_text)
-    if tokens and (valid / tokens < 0.85 or marked / tokens < 0.3):
+    from .restore import damaged
+
+    if damaged(stats or syllable_stats(full_text)):
         md.text_quality = "ocr"
     return md

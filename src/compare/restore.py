@@ -261,7 +261,12 @@ def needs_restoring(text: str) -> bool:
     """Is this text damaged the way OCR damages Vietnamese (few valid or marked syllables)?"""
     from .vietnamese import syllable_stats
 
-    tokens, valid, marked = syllable_stats(normalize(text))
+    return damaged(syllable_stats(text))
+
+
+def damaged(stats: tuple[int, int, int]) -> bool:
+    """The rule on (tokens, valid syllables, marked syllables): few valid or few marked."""
+    tokens, valid, marked = stats
     return bool(tokens) and (valid / tokens < 0.85 or marked / tokens < 0.3)
 
 
