@@ -49,13 +49,163 @@ def bench_build(megabytes: float) -> None:
     print(f"  build / decode-only time: {full / base:.1f}x")
 
 
+
+
+def _seed_tasks():
+    import polars as pl
+
+    from compare.build import build_corpus
+
+    result = build_corpus(Path(__file__).resolve().parents[1] / "data" / "raw")
+    return result.tables["tasks"]
+
+
+def bench_embed() -> None:
+    """Tasks per second through the pipeline's embedder against the raw model's encode of the
+    same texts (target ratio >= 0.9), and a warm re-run against the cold one (target >= 20x)."""
+    import random
+
+    from compare.embeddings import Embedder, load_model
+
+    texts = _seed_tasks()["text"].to_list()
+    rng = random.Random(0)
+    texts = texts + [" ".join(rng.sample(t.split(), len(t.split()))) for t in texts]  # 2x, distinct
+    with tempfile.TemporaryDirectory() as tmp:
+        emb = Embedder(cache_file=Path(tmp) / "cache.parquet")
+        model = load_model()
+        prepared = [emb.normalise(t) for t in texts]
+        model.encode(prepared[:8], prompt="query: ", batch_size=32)  # warm up both
+        t0 = time.perf_counter()
+        model.encode(prepared, prompt="query: ", batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+        raw = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        emb.embed(texts)
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        Embedder(cache_file=Path(tmp) / "cache.parquet").embed(texts)
+        warm = time.perf_counter() - t0
+    n = len(texts)
+    print(f"embeddings: {n} task texts")
+    print(f"  raw model encode        : {n / raw:8.1f} tasks/s")
+    print(f"  pipeline, cold cache    : {n / cold:8.1f} tasks/s   ratio to raw {raw / cold:.2f} (target >= 0.9)")
+    print(f"  pipeline, warm re-run   : {n / warm:8.1f} tasks/s   {cold / warm:.0f}x faster than cold (target >= 20)")
+
+
+def _scale_child(n_tasks: int) -> None:
+    """Run in a child process so that its peak memory is its own."""
+    import random
+    import resource
+
+    import numpy as np
+    import polars as pl
+
+    from compare.changes import align
+    from compare.clusters import cluster_tasks
+    from compare.overlaps import find_overlaps
+    from compare.similarity import Features
+
+    base = _seed_tasks()
+    from compare.embeddings import Embedder
+
+    vecs = Embedder().embed(base["text"].to_list())
+    rng = random.Random(0)
+    nrng = np.random.default_rng(0)
+    texts, vectors, docs = [], [], []
+    for k in range(n_tasks):
+        src = rng.randrange(base.height)
+        words = base["text"][src].split()
+        cut = rng.randrange(max(1, len(words) // 3))  # recombine: drop a stretch, maybe splice another
+        words = words[:cut] + words[cut + rng.randrange(4):]
+        if rng.random() < 0.3:
+            other = base["text"][rng.randrange(base.height)].split()
+            words += other[: rng.randrange(1, 8)]
+        texts.append(" ".join(words))
+        v = vecs[src] + nrng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
+        vectors.append(v / np.linalg.norm(v))
+        docs.append(f"plan{k // 100:04d}")
+    tasks = pl.DataFrame({"task_id": [f"t{k}" for k in range(n_tasks)], "doc_id": docs, "text": texts})
+    vectors = np.vstack(vectors)
+    t0 = time.perf_counter()
+    feats = Features.build(texts, vectors)
+    t1 = time.perf_counter()
+    clusters = cluster_tasks(feats)
+    t2 = time.perf_counter()
+    overlaps = find_overlaps(tasks, feats)
+    t3 = time.perf_counter()
+    pairs = sorted(set(docs))
+    for a, b in zip(pairs[:-1:2], pairs[1::2]):
+        align(tasks, feats, a, b)
+    t4 = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print(f"scale: {n_tasks} synthetic tasks in {len(pairs)} plans (precomputed vectors)")
+    print(f"  features {t1 - t0:6.1f} s · clusters {t2 - t1:6.1f} s ({len(set(clusters.tolist()))}) · "
+          f"overlaps {t3 - t2:6.1f} s ({overlaps.height} pairs) · alignment of {len(pairs) // 2} plan pairs {t4 - t3:6.1f} s")
+    print(f"  total {t4 - t0:6.1f} s (target <= 120 s) · peak memory {peak:.2f} GB (target <= 4 GB)")
+
+
+def bench_scale(n_tasks: int) -> None:
+    import subprocess
+
+    subprocess.run([sys.executable, __file__, "_scale_child", "--n", str(n_tasks)], check=True)
+
+
+def bench_restore() -> None:
+    """Restoration speed (target >= 50 lines/s on one core) and word accuracy on held-out
+    seeds damaged like scans, beside the damaged text's own accuracy."""
+    import difflib
+    import re
+
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import forms
+
+    from compare.restore import Restorer, restore_text
+    from compare.vietnamese import normalize
+
+    _one_core()
+    raw = HERE.parent / "data" / "raw"
+    clean = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt")) if not p.name.startswith("001")}
+
+    def words(t):
+        return re.findall(r"[^\W\d_]+", normalize(t))
+
+    def acc(ref, hyp):
+        a, b = words(ref), words(hyp)
+        return sum(x.size for x in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()) / len(a)
+
+    print("restore: each clean seed damaged like a scan, restored by a model that never saw it")
+    total_lines, total_time = 0, 0.0
+    for held, text in clean.items():
+        r = Restorer.default([v for k, v in clean.items() if k != held])
+        ref = forms.strip_markdown(text)
+        wrapped = forms.rewrapped(text, width=80)  # scans come as short lines
+        dmg = forms.ocr_damage(forms.strip_markdown(wrapped), drop=0.8, seed=1)
+        t0 = time.perf_counter()
+        out = restore_text(dmg, r)
+        dt = time.perf_counter() - t0
+        n = sum(1 for line in dmg.split("\n") if line.strip())
+        total_lines += n
+        total_time += dt
+        print(f"  {held}: damaged {acc(ref, dmg):.1%} → restored {acc(ref, out):.1%} of words · {n / dt:.0f} lines/s")
+    print(f"  speed: {total_lines / total_time:.0f} lines/s (target >= 50)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", nargs="*", default=["build"])
+    parser.add_argument("what", nargs="*", default=["build", "restore", "embed", "quality", "scale"])
     parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--n", type=int, default=50_000)
     args = parser.parse_args()
     for what in args.what:
-        {"build": lambda: bench_build(args.mb)}[what]()
+        if what == "quality":
+            import quality
+
+            quality.main()
+        elif what == "_scale_child":
+            _scale_child(args.n)
+        else:
+            {"build": lambda: bench_build(args.mb), "embed": bench_embed, "scale": lambda: bench_scale(args.n),
+             "restore": bench_restore}[what]()
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -49,6 +49,26 @@ def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> n
     return model.fit_predict(dist)
 
 
+def _bounded_components(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshold: float):
+    """Connected components of the nearest-neighbour graph (edges at `threshold` or more);
+    a component too big to cluster densely is split again with a stricter threshold."""
+    keep = sim >= threshold
+    graph = sp.coo_matrix((np.ones(keep.sum()), (i[keep], j[keep])), shape=(n, n)).tocsr()
+    _, comp = connected_components(graph, directed=False)
+    order = np.argsort(comp, kind="stable")
+    bounds = np.flatnonzero(np.diff(comp[order])) + 1
+    for rows in np.split(order, bounds):
+        if len(rows) <= MAX_DENSE or threshold >= 1.0:
+            yield np.sort(rows)
+            continue
+        inside = np.isin(i, rows) & np.isin(j, rows)
+        local = {r: k for k, r in enumerate(rows)}
+        li = np.array([local[x] for x in i[inside]], dtype=np.int64)
+        lj = np.array([local[x] for x in j[inside]], dtype=np.int64)
+        for sub in _bounded_components(len(rows), li, lj, sim[inside], threshold + 0.05):
+            yield np.sort(rows[sub])
+
+
 def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> np.ndarray:
     """Cluster number per row; numbers are ordered by first appearance (stable across runs)."""
     n = len(features)
@@ -59,17 +79,10 @@ def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> 
     else:
         i, j = candidate_pairs(features, k=10)
         sim, _, _ = features.pair(i, j)
-        keep = sim >= threshold
-        graph = sp.coo_matrix((np.ones(keep.sum()), (i[keep], j[keep])), shape=(n, n))
-        _, comp = connected_components(graph, directed=False)
         raw = np.zeros(n, dtype=np.int64)
         next_id = 0
-        for c in np.unique(comp):
-            rows = np.flatnonzero(comp == c)
-            if len(rows) > MAX_DENSE:  # a giant component: cut it into nearest-neighbour chunks
-                labels = np.arange(len(rows)) // MAX_DENSE
-            else:
-                labels = _dense_clusters(features, rows, threshold)
+        for rows in _bounded_components(n, i, j, sim, threshold):
+            labels = _dense_clusters(features, rows, threshold)
             raw[rows] = labels + next_id
             next_id += labels.max() + 1
     # renumber by first appearance so that the same input always gives the same numbers

@@ -113,8 +113,9 @@ class Features:
         return self.combine(words, mandates, sem), chars
 
 
-def candidate_pairs(features: Features, k: int = 15, chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
-    """The k nearest neighbours of every row under each signal (i < j), never an n × n matrix."""
+def candidate_pairs(features: Features, k: int = 15, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+    """The k nearest neighbours of every row under each signal (i < j), in row chunks: never
+    an n × n matrix in memory."""
     n = len(features)
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -123,9 +124,10 @@ def candidate_pairs(features: Features, k: int = 15, chunk: int = 2048) -> tuple
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         rows = np.arange(start, stop)
+        # near-identical wording is always among the nearest by words, so the (costly)
+        # character signal is only scored on these pairs, never searched
         for sims in (features.semantic[rows] @ features.semantic.T,
-                     (features.words[rows] @ features.words.T).toarray(),
-                     (features.lexical[rows] @ features.lexical.T).toarray()):
+                     (features.words[rows] @ features.words.T).toarray()):
             sims[np.arange(stop - start), rows] = -np.inf
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             i = np.repeat(rows, top.shape[1])
