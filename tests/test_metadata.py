@@ -76,3 +76,62 @@ def test_district_plan_two_column_header_first_half():
         "Ủy ban nhân dân quận Hải Châu", "Đà Nẵng", "district", "UBND thành phố Đà Nẵng")
     assert (md.number, md.issued_date, md.year, md.period) == ("112/KH-UBND", dt.date(2026, 1, 5), 2026, "H1")
     assert (md.signer, md.signer_title) == ("Trần Thị Mai", "Phó Chủ tịch")
+
+
+_BODY = """
+Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị;
+{issuer_phrase} ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về công tác dân vận.
+II. NHIỆM VỤ
+1. Công tác tuyên truyền
+- Tuyên truyền, phổ biến Quy chế công tác dân vận đến cán bộ, công chức.
+- Tổ chức hội nghị quán triệt Luật Thực hiện dân chủ ở cơ sở trong Quý II/2025.
+2. Công tác cải cách hành chính
+- Thực hiện tốt công tác tiếp công dân, giải quyết khiếu nại, tố cáo.
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện, báo cáo trước ngày 15/12/2025.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+{signature}
+"""
+
+HEADERS = {
+    "province name on its own line": (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 45 /KH-UBND\n*Quảng Ninh, ngày 16 tháng 01 năm 2025*\n\n**KẾ HOẠCH**\n"
+        "**Thực hiện công tác dân vận chính quyền năm 2025**\n",
+        "Ủy ban nhân dân tỉnh", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thắng",
+        ("Ủy ban nhân dân tỉnh Quảng Ninh", None, "Quảng Ninh", "province", "45/KH-UBND", dt.date(2025, 1, 16),
+         2025, "year", "Nguyễn Văn Thắng", "Phó Chủ tịch")),
+    "two columns on one line": (
+        "UBND TỈNH NGHỆ AN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ                 Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 112/KH-SNV            Nghệ An, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nCông tác dân vận chính quyền năm 2024\n",
+        "Sở Nội vụ", "GIÁM ĐỐC\n\nTrần Quốc Huy",
+        ("Sở Nội vụ", "UBND tỉnh Nghệ An", "Nghệ An", "department", "112/KH-SNV", dt.date(2024, 3, 5), 2024, "year",
+         "Trần Quốc Huy", "Giám đốc")),
+    "web table with <br> and a title over blank lines": (
+        "| UBND THÀNH PHỐ ĐÀ NẴNG<br>SỞ TƯ PHÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |\n"
+        "|---|---|\n| Số: 77/KH-STP | Đà Nẵng, ngày 9 tháng 2 năm 2026 |\n\nKẾ HOẠCH\n\nThực hiện công tác dân vận\n\n"
+        "chính quyền 6 tháng đầu năm 2026\n",
+        "Sở Tư pháp", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Thị Hoa",
+        ("Sở Tư pháp", "UBND thành phố Đà Nẵng", "Đà Nẵng", "department", "77/KH-STP", dt.date(2026, 2, 9), 2026, "H1",
+         "Lê Thị Hoa", "Phó Giám đốc")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_header_layouts(name):
+    from compare.build import parse_text
+
+    header, phrase, signature, expected = HEADERS[name]
+    d = parse_text(header + _BODY.format(issuer_phrase=phrase, signature=signature), "x")
+    md = d.metadata
+    got = (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number, md.issued_date, md.year, md.period,
+           md.signer, md.signer_title)
+    assert got == expected
+    assert len(d.tasks) == 4 and md.doc_type == "Kế hoạch"
+    assert "Căn cứ" not in (md.title or "")

@@ -122,7 +122,8 @@ def full_width(lines: list[Line]) -> int:
 
 
 _HARD_START = re.compile(
-    r"^(?:nơi nhận|trên đây là|(?:kt\.?|tm\.?|tl\.?)\s+\S|(?:phó\s+)?(?:giám đốc|chủ tịch)$)", re.IGNORECASE
+    r"^(?:(?i:nơi nhận|trên đây là|(?:kt\.?|tm\.?|tl\.?)\s+\S|(?:phó\s+)?(?:giám đốc|chủ tịch)$)"
+    r"|Căn cứ\b|CĂN CỨ\b)"  # a preamble's "Căn cứ ..." always opens a paragraph
 )
 
 

@@ -62,7 +62,7 @@ def _header_cells(lines: list[Line]) -> list[str]:
     """Header lines → cells: '|' cells and runs of 3+ spaces split two-column headers."""
     cells: list[str] = []
     for line in lines:
-        raw = line.raw.replace("\u00a0", " ")
+        raw = re.sub(r"(?i)<br\s*/?>", "|", line.raw.replace("\u00a0", " "))
         parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}", chunk)]
         for p in parts:
             p = re.sub(r"[*#_]+", "", p).strip()
@@ -221,10 +221,15 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         letters = [ch for ch in c if ch.isalpha()]
         if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
             orgs.append(c)
-    # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO")
+    # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO",
+    # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH")
     merged: list[str] = []
     for o in orgs:
-        if merged and (fold(merged[-1]).endswith((" va", " và", "-")) or fold(o).startswith(("va ", "dao tao"))):
+        fo = fold(o)
+        if merged and (fold(merged[-1]).endswith((" va", " và", "-")) or fo.startswith(("va ", "dao tao"))
+                       or (fold(merged[-1]) in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so")
+                           and fo.startswith(("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "phuong ", "xa ",
+                                              "thi tran "))) or fo in ("tinh", "thanh pho")):
             merged[-1] = merged[-1] + " " + o
         else:
             merged.append(o)
@@ -279,6 +284,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     if counts:
         md.jurisdiction = max(sorted(counts), key=lambda p: counts[p])
     if md.issuer:
+        # the issuer is written out ("Ủy ban nhân dân phường X"); parents keep the usual "UBND"
+        md.issuer = re.sub(r"^UBND\b", "Ủy ban nhân dân", md.issuer)
         md.admin_level = _level_of(md.issuer)
         if md.number and "-" in md.number:
             num, code = md.number.split("/", 1)
