@@ -77,7 +77,7 @@ def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> 
     if n <= MAX_DENSE:
         raw = _dense_clusters(features, np.arange(n), threshold)
     else:
-        i, j = candidate_pairs(features, k=10)
+        i, j = candidate_pairs(features)
         sim, _, _ = features.pair(i, j)
         raw = np.zeros(n, dtype=np.int64)
         next_id = 0

@@ -83,6 +83,7 @@ class Features:
     mandates: sp.csr_matrix
     lexical: sp.csr_matrix  # character n-grams: the verbatim test
     weights: dict[str, float] = field(default_factory=lambda: dict(WEIGHTS))
+    _pairs: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, texts: list[str], vectors: np.ndarray, weights: dict[str, float] | None = None) -> Features:
@@ -115,7 +116,14 @@ class Features:
 
 def candidate_pairs(features: Features, k: int = 15, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
     """The k nearest neighbours of every row under each signal (i < j), in row chunks: never
-    an n × n matrix in memory."""
+    an n × n matrix in memory. Computed once per Features and k (clusters and overlaps share)."""
+    cached = features._pairs.get(k)
+    if cached is None:
+        cached = features._pairs[k] = _candidate_pairs(features, k, chunk)
+    return cached
+
+
+def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(features)
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
