@@ -105,11 +105,11 @@ def test_001_ocr_scan_builds_with_its_bullets(parsed):
 
 def test_every_non_blank_line_is_accounted_for(parsed):
     for key, d in parsed.items():
-        roles = {ln["role"] for ln in d.lines}
+        roles = {ln.role for ln in d.lines}
         assert "unaccounted" not in roles, key
         text = d.source_path and open(d.source_path, encoding="utf-8").read().split("\n")
         non_blank = {i for i, line in enumerate(text, start=1) if line.strip()}
-        assert {ln["line_no"] for ln in d.lines} == non_blank, key
+        assert {ln.line_no for ln in d.lines} == non_blank, key
 
 
 def test_tasks_trace_to_their_source_lines(parsed):

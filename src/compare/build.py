@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
@@ -28,6 +29,18 @@ from .vietnamese import syllable_stats
 _SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
 
 
+class LineRole(NamedTuple):
+    """What one non-blank source line became (a row of lines.parquet)."""
+
+    doc_id: str
+    line_no: int
+    role: str
+    section_id: str | None
+    task_id: str | None
+    section_kind: str | None
+    text: str
+
+
 @dataclass
 class ParsedDocument:
     doc_id: str
@@ -38,12 +51,12 @@ class ParsedDocument:
     sections: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
     references: list[dict] = field(default_factory=list)
-    lines: list[dict] = field(default_factory=list)
+    lines: list[LineRole] = field(default_factory=list)
 
     @property
     def fell_through(self) -> list[int]:
         """Content lines that became neither heading nor task."""
-        return [ln["line_no"] for ln in self.lines if ln["role"] == "other" and ln["section_kind"] in ("content", "implementation")]
+        return [ln.line_no for ln in self.lines if ln.role == "other" and ln.section_kind in ("content", "implementation")]
 
 
 def _relative(path: Path, cwd: Path | None = None) -> str:
@@ -126,8 +139,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
         if ln.kind == "blank":
             continue
         r, ref_sid, task_id, kind = role.get(ln.no, ("unaccounted", None, None, None))
-        doc.lines.append({"doc_id": doc_id, "line_no": ln.no, "role": r, "section_id": ref_sid,
-                          "task_id": task_id, "section_kind": kind, "text": ln.raw})
+        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, task_id, kind, ln.raw))
     return doc
 
 
@@ -229,7 +241,8 @@ def build_corpus(raw_dir: Path) -> BuildResult:
         "sections": _frame("sections", [r for d in documents for r in d.sections]),
         "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
         "references": _frame("references", [r for d in documents for r in d.references]),
-        "lines": _frame("lines", [r for d in documents for r in d.lines]),
+        "lines": pl.DataFrame([r for d in documents for r in d.lines], schema=SCHEMAS["lines"], orient="row")
+        if any(d.lines for d in documents) else empty("lines"),
         "rejects": _frame("rejects", rejects),
     }
     return BuildResult(documents, rejects, tables)
@@ -243,7 +256,7 @@ def summary(result: BuildResult) -> str:
     out = []
     for d in result.documents:
         md = d.metadata
-        unaccounted = sum(1 for ln in d.lines if ln["role"] == "unaccounted")
+        unaccounted = sum(1 for ln in d.lines if ln.role == "unaccounted")
         fell = d.fell_through
         out.append(
             f"{d.doc_id}: {md.doc_type or '?'} {md.number or '(no number)'} · {md.issuer or '?'} · "

@@ -242,7 +242,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         issuer, province_hint = _fix_place_in(orgs[0])
         md.issuer = _match_agency(orgs[0]) or issuer
 
-    counts = _province_mentions(full_text)
+    counts = _province_mentions(full_text[:8000])  # the header, preamble and first parts name the place
     if md.place:
         prov = _match_province(md.place)
         if prov:

@@ -51,7 +51,9 @@ def html_table(frame: pl.DataFrame, html_columns: tuple[str, ...] = (), max_rows
             cells.append(f"<td>{text if col in html_columns else html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>… {frame.height - max_rows} more rows</p>" if frame.height > max_rows else ""
-    return (f'<table class="compare-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}')
+    style = ("<style>.compare-table td,.compare-table th{text-align:left!important;vertical-align:top;"
+             "padding:3px 6px}.compare-table del{color:#b00}.compare-table ins{color:#070}</style>")
+    return (f'{style}<table class="compare-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}')
 
 
 def show_table(frame: pl.DataFrame, html_columns: tuple[str, ...] = (), max_rows: int = 500) -> None:

@@ -314,7 +314,7 @@ def parse(blocks: list[Block]) -> Anatomy:
         f = fold(b.text)
         if _CLOSING_STATEMENT.match(f) or (idx >= len(rest_body) - 2 and f.startswith(("de nghi", "yeu cau cac"))
                                            and "trien khai" in f and sec is not None and sec.kind == "implementation"):
-            items.append(Item(b, sec, "other"))
+            items.append(Item(b, None, "other"))  # the closing formula: not part of any section
             continue
         kind = sec.kind if sec else "other"
         role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
