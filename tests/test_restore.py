@@ -56,3 +56,20 @@ def test_the_scan_is_restored_in_the_task_table(built):
     assert "Dân vận khéo" in texts[64]
     raw59 = next(t["text_raw"] for t in d.tasks if t["line_start"] == 59)
     assert raw59.startswith("- Thuc hién hiéu qua cong tac tuyén truyén")  # the source, as it stands
+
+
+def test_a_clean_plan_damaged_like_a_scan_gives_back_its_tasks():
+    from rapidfuzz import fuzz
+
+    from compare.build import parse_text
+    from compare.vietnamese import fold
+
+    text = SEEDS["002"].read_text(encoding="utf-8")
+    restorer = Restorer.default([SEEDS[k].read_text(encoding="utf-8") for k in ("000", "003", "004")])
+    damaged = forms.ocr_damage(forms.rewrapped(text, width=70, seed=3), drop=0.8, seed=5)
+    clean_tasks = [fold(t["text"]) for t in parse_text(text, "a").tasks]
+    doc = parse_text(damaged, "b", restorer=restorer)
+    assert doc.metadata.text_quality == "ocr" and doc.metadata.issuer == "Sở Ngoại vụ"
+    got = [fold(t["text"]) for t in doc.tasks]
+    found = sum(1 for c in clean_tasks if max(fuzz.ratio(c, g) for g in got) >= 85)
+    assert found / len(clean_tasks) >= 0.85 and len(got) <= 1.05 * len(clean_tasks)

@@ -258,7 +258,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             name = " ".join(pre.group(1).split())
             # "... của Ủy ban nhân dân thành phố, Sở Ngoại vụ": the last body named is the issuer
             segments = name.split(", ")
-            heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg)]
+            heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg) or _match_agency(seg)]
             if heads:
                 name = ", ".join(segments[heads[-1]:])
             # a trailing province name is the jurisdiction, not part of the issuer
