@@ -134,3 +134,43 @@ def test_cli_restore_prints_the_text_line_for_line(tmp_path):
     out = _cli("restore", str(f))
     assert out.returncode == 0
     assert out.stdout.split("\n")[:2] == ["Ủy ban nhân dân", "hòa bình"]
+
+
+def test_docx_plan_with_a_word_table(tmp_path):
+    """A .docx whose tasks sit in a Word table: Stt | Nội dung | chủ trì | phối hợp | thời gian."""
+    import datetime as dt
+
+    import docx
+
+    from compare.build import parse_file
+
+    d = docx.Document()
+    for p in ["UBND TỈNH LÀO CAI", "SỞ Y TẾ", "Số: 15/KH-SYT", "Lào Cai, ngày 10 tháng 02 năm 2025", "KẾ HOẠCH",
+              "Thực hiện công tác dân vận chính quyền năm 2025",
+              "Căn cứ Quyết định số 129/QĐ-UBND ngày 15/01/2025 của UBND tỉnh;", "Sở Y tế ban hành Kế hoạch như sau:",
+              "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức về công tác dân vận.", "II. NHIỆM VỤ CỤ THỂ"]:
+        d.add_paragraph(p)
+    rows = [["Stt", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+            ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Văn phòng Sở", "Các phòng", "Thường xuyên"],
+            ["2", "Giải quyết khiếu nại, tố cáo của công dân", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025"],
+            ["3", "Chấm điểm, xếp loại công tác dân vận năm 2025", "Phòng Tổ chức cán bộ", "Các đơn vị",
+             "trước ngày 10/12/2025"]]
+    table = d.add_table(rows=4, cols=5)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    for p in ["III. TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị triển khai thực hiện Kế hoạch này.", "Nơi nhận:", "- Lưu: VT.",
+              "GIÁM ĐỐC", "Hoàng Văn Sơn"]:
+        d.add_paragraph(p)
+    d.save(tmp_path / "yte.docx")
+    doc = parse_file(tmp_path / "yte.docx")
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.number, md.issued_date, md.signer) == (
+        "Sở Y tế", "UBND tỉnh Lào Cai", "15/KH-SYT", dt.date(2025, 2, 10), "Hoàng Văn Sơn")
+    rows_out = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"], t["due_end"])
+                for t in doc.tasks if t["item_kind"] == "table_row"]
+    assert rows_out == [
+        ("1", ["Văn phòng Sở"], ["Các phòng"], "Thường xuyên", dt.date(2025, 12, 31)),
+        ("2", ["Thanh tra Sở"], ["Văn phòng Sở"], "Quý II/2025", dt.date(2025, 6, 30)),
+        ("3", ["Phòng Tổ chức cán bộ"], ["Các đơn vị"], "trước ngày 10/12/2025", dt.date(2025, 12, 10)),
+    ]

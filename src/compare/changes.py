@@ -32,32 +32,28 @@ def consecutive_pairs(documents: pl.DataFrame) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def word_diff(old: str, new: str) -> str:
-    """Word-level diff: [-removed-] and {+added+} around what changed."""
+def _diff_pieces(old: str, new: str):
+    """(kind, words) runs of a word-level diff: kind is 'same', 'removed' or 'added'."""
     a, b = old.split(), new.split()
-    out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
+            yield "same", " ".join(a[i1:i2])
         if op in ("delete", "replace"):
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            yield "removed", " ".join(a[i1:i2])
         if op in ("insert", "replace"):
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
+            yield "added", " ".join(b[j1:j2])
+
+
+def word_diff(old: str, new: str) -> str:
+    """Word-level diff: [-removed-] and {+added+} around what changed."""
+    marks = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
+    return " ".join(marks[kind].format(words) for kind, words in _diff_pieces(old, new))
 
 
 def word_diff_html(old: str, new: str) -> str:
     """The same diff as escaped HTML with <del>/<ins> (plan text never becomes markup)."""
-    a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(html.escape(" ".join(a[i1:i2])))
-        if op in ("delete", "replace"):
-            out.append("<del>" + html.escape(" ".join(a[i1:i2])) + "</del>")
-        if op in ("insert", "replace"):
-            out.append("<ins>" + html.escape(" ".join(b[j1:j2])) + "</ins>")
-    return " ".join(out)
+    marks = {"same": "{}", "removed": "<del>{}</del>", "added": "<ins>{}</ins>"}
+    return " ".join(marks[kind].format(html.escape(words)) for kind, words in _diff_pieces(old, new))
 
 
 def align(tasks: pl.DataFrame, features: Features, old: str, new: str,
