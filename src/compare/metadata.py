@@ -63,9 +63,9 @@ def _header_cells(lines: list[Line]) -> list[str]:
     cells: list[str] = []
     for line in lines:
         raw = re.sub(r"(?i)<br\s*/?>", "|", line.raw.replace("\u00a0", " "))
-        parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}", chunk)]
+        parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}|\t+", chunk)]
         for p in parts:
-            p = re.sub(r"[*#_]+", "", p).strip()
+            p = re.sub(r"[*#_]+|[-=~–—]{3,}", "", p).strip()
             if p:
                 cells.append(" ".join(p.split()))
     return cells
