@@ -40,16 +40,17 @@ GROUPS: dict[str, list[tuple[str, int]]] = {
 # reader says happened to each task (kept = the same wording, modified = the same mandate
 # reworded, dropped / new = no counterpart). Old tasks by a line in 000, new ones by a line in
 # 001. Tasks whose counterpart is a matter of taste (two 2026 rows fit one 2025 item) are left
-# out rather than guessed.
+# out rather than guessed. (000:68 → 001:233 was first labelled "kept"; the 2026 text drops a
+# clause, so it is "modified".)
 YOY_OLD = {
     20: "modified", 22: "dropped", 24: "dropped", 26: "dropped", 30: "dropped", 32: "dropped",
     36: "modified", 38: "dropped", 40: "modified", 44: "dropped", 46: "dropped", 48: "modified",
-    50: "dropped", 52: "modified", 58: "modified", 60: "modified", 62: "dropped", 68: "kept",
+    50: "dropped", 52: "modified", 58: "modified", 60: "modified", 62: "dropped", 68: "modified",
     70: "kept", 74: "modified", 76: "modified", 78: "kept", 80: "modified",
 }
 YOY_NEW = {
     68: "new", 85: "modified", 111: "new", 132: "new", 176: "new", 180: "new", 183: "new",
     190: "modified", 195: "new", 203: "modified", 209: "modified", 219: "modified", 224: "new",
-    233: "kept", 237: "kept", 243: "modified", 247: "new", 252: "new", 256: "modified",
+    233: "modified", 237: "kept", 243: "modified", 247: "new", 252: "new", 256: "modified",
     261: "kept", 266: "modified", 276: "new",
 }

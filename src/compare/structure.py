@@ -122,6 +122,9 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
     body = b.body
     words = len(body.split())
     if b.marker in ("arabic", "decimal", "letter"):
+        tokens = body.split()
+        if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
+            return False  # a row of a table flattened by OCR, column debris and all: an item
         owns_list = nxt is not None and nxt.marker in ("dash", "plus") and words <= 60
         if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70) and not owns_list:
             return False

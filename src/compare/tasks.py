@@ -29,6 +29,9 @@ _SPLIT_UNITS = re.compile(
 )
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 @dataclass
 class Task:
     item: Item
@@ -84,8 +87,8 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             text = b.body
             label = b.label if b.marker in ("arabic", "decimal", "letter") else ""
         text = " ".join(text.split())
-        if not text:
-            continue
+        if len(_WORDS.findall(text)) < 4:
+            continue  # "1.1", "Thời gian", "Cán bộ": table debris, not a task (reported as fell through)
         lead, partners = units_from_text(text)
         if it.table:
             lead = _cell_units(it.table.get("lead", "")) or lead
