@@ -52,7 +52,6 @@ def bench_build(megabytes: float) -> None:
 
 
 def _seed_tasks():
-    import polars as pl
 
     from compare.build import build_corpus
 

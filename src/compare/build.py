@@ -100,10 +100,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
             "heading": s.heading, "kind": s.kind, "theme": s.theme,
             "line_start": s.line_start, "line_end": s.line_end,
         })
-    task_ids: list[str] = []
-    for n, t in enumerate(tasks, start=1):
-        task_id = f"{doc_id}:t{n:03d}"
-        task_ids.append(task_id)
+    task_ids = [f"{doc_id}:t{n:03d}" for n in range(1, len(tasks) + 1)]
     for n, (t, task_id) in enumerate(zip(tasks, task_ids), start=1):
         doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
         for c in t.citations:

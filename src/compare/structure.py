@@ -272,11 +272,13 @@ def parse(blocks: list[Block]) -> Anatomy:
                 items.append(Item(b, stack[-1] if stack else None, "other"))
                 continue
             if table_cols:
-                get = lambda key: cells[table_cols[key]].strip() if key in table_cols and table_cols[key] < len(cells) else ""  # noqa: E731
+                def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
+                    return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
+
                 text, stt = get("text"), get("stt")
                 others = [get(k) for k in ("lead", "partner", "time")]
                 if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
-                    kind_m, label, body_txt = find_marker(f"{stt}. {text}" if stt else text)
+                    kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
                     b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
                     group_row = True  # a row that names a group of the rows below it
                 else:

@@ -118,7 +118,6 @@ def place_tone_old_style(word: str) -> str:
     return "".join(out)
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PUNCT = "\"'“”‘’()[]{}.,;:!?…*_-–—/\\|<>«»"
 
 
