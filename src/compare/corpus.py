@@ -43,10 +43,14 @@ class Corpus:
     def vectors(self) -> np.ndarray:
         """One vector per task (row order of `tasks`): from embeddings.parquet when it holds
         every task for this model, else computed (and cached by text hash)."""
-        model_id = self.model or DEFAULT_MODEL
         path = self.folder / "embeddings.parquet"
+        model_id = self.model or DEFAULT_MODEL
         if path.exists():
-            emb = pl.read_parquet(path).filter(pl.col("model") == model_id)
+            emb = pl.read_parquet(path)
+            if self.model is None and emb["model"].n_unique() == 1:
+                model_id = emb["model"][0]  # the model `compare analyze` used for this corpus
+                self.model = None if model_id == DEFAULT_MODEL else model_id
+            emb = emb.filter(pl.col("model") == model_id)
             got = dict(zip(emb["task_id"].to_list(), emb["vector"].to_list()))
             if all(t in got for t in self.tasks["task_id"]):
                 return np.asarray([got[t] for t in self.tasks["task_id"]], dtype=np.float32)

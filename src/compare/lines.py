@@ -59,15 +59,17 @@ def _strip_emphasis(s: str) -> tuple[str, bool]:
     return s, whole
 
 
-def clean_line(no: int, raw: str) -> Line:
-    s = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
+def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
+    """One source line made clean; `normalized` is the same line already through normalize()."""
+    s = (raw if normalized is None else normalized).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
     s = s.replace("\u00ad", "")
     stripped = s.strip()
     if not stripped:
         return Line(no, raw, "", kind="blank")
     if _SEPARATOR.match(stripped) and not _WORD_CHAR.search(stripped):
         return Line(no, raw, "", kind="separator")
-    s = normalize(s)
+    if normalized is None:
+        s = normalize(s)
     emphasis = False
     if "#" in s and _MD_HEADING.match(s):
         s = _MD_HEADING.sub("", s)
@@ -108,7 +110,11 @@ def clean_line(no: int, raw: str) -> Line:
 def split_lines(text: str, source: str | None = None) -> list[Line]:
     """Clean lines of `text`; `source`, when given, is the text as it stands in the file (the
     raw side of each line), for a `text` that was restored line for line from it."""
-    lines = [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    raws = text.split("\n")
+    normalized = normalize(text).split("\n")  # one pass over the whole text, not one per line
+    if len(normalized) != len(raws):
+        normalized = [None] * len(raws)
+    lines = [clean_line(i, raw, norm) for i, (raw, norm) in enumerate(zip(raws, normalized), start=1)]
     if source is not None:
         originals = source.split("\n")
         if len(originals) == len(lines):

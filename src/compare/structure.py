@@ -102,7 +102,7 @@ def _title_like(b: Block) -> bool:
 
 def _closing_start(blocks: list[Block], start: int) -> int:
     for i in range(start, len(blocks)):
-        f = fold(blocks[i].text)
+        f = fold(blocks[i].text[:40])  # only how a block starts matters here
         if f.startswith("noi nhan") or re.search(r"\bnoi nh\w*\s*:", f[:30]):
             return i
     # no recipients list: the signature block near the end

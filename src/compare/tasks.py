@@ -75,6 +75,7 @@ def _cell_units(cell: str) -> list[str]:
 def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> list[Task]:
     tasks: list[Task] = []
     last_top: dict[str, int] = {}  # section id → index of its latest non-"+" task
+    by_id = {s.section_id: s for s in anatomy.sections}
     for it in anatomy.items:
         if it.role != "task":
             continue
@@ -100,7 +101,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             if s.block is not None and s.block.marker == "quarter":
                 fallback = s.label
                 break
-            s = next((x for x in anatomy.sections if x.section_id == s.parent_id), None) if s.parent_id else None
+            s = by_id.get(s.parent_id) if s.parent_id else None
         time_text = it.table.get("time") if it.table else None
         tf = resolve(time_text, year, period) if time_text else resolve(text, year, period, fallback)
         if time_text and tf.text is None:
