@@ -25,7 +25,7 @@ from .vietnamese import fold, normalize
 _MANDATES = set(MANDATE_TERMS)
 
 CLUSTER_SIMILARITY = 0.18  # average combined similarity inside a cluster (benchmarks/quality.py)
-MAX_DENSE = 3000
+MAX_DENSE = 1500
 
 # Function words that never start or end a label ("của", "và", "các", ...), folded.
 _EDGE_STOP = set(

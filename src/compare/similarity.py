@@ -70,8 +70,13 @@ def stretch_semantic(cos: np.ndarray) -> np.ndarray:
     return np.clip((cos - E5_FLOOR) / (1.0 - E5_FLOOR), 0.0, 1.0)
 
 
-def _rowdot(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+def _rowdot(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """Row-wise dot products m[i[k]] · m[j[k]], a chunk of pairs at a time (bounded memory)."""
+    out = np.empty(len(i), dtype=np.float32)
+    for start in range(0, len(i), chunk):
+        a, b = i[start: start + chunk], j[start: start + chunk]
+        out[start: start + len(a)] = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+    return out
 
 
 @dataclass
@@ -114,7 +119,7 @@ class Features:
         return self.combine(words, mandates, sem), chars
 
 
-def candidate_pairs(features: Features, k: int = 15, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(features: Features, k: int = 15, chunk: int = 512) -> tuple[np.ndarray, np.ndarray]:
     """The k nearest neighbours of every row under each signal (i < j), in row chunks: never
     an n × n matrix in memory. Computed once per Features and k (clusters and overlaps share)."""
     cached = features._pairs.get(k)
@@ -123,8 +128,19 @@ def candidate_pairs(features: Features, k: int = 15, chunk: int = 1024) -> tuple
     return cached
 
 
+# Above this many tasks the words signal is searched in a 128-dimensional projection (truncated
+# SVD, fixed seed) instead of sparse products; candidates are still scored on the exact signal.
+DENSE_WORDS_FROM = 5000
+
+
 def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(features)
+    dense_words = n >= DENSE_WORDS_FROM and features.words.shape[1] > 128
+    words = None
+    if dense_words:
+        from sklearn.decomposition import TruncatedSVD
+
+        words = normalize(TruncatedSVD(n_components=128, random_state=0).fit_transform(features.words)).astype(np.float32)
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     k = min(k, n - 1)
@@ -135,7 +151,7 @@ def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray
         # near-identical wording is always among the nearest by words, so the (costly)
         # character signal is only scored on these pairs, never searched
         for sims in (features.semantic[rows] @ features.semantic.T,
-                     (features.words[rows] @ features.words.T).toarray()):
+                     words[rows] @ words.T if dense_words else (features.words[rows] @ features.words.T).toarray()):
             sims[np.arange(stop - start), rows] = -np.inf
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             i = np.repeat(rows, top.shape[1])
