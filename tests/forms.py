@@ -96,3 +96,39 @@ def one_line_per_block(text: str) -> str:
 
 def rewrapped(text: str, width: int = 78, seed: int = 0) -> str:
     return hard_wrapped(one_line_per_block(text), width=width, seed=seed)
+
+
+# --- tables flattened by OCR -----------------------------------------------------------------
+
+def flattened_table(groups: list[tuple[str, list[tuple[str, str, str, str]]]], widths=(46, 9, 14, 9),
+                    seed: int = 0) -> str:
+    """A task table (Stt | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian) as OCR gives
+    it back: each cell wrapped in its column, the pieces of one physical line run together
+    (sometimes with a '|' between), the row number on the middle line of its row, group
+    headings in capitals with their number on one of their lines."""
+    rng = random.Random(seed)
+    wc, wl, wp, wt = widths
+    out = ["Thời gian", "Stt Nội dung Đơn vị chủ trì | Đơn vị phối hợp | hoàn thành", ""]
+    for g, (heading, rows) in enumerate(groups, start=1):
+        head = textwrap.wrap(heading.upper(), 56)
+        at = rng.randrange(len(head))
+        out += [(f"{g} | " if k == at else "") + h for k, h in enumerate(head)]
+        for r, (text, lead, partner, time) in enumerate(rows, start=1):
+            cols = [textwrap.wrap(c, w, break_long_words=False) for c, w in
+                    ((text, wc), (lead, wl), (partner, wp), (time, wt))]
+            height = max(len(c) for c in cols)
+            label_at = height // 2
+            for k in range(height):
+                parts = []
+                for c in cols:
+                    offset = (height - len(c)) // 2  # narrow cells sit in the middle of the row
+                    piece = c[k - offset] if 0 <= k - offset < len(c) else ""
+                    parts.append(piece)
+                seps = [" | " if rng.random() < 0.25 else " " for _ in range(3)]
+                line = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:]) if p)
+                if k == label_at:
+                    line = f"{g}.{r} " + ("| " if rng.random() < 0.5 else "") + line
+                out.append(" ".join(line.split()))
+            if rng.random() < 0.3:
+                out.append("")
+    return "\n".join(out)

@@ -229,7 +229,7 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
         if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped):
             blocks[-1].extend([line], pending_layout)
         else:
-            blocks.append(Block([line]))
+            blocks.append(Block([line], extra_lines=list(line.span)))
         pending_layout = []
         prev = line
     for b in blocks:

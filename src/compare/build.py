@@ -16,6 +16,7 @@ from typing import NamedTuple
 import polars as pl
 
 from . import blocks as blocks_mod
+from . import flat_tables
 from .lines import split_lines
 from .metadata import Metadata, extract
 from .raw import Rejected, read_text
@@ -24,7 +25,7 @@ from .restore import Restorer, damaged, restore_text
 from .structure import parse
 from .tables import SCHEMAS, empty, write_table
 from .tasks import Task, extract_tasks
-from .vietnamese import syllable_stats
+from .vietnamese import normalize, syllable_stats
 
 # Files that are never plans: notes about the data, hidden files.
 _SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
@@ -76,7 +77,12 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     stats = stats or syllable_stats(text)
     if damaged(stats):
         restored = restore_text(text, restorer or default_restorer())
-    lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
+    source_lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
+    if restored is not None:
+        r = restorer or default_restorer()
+        lines = flat_tables.rebuild(source_lines, lambda s: r.restore_line(normalize(s)))
+    else:
+        lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
     if restored is not None:
@@ -131,7 +137,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
             role[no] = (r, ref_sid, task_id, kind)
     for ln in layout:
         role.setdefault(ln.no, ("other", None, None, None))
-    for ln in lines:
+    for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
         if ln.kind == "blank":
             continue
         r, ref_sid, task_id, kind = role.get(ln.no, ("unaccounted", None, None, None))

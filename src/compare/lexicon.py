@@ -62,3 +62,24 @@ def vietnamese_words() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     return frozenset(normalize(w.strip()).lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+# Units named in the lead and partner columns of task tables, as departments and communes
+# write them (general administrative usage; an organisation word such as "Sở" may follow).
+TABLE_LEAD_UNITS = [
+    "Văn phòng", "Thanh tra", "Phòng Tổ chức cán bộ", "Phòng Kế hoạch - Tài chính", "Phòng Tài chính - Kế hoạch",
+    "Phòng Tổ chức - Hành chính", "Phòng Hành chính - Tổng hợp", "Phòng Pháp chế", "Phòng Nội vụ", "Phòng Tư pháp",
+    "Phòng Văn hóa - Xã hội", "Phòng Kinh tế", "Phòng Kinh tế - Hạ tầng", "Phòng Quản lý chất lượng",
+    "Phòng Giáo dục Mầm non", "Phòng Giáo dục Tiểu học", "Phòng Giáo dục Trung học", "Phòng Giáo dục phổ thông",
+    "Phòng Giáo dục nghề nghiệp", "Phòng Chính trị tư tưởng", "Văn phòng HĐND và UBND", "Văn phòng UBND",
+    "Trung tâm Phục vụ hành chính công", "Công an", "Ban Chỉ huy Quân sự", "Công đoàn", "Đoàn Thanh niên",
+    "Ban Thanh tra nhân dân", "Ủy ban nhân dân các phường", "Ủy ban nhân dân các xã", "Ban Giám đốc",
+]
+TABLE_PARTNER_UNITS = [
+    "Các phòng CMNV", "Các phòng chuyên môn nghiệp vụ", "Các phòng chuyên môn", "Các phòng", "Các phòng, ban",
+    "Các phòng, ban liên quan", "đơn vị thuộc", "đơn vị trực thuộc", "Các đơn vị trực thuộc", "Các đơn vị liên quan",
+    "đơn vị liên quan", "Các cơ quan, đơn vị liên quan", "Các sở, ngành", "Các cơ quan, đơn vị", "Các đơn vị",
+    "Ủy ban nhân dân các phường", "Ủy ban nhân dân các xã", "Các tổ chức chính trị - xã hội",
+    "Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc", "Các ban, ngành, đoàn thể", "Các đoàn thể", "Các tổ dân phố",
+    "Các khu phố", "Các thôn", "Các ấp", "Các trường học",
+]
+UNIT_SUFFIXES = {"so": "Sở", "ubnd": "UBND"}

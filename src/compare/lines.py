@@ -30,6 +30,7 @@ class Line:
     emphasis: bool = False  # markdown heading or a whole line in bold: a heading hint
     kind: str = "text"  # text | blank | page_number | separator | table | note
     cells: list[str] = field(default_factory=list)
+    span: list[int] = field(default_factory=list)  # a rebuilt table row: its other source lines
 
 
 _BOLD_LINE = re.compile(r"(\*\*|__)(.+?)\1\s*[.:]?")

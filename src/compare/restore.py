@@ -24,14 +24,18 @@ from .vietnamese import fold, is_valid_syllable, normalize
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¢€]|[¢€](?=[^\W\d_])")
 _QUOTE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’`](?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
+_ACRONYM = re.compile(r"\b[A-ZĐ]{2,8}\b")
 # OCR confusions undone before matching (on lower-case, accent-folded text).
 _OCR_MAP = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "i", "¢": "e", "€": "e", "&": "o", "$": "s",
                           "@": "a", "|": "l", "!": "i", "9": "g", "5": "s", "8": "b", "3": "e", "7": "t"})
 # Groups of letters OCR makes of one Vietnamese letter with its marks ("của" → "ctia", "cia",
 # "clia"; "ư" → "ir", "tr", "ii"), tried as alternative keys at a small cost.
 _OCR_SEQUENCES = [("tti", "u"), ("ti", "u"), ("ii", "u"), ("li", "u"), ("ir", "u"), ("tr", "u"), ("ur", "u"),
-                  ("rr", "u"), ("d", "a"), ("i", "a"), ("e", "o")]
+                  ("rr", "u"), ("d", "a"), ("i", "a"), ("e", "o"), ("d", "o"), ("de", "oc"), ("c", "e")]
 _MAX_EDITS = 2
+_KNOWN_PENALTY = 1.0
+_VARIANTS, _CANDIDATES = 8, 12
+_LM_WEIGHT = 1.0
 EDIT_COST = 2.5  # log-score per edit between a damaged token and a known syllable
 
 
@@ -62,9 +66,13 @@ class Restorer:
     variants: dict = field(default_factory=lambda: defaultdict(Counter))  # folded → surface counts
     deletes: dict = field(default_factory=lambda: defaultdict(set))  # SymSpell delete index
     total: int = 0
+    acronyms: dict = field(default_factory=dict)  # "GDDT" → "GDĐT", as the clean plans write it
 
     # --- learning ---------------------------------------------------------------------
     def add_text(self, text: str, weight: int = 1) -> None:
+        for acronym in set(_ACRONYM.findall(text)):
+            if "Đ" in acronym:
+                self.acronyms.setdefault(fold(acronym).upper(), acronym)
         for line in text.split("\n"):
             prev = "<s>"
             for tok in _TOKEN.findall(normalize(line).lower()):
@@ -147,17 +155,17 @@ class Restorer:
         out: list[tuple[str, float]] = []
         total_f = {f: sum(c.values()) for f, c in ((f, self.variants[f]) for f in found)}
         for f, base in found.items():
-            for surface, n in self.variants[f].most_common(8):
+            for surface, n in self.variants[f].most_common(_VARIANTS):
                 score = base + 0.3 * math.log(n / total_f[f])
                 if surface == low:
                     # a marked token that is a known syllable is probably right; an unmarked one
                     # in a damaged text has probably lost its marks
                     score += 2.0 if not low.isascii() else 0.3
                 elif exact_known:
-                    score -= 1.0
+                    score -= _KNOWN_PENALTY
                 out.append((surface, score))
         out.sort(key=lambda x: -x[1])
-        return out[:12]
+        return out[:_CANDIDATES]
 
     # --- restoring --------------------------------------------------------------------
     def restore_line(self, line: str) -> str:
@@ -178,7 +186,9 @@ class Restorer:
                 before = tokens[k - 1] if k else " "
                 after = tokens[k + 1] if k + 1 < len(tokens) else " "
                 if _is_code(tok, before, after, self.variants.__contains__):
-                    flush()  # "KH-SGDDT", "UBND", "33/CT-TTg": codes and acronyms stay as written
+                    flush()  # "KH-SGDDT", "UBND", "33/CT-TTg": codes and acronyms stay as written,
+                    if tok.isupper() and tok in self.acronyms:  # but for a "Đ" that OCR read as "D"
+                        out[k] = self.acronyms[tok]
                     continue
                 run.append(k)
             else:
@@ -202,7 +212,7 @@ class Restorer:
             layer: dict[str, tuple[float, str | None]] = {}
             for word, emit in cands:
                 w = word.lower()
-                score, back = max(((s + self._logp(p, w) + emit, p) for p, (s, _) in prev_layer.items()),
+                score, back = max(((s + _LM_WEIGHT * self._logp(p, w) + emit, p) for p, (s, _) in prev_layer.items()),
                                   key=lambda x: x[0])
                 if word not in layer or score > layer[word][0]:
                     layer[word] = (score, back)

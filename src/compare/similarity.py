@@ -24,7 +24,7 @@ from .vietnamese import fold
 E5_FLOOR = 0.80
 # Weights of the combined similarity, measured on hand-labelled same-mandate groups
 # (benchmarks/quality.py): words carry most, the mandate vocabulary sharpens, e5 adds little.
-WEIGHTS = {"words": 0.65, "mandates": 0.25, "semantic": 0.10}
+WEIGHTS = {"words": 0.70, "mandates": 0.15, "semantic": 0.15}
 
 # Multi-syllable terms that name a mandate of mass-mobilisation work (folded). Domain
 # vocabulary of the catalogue's themes, not text of any plan.

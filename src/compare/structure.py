@@ -186,6 +186,8 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
             cols.setdefault("partner", i)
         elif "thoi gian" in n or "thoi han" in n or "tien do" in n:
             cols.setdefault("time", i)
+        elif "ghi chu" in n:
+            cols.setdefault("notes", i)
         elif n in ("stt", "tt", "so tt", "so thu tu"):
             cols.setdefault("stt", i)
     return cols if "text" in cols and len(cols) >= 2 else None
@@ -261,6 +263,7 @@ def parse(blocks: list[Block]) -> Anatomy:
 
     stack: list[Section] = []
     table_cols: dict[str, int] | None = None
+    table_parent: Section | None = None  # the section a table stands in: its group rows go below it
     for idx, b in enumerate(rest_body):
         nxt = rest_body[idx + 1] if idx + 1 < len(rest_body) else None
         group_row = False
@@ -269,7 +272,8 @@ def parse(blocks: list[Block]) -> Anatomy:
             header_cols = _table_header(cells)
             if header_cols:
                 table_cols = header_cols
-                items.append(Item(b, stack[-1] if stack else None, "other"))
+                table_parent = stack[-1] if stack else None
+                items.append(Item(b, stack[-1] if stack else None, "heading"))  # the columns' names
                 continue
             if table_cols:
                 def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
@@ -285,14 +289,14 @@ def parse(blocks: list[Block]) -> Anatomy:
                     sec = stack[-1] if stack else None
                     items.append(Item(b, sec, "task", {
                         "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
-                        "time": get("time"),
+                        "time": get("time"), "notes": get("notes"),
                     }))
                     continue
             else:
                 items.append(Item(b, stack[-1] if stack else None, "other"))
                 continue
         if group_row or _is_heading(b, nxt):
-            rank = _rank(b, stack)
+            rank = table_parent.rank + 1 if group_row and table_parent is not None else _rank(b, stack)
             while stack and stack[-1].rank >= rank:
                 stack.pop()
             parent = stack[-1] if stack else None

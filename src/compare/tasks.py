@@ -107,6 +107,13 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
         if time_text and tf.text is None:
             tf = Timeframe(time_text, None, None, tf.recurring)
         parent_index = None
+        citations = find_references(text)
+        if it.table and it.table.get("notes"):
+            # a footnote's documents belong to the row it annotates
+            seen = {c.ref_id for c in citations}
+            citations += [c for c in find_references(it.table["notes"]) if c.ref_id not in seen]
+        if it.table and re.fullmatch(r"[a-zđ]", label) and sec is not None and sec.section_id in last_top:
+            parent_index = last_top[sec.section_id]  # row "a" of row 3.2
         if b.marker == "plus" and sec is not None and sec.section_id in last_top:
             parent_index = last_top[sec.section_id]
             if not lead:
@@ -128,10 +135,10 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             lead_units=lead,
             partner_units=partners,
             timeframe=tf,
-            citations=find_references(text),
+            citations=citations,
             parent_index=parent_index,
         )
-        if b.marker != "plus" and sec is not None:
+        if b.marker != "plus" and sec is not None and parent_index is None:
             last_top[sec.section_id] = len(tasks)
         tasks.append(task)
     return tasks

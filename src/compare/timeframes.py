@@ -15,6 +15,7 @@ _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"\b(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")),
+    ("quarters", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?")),
     ("quarter", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
     ("half", re.compile(r"\b(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
     ("month", re.compile(r"\bthang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
@@ -25,6 +26,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Words without which a pattern cannot match: plain substring tests spare the regex scans.
 _NEEDS = {
     "deadline": ("truoc", "cham nhat", "han chot", "den "),
+    "quarters": ("quy ",),
     "quarter": ("quy ",),
     "half": ("thang dau", "thang cuoi", "thang sau"),
     "month": ("thang ",),
@@ -102,6 +104,12 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
             end = max(ends) if ends else None
             start = p_start if (p_start and end and p_start <= end) else None
             return Timeframe(written, start, end, recurring)
+        if kind == "quarters":
+            y = int(m.group(3)) if m.group(3) else year
+            if y:
+                return Timeframe(written, quarter_bounds(y, _ROMAN_Q[m.group(1)])[0],
+                                 quarter_bounds(y, _ROMAN_Q[m.group(2)])[1], recurring)
+            return Timeframe(written, None, None, recurring)
         if kind == "quarter":
             q = _ROMAN_Q[m.group(1)]
             y = int(m.group(2)) if m.group(2) else year
