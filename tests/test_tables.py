@@ -16,8 +16,8 @@ from compare.vietnamese import fold
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(MATERIAL))
-import commune_table_rows as commune  # noqa: E402
-import table_001  # noqa: E402
+import commune_table_rows as commune
+import table_001
 
 
 @pytest.fixture(scope="module")

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .blocks import find_marker, is_caps, terminated
-from .lexicon import TABLE_PARTNER_UNITS, TABLE_LEAD_UNITS, UNIT_SUFFIXES
+from .blocks import find_marker, terminated
+from .lexicon import TABLE_LEAD_UNITS, TABLE_PARTNER_UNITS, UNIT_SUFFIXES
 from .lines import Line, clean_line
 from .restore import ocr_key
 from .vietnamese import fold, is_valid_syllable
@@ -123,7 +123,6 @@ def token_class(token: str) -> str:
     return "word"
 
 
-_AMBIGUOUS = {"unit", "time", "word?"}
 _AMBIG_LO, _AMBIG_HI, _WIDTH_SHARE, _WORD_SLACK = 0.85, 3, 0.75, 0
 
 
@@ -753,7 +752,7 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
 
     fix = restore or (lambda s: s)
     region = (start, end)
-    orphan, orphan_text = _orphan_caps(lines, region)
+    orphan, _ = _orphan_caps(lines, region)
     headings = [p for p in parts if isinstance(p, Heading)]
     tail_heading = next((h for h in headings[1:] if not h.number), None) if orphan else None
 
@@ -782,7 +781,6 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
             continue
         content = " ".join(s.content for s in p.lines if s.content)
         content = _clean_content(content)
-        debris = [s.debris for s in p.lines]
         letters = [s.label for s in p.lines if s.label and _LETTER_LABEL.match(s.label)]
         if letters and last_numeric:
             label = letters[0].rstrip(".)")
@@ -800,4 +798,4 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
     return new, {lines[k].no for k in orphan} if tail_heading is not None else set()
 
 
-__all__ = ["rebuild", "split_line", "read_time", "read_units", "token_class"]
+__all__ = ["read_time", "read_units", "rebuild", "split_line", "token_class"]
