@@ -39,6 +39,7 @@ _HEADER_KEYS = {
 }
 _PUNCT = ".,;:\"“”'‘’()…!?*"
 _JUNK_CHARS = set(";?]_[%@»«*\\~{}^<>=#")
+_STT = re.compile(r"^\W{0,3}(?:[Ss][Tt][Tt]|TT)(?!\w)")
 _ROW_LABEL = re.compile(r"^(\d{1,2}[.,]\d{1,2}\.?|\d{2}|\d[oO])$")
 _LETTER_LABEL = re.compile(r"^[a-hđ][.)]?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -658,6 +659,9 @@ def rebuild(lines: list[Line], restore: Callable[[str], str] | None = None) -> l
     """Replace every flattened table region of `lines` by table lines (header, group headings,
     rows). `restore` repairs the text of a damaged (OCR) document; the column split is made on
     the source as OCR wrote it, so that restoration reads each cell's words in their own order."""
+    # A table header names its number column "Stt"/"TT": without one, nothing to do (cheap).
+    if not any(_STT.search(ln.raw) for ln in lines if ln.kind == "text"):
+        return lines
     # detection and splitting read the source as written (a restored "Stt" may read "Sát")
     view = [clean_line(ln.no, ln.raw) if restore is not None and ln.kind != "blank" else ln for ln in lines]
     out = list(lines)
