@@ -69,7 +69,7 @@ def pairs_from_scores(features, labels, docs, weights: dict, threshold: float) -
     rows = np.array(sorted(labels))
     saved = features.weights
     features.weights = weights
-    sim, _ = features.block(rows, rows)
+    sim, _ = features.block(rows, rows, lexical=False)
     features.weights = saved
     out = set()
     for x, y in itertools.combinations(range(len(rows)), 2):

@@ -14,7 +14,7 @@ from scipy.optimize import linear_sum_assignment
 from .similarity import Features
 from .vietnamese import fold
 
-KEPT_LEXICAL = 0.85  # the same wording (character n-grams of folded text; OCR leaves specks)
+KEPT_LEXICAL = 0.93  # the same wording (Indel similarity of the folded texts; OCR leaves specks)
 MODIFIED = 0.25  # combined similarity from which a new task continues an old one
 
 
@@ -59,10 +59,13 @@ def word_diff_html(old: str, new: str) -> str:
 def align(tasks: pl.DataFrame, features: Features, old: str, new: str,
           modified: float = MODIFIED, kept: float = KEPT_LEXICAL) -> pl.DataFrame:
     """One row per task of either plan: kept / modified / new / dropped, with similarity."""
-    rows_old = np.flatnonzero((tasks["doc_id"] == old).to_numpy())
-    rows_new = np.flatnonzero((tasks["doc_id"] == new).to_numpy())
-    ids = tasks["task_id"].to_list()
-    texts = tasks["text"].to_list()
+    doc_ids = tasks["doc_id"]
+    rows_old = np.flatnonzero((doc_ids == old).to_numpy())
+    rows_new = np.flatnonzero((doc_ids == new).to_numpy())
+    # only the two plans' rows become Python objects (a corpus may hold tens of thousands)
+    both = np.concatenate([rows_old, rows_new])
+    ids = dict(zip(both.tolist(), tasks["task_id"].gather(both).to_list()))
+    texts = dict(zip(both.tolist(), tasks["text"].gather(both).to_list()))
     records = []
     matched_old: set[int] = set()
     matched_new: set[int] = set()
@@ -73,15 +76,15 @@ def align(tasks: pl.DataFrame, features: Features, old: str, new: str,
             if sim[a, b] < modified and lex[a, b] < kept:
                 continue
             status = "kept" if lex[a, b] >= kept else "modified"
-            io, jn = rows_old[a], rows_new[b]
+            io, jn = int(rows_old[a]), int(rows_new[b])
             matched_old.add(io)
             matched_new.add(jn)
             records.append((ids[io], ids[jn], status, float(sim[a, b]),
                             word_diff(texts[io], texts[jn]) if status == "modified" else None))
-    for io in rows_old:
+    for io in rows_old.tolist():
         if io not in matched_old:
             records.append((ids[io], None, "dropped", None, None))
-    for jn in rows_new:
+    for jn in rows_new.tolist():
         if jn not in matched_new:
             records.append((None, ids[jn], "new", None, None))
     frame = pl.DataFrame(records, schema={"task_id_old": pl.Utf8, "task_id_new": pl.Utf8, "status": pl.Utf8,

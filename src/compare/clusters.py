@@ -19,7 +19,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import lexicon
-from .similarity import MANDATE_TERMS, Features, candidate_pairs
+from .similarity import MANDATE_TERMS, Features, scored_pairs
 from .vietnamese import fold, normalize
 
 _MANDATES = set(MANDATE_TERMS)
@@ -40,7 +40,7 @@ _GENERIC = {"cong tac", "thuc hien", "trien khai", "nhiem vu", "cong tac dan van
 def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> np.ndarray:
     if len(rows) == 1:
         return np.zeros(1, dtype=np.int64)
-    sim, _ = features.block(rows, rows)
+    sim, _ = features.block(rows, rows, lexical=False)
     dist = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
@@ -61,10 +61,10 @@ def _bounded_components(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, t
         if len(rows) <= MAX_DENSE or threshold >= 1.0:
             yield np.sort(rows)
             continue
-        inside = np.isin(i, rows) & np.isin(j, rows)
-        local = {r: k for k, r in enumerate(rows)}
-        li = np.array([local[x] for x in i[inside]], dtype=np.int64)
-        lj = np.array([local[x] for x in j[inside]], dtype=np.int64)
+        local = np.full(n, -1, dtype=np.int64)
+        local[rows] = np.arange(len(rows))
+        inside = (local[i] >= 0) & (local[j] >= 0)
+        li, lj = local[i[inside]], local[j[inside]]
         for sub in _bounded_components(len(rows), li, lj, sim[inside], threshold + 0.05):
             yield np.sort(rows[sub])
 
@@ -77,8 +77,7 @@ def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> 
     if n <= MAX_DENSE:
         raw = _dense_clusters(features, np.arange(n), threshold)
     else:
-        i, j = candidate_pairs(features)
-        sim, _, _ = features.pair(i, j)
+        i, j, sim, _, _ = scored_pairs(features)
         raw = np.zeros(n, dtype=np.int64)
         next_id = 0
         for rows in _bounded_components(n, i, j, sim, threshold):

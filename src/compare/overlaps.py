@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
+from rapidfuzz import fuzz
 
-from .similarity import Features, candidate_pairs
+from .similarity import Features, scored_pairs
 from .tables import SCHEMAS
 from .vietnamese import fold
 
-VERBATIM_LEXICAL = 0.90  # character n-gram cosine of folded texts: the same wording
+VERBATIM_LEXICAL = 0.93  # Indel similarity of the folded texts: the same wording
 PARAPHRASE = 0.22  # combined similarity from which two tasks count as the same mandate
 
 
@@ -20,22 +21,21 @@ def find_overlaps(tasks: pl.DataFrame, features: Features, paraphrase: float = P
     plans) or `duplicate` (the same plan). Sorted, so that two runs give the same table."""
     if tasks.height < 2:
         return pl.DataFrame(schema=SCHEMAS["overlaps"] | {"lexical": pl.Float64, "semantic": pl.Float64})
-    i, j = candidate_pairs(features, k=k)
-    combined, lex, sem = features.pair(i, j)
+    i, j, combined, lex, sem = scored_pairs(features, k=k)
     ids = tasks["task_id"].to_numpy()
     docs = tasks["doc_id"].to_numpy()
     same_doc = docs[i] == docs[j]
     is_verbatim = lex >= verbatim
     keep = is_verbatim | (combined >= paraphrase)
     kind = np.where(same_doc, "duplicate", np.where(is_verbatim, "verbatim", "paraphrase"))
-    keep &= ~same_doc | is_verbatim  # inside a plan only near-identical items are worth a flag
-    texts = tasks["text"].to_list()
-    for n in np.flatnonzero(keep & same_doc):
-        # "... công tác dân chủ ..." and "... công tác dân vận ...": one word swapped is
-        # another task; a repeat, whole or inside a longer item, is a duplicate
-        a, b = _words(texts[i[n]]), _words(texts[j[n]])
-        if a - b and b - a:
-            keep[n] = False
+    # Inside a plan only a repeat is worth a flag: the same item, whole or inside a longer one
+    # (the shorter's folded text found almost as is in the longer); "... công tác dân chủ ..."
+    # and "... công tác dân vận ...", one word swapped, are two tasks.
+    for n in np.flatnonzero(same_doc & (keep | (lex >= 0.5))):
+        a, b = features.folded[i[n]], features.folded[j[n]]
+        wa, wb = _words(a), _words(b)
+        keep[n] = bool(not (wa - wb and wb - wa) and min(len(wa), len(wb)) >= 0.5 * max(len(wa), len(wb))
+                       and fuzz.token_set_ratio(a, b) >= 100 * verbatim)
     frame = pl.DataFrame({
         "task_id_a": ids[i][keep], "task_id_b": ids[j][keep], "doc_id_a": docs[i][keep], "doc_id_b": docs[j][keep],
         "similarity": np.round(combined[keep].astype(np.float64), 6), "kind": kind[keep],

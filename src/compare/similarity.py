@@ -1,5 +1,5 @@
-"""How alike two tasks are: a semantic signal (e5 vectors) and a lexical one (character
-n-grams of accent-folded text), combined.
+"""How alike two tasks are: a semantic signal (e5 vectors), the words and mandate terms of
+the accent-folded text, combined; and the characters of the folded text for the verbatim test.
 
 e5's cosines sit in a narrow band (about 0.75-0.95 for any two Vietnamese admin sentences)
 and it is weak on text that lost its diacritics; words of accent-folded text do not care
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -40,12 +41,21 @@ MANDATE_TERMS = [
 ]
 
 
-def char_matrix(folded: list[str]) -> sp.csr_matrix:
-    """TF-IDF of character 3-5-grams within words: near-identical wording (verbatim copies)."""
-    if not any(folded):
-        return sp.csr_matrix((len(folded), 1), dtype=np.float32)
-    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
-    return vec.fit_transform(folded).tocsr()
+def lexical_pairs(folded: list[str], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Near-identical wording (verbatim copies): the Indel similarity of the folded texts of
+    pairs i[k], j[k], 0-1 (rapidfuzz, in C++: no n-gram matrix to build or hold)."""
+    if not len(i):
+        return np.zeros(0, dtype=np.float32)
+    a = [folded[k] for k in i.tolist()]
+    b = [folded[k] for k in j.tolist()]
+    return (process.cpdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0).astype(np.float32)
+
+
+def lexical_block(folded: list[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    a = [folded[k] for k in rows.tolist()]
+    b = [folded[k] for k in cols.tolist()]
+    workers = -1 if len(a) * len(b) > 200_000 else 1  # threads cost more than they give on small blocks
+    return (process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=workers) / 100.0).astype(np.float32)
 
 
 def word_matrix(folded: list[str]) -> sp.csr_matrix:
@@ -86,7 +96,7 @@ class Features:
     semantic: np.ndarray  # (n, d) L2-normalised
     words: sp.csr_matrix
     mandates: sp.csr_matrix
-    lexical: sp.csr_matrix  # character n-grams: the verbatim test
+    folded: list[str]  # accent-folded texts: the verbatim test compares them character by character
     weights: dict[str, float] = field(default_factory=lambda: dict(WEIGHTS))
     _pairs: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -94,8 +104,7 @@ class Features:
     def build(cls, texts: list[str], vectors: np.ndarray, weights: dict[str, float] | None = None) -> Features:
         folded = [fold(t) for t in texts]
         sem = normalize(np.asarray(vectors, dtype=np.float32)) if len(texts) else np.zeros((0, 1), np.float32)
-        return cls(sem, word_matrix(folded), mandate_matrix(folded), char_matrix(folded),
-                   dict(weights or WEIGHTS))
+        return cls(sem, word_matrix(folded), mandate_matrix(folded), folded, dict(weights or WEIGHTS))
 
     def __len__(self) -> int:
         return self.semantic.shape[0]
@@ -105,17 +114,21 @@ class Features:
         return w["words"] * words + w["mandates"] * mandates + w["semantic"] * stretch_semantic(sem)
 
     def pair(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(combined, character cosine, e5 cosine) for row pairs i[k], j[k]."""
-        sem = np.einsum("ij,ij->i", self.semantic[i], self.semantic[j])
+        """(combined, character similarity, e5 cosine) for row pairs i[k], j[k]."""
+        sem = np.empty(len(i), dtype=np.float32)
+        for start in range(0, len(i), 50_000):  # chunks: (pairs × 384) copies would take gigabytes
+            a, b = i[start: start + 50_000], j[start: start + 50_000]
+            sem[start: start + len(a)] = np.einsum("ij,ij->i", self.semantic[a], self.semantic[b])
         combined = self.combine(_rowdot(self.words, i, j), _rowdot(self.mandates, i, j), sem)
-        return combined, _rowdot(self.lexical, i, j), sem
+        return combined, lexical_pairs(self.folded, i, j), sem
 
-    def block(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(combined, character cosine) matrices of rows × cols (blocks small enough to hold)."""
+    def block(self, rows: np.ndarray, cols: np.ndarray, lexical: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+        """(combined, character similarity) matrices of rows × cols (blocks small enough to
+        hold); without `lexical`, only the combined one."""
         sem = self.semantic[rows] @ self.semantic[cols].T
         words = (self.words[rows] @ self.words[cols].T).toarray()
         mandates = (self.mandates[rows] @ self.mandates[cols].T).toarray()
-        chars = (self.lexical[rows] @ self.lexical[cols].T).toarray()
+        chars = lexical_block(self.folded, rows, cols) if lexical else None
         return self.combine(words, mandates, sem), chars
 
 
@@ -128,35 +141,77 @@ def candidate_pairs(features: Features, k: int = 15, chunk: int = 512) -> tuple[
     return cached
 
 
-# Above this many tasks the words signal is searched in a 128-dimensional projection (truncated
-# SVD, fixed seed) instead of sparse products; candidates are still scored on the exact signal.
+# Above this many tasks the neighbours are searched in one joint projection of both signals
+# (e5 by PCA, words by truncated SVD; fixed seeds) instead of exact products, one search instead
+# of two; candidates are still scored on the exact signals.
 DENSE_WORDS_FROM = 5000
+_JOINT_SEMANTIC, _JOINT_WORDS = 64, 128  # dimensions of each part of the joint projection
+_JOINT_SEMANTIC_SHARE = 0.3  # its weight in the search (words carry the combined similarity)
+
+
+def _joint_projection(features: Features) -> np.ndarray:
+    from sklearn.decomposition import PCA, TruncatedSVD
+
+    n = len(features)
+    parts = []
+    d_sem = min(_JOINT_SEMANTIC, features.semantic.shape[1], n - 1)
+    sem = PCA(n_components=d_sem, random_state=0, svd_solver="randomized").fit_transform(features.semantic)
+    parts.append(np.sqrt(_JOINT_SEMANTIC_SHARE) * normalize(sem))
+    if features.words.shape[1] > _JOINT_WORDS:
+        words = TruncatedSVD(n_components=_JOINT_WORDS, random_state=0).fit_transform(features.words)
+    else:
+        words = features.words.toarray()
+    parts.append(np.sqrt(1.0 - _JOINT_SEMANTIC_SHARE) * normalize(words))
+    return np.ascontiguousarray(np.hstack(parts), dtype=np.float32)
+
+
+def _top_k(sims: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
+    """Pairs (i < j) of each row with its k most similar columns (itself excluded)."""
+    sims[np.arange(len(rows)), rows] = -np.inf
+    top = np.argpartition(sims, sims.shape[1] - k, axis=1)[:, -k:]  # no negated copy of sims
+    i = np.repeat(rows, top.shape[1])
+    j = top.ravel()
+    return np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1)
 
 
 def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(features)
-    dense_words = n >= DENSE_WORDS_FROM and features.words.shape[1] > 128
-    words = None
-    if dense_words:
-        from sklearn.decomposition import TruncatedSVD
-
-        words = normalize(TruncatedSVD(n_components=128, random_state=0).fit_transform(features.words)).astype(np.float32)
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     k = min(k, n - 1)
     pairs: list[np.ndarray] = []
-    for start in range(0, n, chunk):
-        stop = min(n, start + chunk)
-        rows = np.arange(start, stop)
-        # near-identical wording is always among the nearest by words, so the (costly)
-        # character signal is only scored on these pairs, never searched
-        for sims in (features.semantic[rows] @ features.semantic.T,
-                     words[rows] @ words.T if dense_words else (features.words[rows] @ features.words.T).toarray()):
-            sims[np.arange(stop - start), rows] = -np.inf
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            i = np.repeat(rows, top.shape[1])
-            j = top.ravel()
+    if n >= DENSE_WORDS_FROM:
+        import torch  # its matrix product and top-k are several times faster than numpy's here
+
+        joint = torch.from_numpy(_joint_projection(features))
+        kk = min(2 * k, n - 1)  # one search stands for the two exact ones
+        for start in range(0, n, 4 * chunk):
+            rows = np.arange(start, min(n, start + 4 * chunk))
+            sims = joint[start: rows[-1] + 1] @ joint.T
+            sims[torch.arange(len(rows)), torch.from_numpy(rows)] = -float("inf")
+            top = torch.topk(sims, kk, dim=1).indices.numpy()
+            i = np.repeat(rows, kk)
+            j = top.ravel().astype(np.int64)
             pairs.append(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1))
+    else:
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
+            rows = np.arange(start, stop)
+            # near-identical wording is always among the nearest by words, so the (costly)
+            # character signal is only scored on these pairs, never searched
+            pairs.append(_top_k(features.semantic[rows] @ features.semantic.T, rows, k))
+            pairs.append(_top_k((features.words[rows] @ features.words.T).toarray(), rows, k))
     allp = np.unique(np.concatenate(pairs), axis=0)
     allp = allp[allp[:, 0] != allp[:, 1]]
     return allp[:, 0], allp[:, 1]
+
+
+def scored_pairs(features: Features, k: int = 15) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, combined, character cosine, e5 cosine) of the candidate pairs, computed once
+    per Features and k (clusters and overlaps share them)."""
+    key = ("scored", k)
+    cached = features._pairs.get(key)
+    if cached is None:
+        i, j = candidate_pairs(features, k)
+        cached = features._pairs[key] = (i, j, *features.pair(i, j))
+    return cached
