@@ -132,3 +132,28 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
     assert set(zip(ch["doc_id_old"], ch["doc_id_new"])) == {("000_04f4ef8ac17a6be6", "001_0295eccbc9e7aa97")}
     emb = pl.read_parquet(folder / "embeddings.parquet")
     assert emb.height == pl.read_parquet(folder / "tasks.parquet").height and len(emb["vector"][0]) == 384
+
+
+def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, monkeypatch):
+    """Above a few thousand tasks neighbours come from one joint projection and clusters from
+    bounded components: run that path on the seeds' tasks and compare with the exact one."""
+    from compare import clusters as clusters_mod
+    from compare import similarity
+
+    _, result = built
+    tasks = pl.DataFrame([t for d in result.documents for t in d.tasks]).select("task_id", "doc_id", "text")
+    texts = tasks["text"].to_list()
+    vectors = embedder.embed(texts)
+    exact = find_overlaps(tasks, Features.build(texts, vectors))
+    monkeypatch.setattr(similarity, "DENSE_WORDS_FROM", 50)
+    monkeypatch.setattr(clusters_mod, "MAX_DENSE", 40)
+    runs = []
+    for _ in range(2):
+        feats = Features.build(texts, vectors)
+        runs.append((find_overlaps(tasks, feats), cluster_tasks(feats)))
+    assert runs[0][0].equals(runs[1][0]) and runs[0][1].tolist() == runs[1][1].tolist()  # deterministic
+    approx, clusters = runs[0]
+    key = lambda f: set(zip(f["task_id_a"].to_list(), f["task_id_b"].to_list()))  # noqa: E731
+    strong = exact.filter(pl.col("similarity") >= 0.4)
+    assert len(key(strong) & key(approx)) >= 0.9 * strong.height
+    assert 10 < len(set(clusters.tolist())) < len(texts)

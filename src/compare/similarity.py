@@ -145,7 +145,7 @@ def candidate_pairs(features: Features, k: int = 15, chunk: int = 512) -> tuple[
 # (e5 by PCA, words by truncated SVD; fixed seeds) instead of exact products, one search instead
 # of two; candidates are still scored on the exact signals.
 DENSE_WORDS_FROM = 5000
-_JOINT_SEMANTIC, _JOINT_WORDS = 64, 128  # dimensions of each part of the joint projection
+_JOINT_SEMANTIC, _JOINT_WORDS = 32, 96  # dimensions of each part of the joint projection
 _JOINT_SEMANTIC_SHARE = 0.3  # its weight in the search (words carry the combined similarity)
 
 
