@@ -24,6 +24,7 @@ from .vietnamese import fold, is_valid_syllable, normalize
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¢€]|[¢€](?=[^\W\d_])")
 _QUOTE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’`](?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
+_LONE_O = re.compile(r"(?<=[^\W\d_] )[&¢](?= [^\W\d_])")
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,8}\b")
 # OCR confusions undone before matching (on lower-case, accent-folded text).
 _OCR_MAP = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "i", "¢": "e", "€": "e", "&": "o", "$": "s",
@@ -169,6 +170,7 @@ class Restorer:
 
     # --- restoring --------------------------------------------------------------------
     def restore_line(self, line: str) -> str:
+        line = _LONE_O.sub("ở", line)  # "dân chủ ¢ cơ sở": a lone "ở" comes out as a symbol
         line = _SYMBOL_IN_WORD.sub("e", line)  # "hi¢u", "d€": OCR's e with marks
         line = _QUOTE_IN_WORD.sub("", line)  # "THU'C": a speck read as an apostrophe
         tokens = _TOKEN.findall(line)
