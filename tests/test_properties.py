@@ -21,7 +21,7 @@ _PIECE = st.one_of(
 _LINE = st.lists(_PIECE, max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_LINE)
 def test_parse_never_raises_on_arbitrary_text(text):
     try:
@@ -31,7 +31,7 @@ def test_parse_never_raises_on_arbitrary_text(text):
     assert doc.tasks  # a plan that is not rejected has tasks
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, derandomize=True, deadline=None)
 @given(st.binary(max_size=2000))
 def test_decode_never_raises_on_arbitrary_bytes(data):
     try:
@@ -41,7 +41,7 @@ def test_decode_never_raises_on_arbitrary_bytes(data):
     assert isinstance(text, str)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(["000", "002", "004"]), st.integers(min_value=55, max_value=130), st.integers(0, 1000))
 def test_rewrapping_keeps_the_tasks(key, width, seed):
     text = SEEDS[key].read_text(encoding="utf-8")

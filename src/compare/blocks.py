@@ -158,7 +158,8 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         after = c[1:].strip()
         if not after or not after[0].isupper():
             return True
-        return any(w[:1].isupper() for w in p.split()[-3:])
+        # "... trung tâm Giáo dục nghề nghiệp" / "- Giáo dục thường xuyên": a name on each side
+        return any(w[:1].isupper() for w in p.split()[-4:])
     if _starts_lower(c):
         return True
     if prev_term:
@@ -172,8 +173,10 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
             return True
         return marker_style and prev_full and not p.rstrip().endswith(":")
     if wrapped:
-        # In hard-wrapped text only the last line of a paragraph falls short of the margin.
-        return prev_full
+        # In hard-wrapped text only the last line of a paragraph falls short of the margin,
+        # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
+        first = c.split(" ", 1)[0]
+        return prev_full or len(p) + 1 + len(first) > width / 0.8
     short = len(p) < min(0.6 * width, 90)
     return not short
 
