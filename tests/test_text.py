@@ -38,3 +38,22 @@ def test_restore_case_of_header_names():
     assert restore_case("UBND TỈNH BÌNH PHƯỚC") == "UBND tỉnh Bình Phước"
     assert restore_case("ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HẢI") == "Ủy ban nhân dân phường Đông Hải"
     assert restore_case("Sở Ngoại vụ") == "Sở Ngoại vụ"
+
+
+def test_cited_documents_are_normalised_and_ocr_codes_repaired():
+    from compare.references import find_references
+
+    def ids(text):
+        return [c.ref_id for c in find_references(text)]
+
+    assert ids("Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị") == ["23-QĐ/TW"]
+    assert find_references("Quyết định số 23-QĐ/TW ngày 30/7/2021")[0].kind == "Quyết định"
+    assert ids("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023") == ["59/2023/NĐ-CP"]
+    # as a scan gives them back: O/0 for Q, B/P/D for Đ
+    assert ids("Quyết định số 23-OB/TW ngày 30/7/2021") == ["23-QĐ/TW"]
+    assert ids("Quyết định số 446-0D/TU ngày 26/11/2021") == ["446-QĐ/TU"]
+    assert ids("Nghị định 59/2023/NP-CP") == ["59/2023/NĐ-CP"]
+    assert ids("Nghị quyết số 82/NQ-HDND") == ["82/NQ-HĐND"]
+    # codes that are already right, or unknown, stay as written
+    assert ids("Chỉ thị số 28/CT-TTg; 01-CTr/BTGDVTU-DUUBNDTP") == ["28/CT-TTg", "01-CTr/BTGDVTU-DUUBNDTP"]
+    assert ids("giai đoạn 2026-2030") == []

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 # number, then "-TYPE/ISSUER" (party style) or "/[YEAR/]TYPE-ISSUER" (state style)
-_CODE = r"[A-ZĐ][A-Za-zĐđ&]*"
+_CODE = r"(?:[A-ZĐ]|0(?=[A-Za-zĐ]))[A-Za-zĐđ&]*"  # "0D": OCR's Q of "QĐ"
 REF_RE = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}})\s*(?:"
     rf"-\s*({_CODE})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)"  # 23-QĐ/TW, 01-CTr/BTGDVTU-DUUBNDTP
@@ -26,6 +26,33 @@ _CODE_KIND = {
     "CTR": "Chương trình", "HD": "Hướng dẫn", "QC": "Quy chế", "TT": "Thông tư", "KL": "Kết luận",
     "ĐA": "Đề án", "TB": "Thông báo", "QĐI": "Quy định",
 }
+# Issuers and types as codes write them; an OCR'd code part that is none of these is tried
+# against them with the letters scans confuse ("OB" → "QĐ", "NP-CP" → "NĐ-CP", "HDND" → "HĐND").
+_KNOWN_PARTS = {k.upper() for k in _CODE_KIND} | {
+    "UBND", "HĐND", "TU", "TW", "CP", "TTG", "QH", "BCT", "BTV", "BCH", "VPCP", "BNV", "BGDĐT", "SGDĐT",
+    "SNV", "MTTQ", "BDVTW", "BDVTU", "ĐU", "HU", "TB", "BC", "CV", "KH", "ĐA", "TTR", "BTGDVTU",
+}
+_OCR_CODE = {"O": "Q", "0": "Q", "B": "Đ", "P": "Đ", "D": "Đ"}
+
+
+def _repair_part(part: str) -> str:
+    if part.upper() in _KNOWN_PARTS or not part:
+        return part
+    options = [""]
+    for ch in part:
+        subs = {ch} | ({_OCR_CODE[ch.upper()]} if ch.upper() in _OCR_CODE else set())
+        options = [o + x for o in options for x in subs][:64]
+    hits = sorted({o for o in options if o.upper() in _KNOWN_PARTS})
+    if len(hits) == 1:
+        h = hits[0]
+        return h if not h.upper() == "TTG" else "TTg"
+    return part
+
+
+def _repair_code(code: str) -> str:
+    return "-".join(_repair_part(p) for p in code.split("-"))
+
+
 # the word that introduces a number: "Quyết định số", "Chỉ thị", "Kế hoạch số:"
 _INTRO = re.compile(r"(" + "|".join(w for w, _ in _KIND_WORDS) + r")\s*(?:số)?\s*:?\s*$", re.IGNORECASE)
 _KIND_BY_WORD = {w.lower(): name for w, name in _KIND_WORDS}
@@ -56,12 +83,12 @@ def find_references(text: str) -> list[Citation]:
     for m in REF_RE.finditer(text):
         num = m.group(1)
         if m.group(2):
-            type_code = m.group(2)
-            issuer = re.sub(r"\s+", "", m.group(3))
+            type_code = _repair_part(m.group(2))
+            issuer = _repair_code(re.sub(r"\s+", "", m.group(3)))
             ref_id = f"{num}-{type_code}/{issuer}"
         else:
             year = m.group(4)
-            code = re.sub(r"\s+", "", m.group(5))
+            code = _repair_code(re.sub(r"\s+", "", m.group(5)))
             type_code = code.split("-")[0]
             ref_id = f"{num}/{year}/{code}" if year else f"{num}/{code}"
         # kind: the word that introduces the number, else the type code

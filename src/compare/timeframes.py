@@ -77,7 +77,9 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
     quick = fold(text)
     if not fallback and not quick.startswith("nam ") and not any(w in quick for w in _ALL_NEEDS + ("hang ", "dinh ky", "moi ")):
         return Timeframe(None, None, None, False)
-    folded = fold_same_length(text)
+    # fold() keeps positions when the text has no combining marks or runs of spaces: then it
+    # serves as the same-length fold (the common case, and a costly translate spared)
+    folded = quick if len(quick) == len(text) else fold_same_length(text)
     recurring = bool(_RECURRING.search(folded)) if any(
         w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) else False
     p_start, p_end = period_bounds(year, period)
