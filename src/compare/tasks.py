@@ -88,7 +88,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             text = b.body
             label = b.label if b.marker in ("arabic", "decimal", "letter") else ""
         text = " ".join(text.split())
-        if len(_WORDS.findall(text)) < 4:
+        if len(text) < 80 and len(_WORDS.findall(text)) < 4:  # (a longer text has 4 words)
             continue  # "1.1", "Thời gian", "Cán bộ": table debris, not a task (reported as fell through)
         lead, partners = units_from_text(text)
         if it.table:

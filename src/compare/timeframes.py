@@ -69,13 +69,15 @@ def _date(d: str, m: str, y: str) -> dt.date | None:
         return None
 
 
-_ALL_NEEDS = tuple({w for words in _NEEDS.values() for w in words if not w.startswith("^")})
+_ALL_NEEDS = tuple(sorted({w for words in _NEEDS.values() for w in words if not w.startswith("^")}))
+# one scan says whether any timeframe or recurrence word is there at all (most tasks: none)
+_ANY_NEED = re.compile("|".join(re.escape(w) for w in (*_ALL_NEEDS, "hang ", "dinh ky", "moi ")))
 
 
 def resolve(text: str, year: int | None, period: str | None, fallback: str | None = None) -> Timeframe:
     """Find the first timeframe phrase in `text` (or in `fallback`, e.g. a 'Quý 3' heading)."""
     quick = fold(text)
-    if not fallback and not quick.startswith("nam ") and not any(w in quick for w in _ALL_NEEDS + ("hang ", "dinh ky", "moi ")):
+    if not fallback and not quick.startswith("nam ") and not _ANY_NEED.search(quick):
         return Timeframe(None, None, None, False)
     # fold() keeps positions when the text has no combining marks or runs of spaces: then it
     # serves as the same-length fold (the common case, and a costly translate spared)
