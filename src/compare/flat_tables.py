@@ -188,6 +188,9 @@ def split_line(no: int, text: str, width: int, vocab: frozenset[str] | None = No
             toks.pop(0)
     elif toks and re.fullmatch(r"\d", toks[0]) and len(toks) > 1:
         toks.pop(0)  # a lone digit of a row number split over lines
+    # specks at the left edge ("‘1;;11?;", "hlAf_:n") would push the content off its column
+    while len(toks) > 1 and any(c in _JUNK_CHARS for c in toks[0]) and not _ROW_LABEL.match(toks[0]):
+        toks.pop(0)
     classes = [token_class(t) for t in toks]
     if vocab is not None:
         for i, (t, c) in enumerate(zip(toks, classes)):
