@@ -38,10 +38,10 @@ def test_every_row_of_the_scanned_table_comes_back(seed_001):
     rows = report["rows"]
     assert report["distinct"] == 17 and all(r["label_ok"] for r in rows)
     assert sum(r["time_ok"] for r in rows) == 17
-    # two lead cells are specks in the scan ("T%hgll;]gc", "Xgrr]l"): no reading can give them back
-    assert sum(r["lead_ok"] for r in rows) >= 15
-    assert sum(r["words"] for r in rows) / len(rows) >= 0.85
-    assert min(r["words"] for r in rows if r["row"] != "3.1") >= 0.75
+    # two lead cells start with specks ("T%hgll;]gc", "Xgrr]l"): read from what follows them
+    assert sum(r["lead_ok"] for r in rows) == 17
+    assert sum(r["words"] for r in rows) / len(rows) >= 0.89
+    assert min(r["words"] for r in rows) >= 0.7
 
 
 def test_scanned_table_structure(seed_001):

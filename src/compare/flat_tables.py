@@ -98,6 +98,8 @@ def token_class(token: str) -> str:
     if token == "|":
         return "pipe"
     bare = token.strip(_PUNCT + "|")
+    if bare in ("&", "¢"):
+        return "word"  # "ở" as OCR writes it
     if not bare or all(not c.isalnum() for c in bare):
         return "junk"
     if any(c in _JUNK_CHARS for c in bare):
@@ -539,12 +541,21 @@ def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
         return "", "", weak, 0.0
     used: set[int] = set()
 
+    # the lead column's first word as a speck ("Xgrr]l" for "Văn"): it may stand for a head word
+    speck = 0 if stream and stream[0][2] == 0 and not stream[0][0].isalpha() and 0 not in used else None
+
     def best_of(candidates: list[str], lead: bool) -> tuple[str, list[int], float]:
         best = ("", [], 0.0)
         for name in candidates:
             keys = _unit_keys(name)
             got, credit = _match(keys, stream, used, lead)
             score = credit - 0.5 * (len(keys) - len(got))
+            if lead and speck is not None and (not got or _same_word(stream[got[0]][0], keys[0]) == 0):
+                rest, rest_credit = _match(keys[1:], stream, used | {speck}, lead)
+                alt = 0.5 + rest_credit - 0.5 * (len(keys) - 1 - len(rest))
+                if rest and alt > best[2] + 1e-9 and alt > score:
+                    best = (name, [speck, *rest], alt)
+                continue
             if lead and (not got or _same_word(stream[got[0]][0], keys[0]) == 0 or got[0] != min(got)):
                 continue
             if lead and got and stream[got[0]][0] != keys[0] and not _same_word(stream[got[0]][0], keys[0]):
@@ -557,12 +568,29 @@ def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
     if lead and score > 0:
         weak.update(k for k in _unit_keys(lead) if len(k) > 1)
     lead_out = ""
+    lead_score = score
     if lead and score >= 0.5:
         used.update(got)
         lead_out = lead
         suffix = _suffix_after(stream, got, used)
         if suffix:
             lead_out += " " + suffix
+    if not lead_out:
+        # The lead cell's first lines unreadable: its last two words, in order on neighbouring
+        # lines ("Cán bộ" of "Phòng Tổ chức cán bộ"), still name one unit, if only one.
+        tails = []
+        for name in TABLE_LEAD_UNITS:
+            keys = _unit_keys(name)
+            if len(keys) < 3:
+                continue
+            got, credit = _match(keys[-2:], stream, used, False)
+            if len(got) == 2 and credit >= 1.5 and stream[got[1]][1] - stream[got[0]][1] <= 1:
+                tails.append((credit, name, got))
+        tails.sort(key=lambda x: -x[0])
+        if len(tails) == 1 or (len(tails) > 1 and tails[0][0] > tails[1][0]):
+            _, lead_out, got = tails[0]
+            used.update(got)
+            lead_score = 0.5
     partners: list[str] = []
     for _ in range(3):
         name, got, score = best_of(TABLE_PARTNER_UNITS, False)
@@ -574,7 +602,7 @@ def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
             continue
         suffix = _suffix_after(stream, got, used)
         partners.append(name + (" " + suffix if suffix else ""))
-    return lead_out, ", ".join(partners), weak, score if lead_out else 0.0
+    return lead_out, ", ".join(partners), weak, lead_score if lead_out else 0.0
 
 
 def _read_row(lines: list[SplitLine], width: int, content: str) -> tuple[str, str, str, str]:
