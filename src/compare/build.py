@@ -76,11 +76,11 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     restored = None
     stats = stats or syllable_stats(text)
     if damaged(stats):
-        restored = restore_text(text, restorer or default_restorer())
+        restorer = restorer or default_restorer()
+        restored = restore_text(text, restorer)
     source_lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
     if restored is not None:
-        r = restorer or default_restorer()
-        lines = flat_tables.rebuild(source_lines, lambda s: r.restore_line(normalize(s)))
+        lines = flat_tables.rebuild(source_lines, lambda s: restorer.restore_line(normalize(s)))
     else:
         lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)

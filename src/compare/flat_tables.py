@@ -64,6 +64,8 @@ _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "1": "I", "11": "II", 
 @lru_cache(maxsize=16384)
 def _key(token: str) -> str:
     t = token.strip(_PUNCT + "|")
+    if len(t) == 2 and t[0] == "S" and t[1] in "¢&éeóòoOở6y0gơ":
+        return "so"  # "Sở" as OCR writes it: "S¢", "S&", "Sy", "Sg", "S6"
     return ocr_key(t) if t else ""
 
 
@@ -107,8 +109,6 @@ def token_class(token: str) -> str:
     if _YEAR.match(bare) or _ROMAN_YEAR.match(bare) or _DATE.match(bare):
         return "time"
     key = _key(token)
-    if len(bare) == 2 and bare[0] == "S" and bare[1] in "¢&éeóòoOở6y0gơ":
-        return "unit"  # "Sở" as OCR writes it
     if len(bare) == 1:
         if bare in "&¢6" or bare.lower() in "ởơàạ":
             return "word"  # "ở" as OCR writes it
@@ -170,8 +170,6 @@ _STOP = re.compile(r"(?:[^.]\.|\.\.\.|…)[”\"']?$")
 
 def _explained(token: str, vocab: frozenset[str]) -> bool:
     key = _key(token)
-    if len(token.strip(_PUNCT)) == 2 and token[0] == "S" and token_class(token) == "unit":
-        key = "so"
     return any(_same_word(key, w) >= 1.0 for w in vocab)
 
 
@@ -243,8 +241,9 @@ def _header_at(lines: list[Line], i: int) -> int | None:
             continue
         if ln.kind != "text" or len(ln.text) > 90 or (not taken and find_marker(ln.text)[0]):
             break  # "2. Nhiệm vụ cụ thể" names the part the table stands in; it is not its header
-        flat = fold(ln.text).replace(" ", "")
-        words = set(fold(ln.text).replace("|", " ").split())
+        folded = fold(ln.text)
+        flat = folded.replace(" ", "")
+        words = set(folded.replace("|", " ").split())
         found = {k for k, keys in _HEADER_KEYS.items() if any(x in flat for x in keys)}
         if "stt" in found and not ({"stt", "tt"} & words):
             found.discard("stt")
@@ -297,7 +296,6 @@ def _caps_tail(text: str) -> bool:
 class Row:
     lines: list[SplitLine] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
-    extra: list[int] = field(default_factory=list)  # pure-debris lines
 
     @property
     def labels(self) -> list[str]:
@@ -378,9 +376,9 @@ def _segment(events: list, width: int) -> list:
                     break
             if cut is None:
                 break
-            head = Row(pending.lines[:cut], [], [])
+            head = Row(pending.lines[:cut])
             fixed.append(head)
-            pending = Row(pending.lines[cut:], pending.notes, pending.extra)
+            pending = Row(pending.lines[cut:], pending.notes)
         fixed.append(pending)
     # Where rows carry their numbers, a piece without one (a capitalised name that opened a
     # line, a wrapped column cell) belongs to the row above it.
@@ -517,8 +515,7 @@ def _stream(debris: list[list[str]]) -> list[tuple[str, int, int]]:
             c = token_class(t)
             if c == "pipe" or c == "time" or (c == "junk" and len(t.strip(_PUNCT)) < 2):
                 continue
-            bare = t.strip(_PUNCT + "|")
-            key = "so" if len(bare) == 2 and bare[0] == "S" and c == "unit" else _key(t)
+            key = _key(t)
             parts = _glued(key, _UNIT_WORDS | _TIME_WORDS) if key not in _UNIT_WORDS else None
             for p in parts or (key,):
                 if p and p not in _TIME_WORDS:
@@ -527,14 +524,9 @@ def _stream(debris: list[list[str]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def read_units(debris: list[list[str]]) -> tuple[str, str]:
-    """(lead, partners) of a row from its debris, against general unit vocabulary."""
-    lead, partners, _, _ = _read_units(debris)
-    return lead, partners
-
-
 def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
-    """(lead, partners, words of the units that half matched as well, the lead's score)."""
+    """(lead, partners, words of the units that half matched as well, the lead's score) of a
+    row from its debris, against general unit vocabulary."""
     stream = _stream(debris)
     weak: set[str] = set()
     if not stream:
@@ -556,9 +548,7 @@ def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
                 if rest and alt > best[2] + 1e-9 and alt > score:
                     best = (name, [speck, *rest], alt)
                 continue
-            if lead and (not got or _same_word(stream[got[0]][0], keys[0]) == 0 or got[0] != min(got)):
-                continue
-            if lead and got and stream[got[0]][0] != keys[0] and not _same_word(stream[got[0]][0], keys[0]):
+            if lead and (not got or _same_word(stream[got[0]][0], keys[0]) == 0):
                 continue
             if got and score > best[2] + 1e-9:
                 best = (name, got, score)
@@ -664,7 +654,7 @@ def _clean_content(text: str) -> str:
 
 # --- the step --------------------------------------------------------------------------
 
-def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> tuple[list[int], str]:
+def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
     """Capital lines outside the table that interrupt a sentence: half a heading that a page
     break carried away (OCR reads a page's lines out of order)."""
     a, b = region
@@ -682,8 +672,8 @@ def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> tuple[list[int],
         before, after = lines[idx[n - 1]].text, lines[idx[m]].text
         if _caps_line(before) or terminated(before) or not after.lstrip()[:1].islower():
             continue
-        return run, " ".join(lines[k].text for k in run)
-    return [], ""
+        return run
+    return []
 
 
 def rebuild(lines: list[Line], restore: Callable[[str], str] | None = None) -> list[Line]:
@@ -728,6 +718,7 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
     if len(body) < 3:
         return None
     texts = {ln.no: ln.text for ln in body}
+    raw_by_no = {ln.no: ln.raw for ln in body}
     lengths = sorted(len(t) for t in texts.values())
     median = lengths[len(lengths) // 2]
     # The content column's width: start from the typical line, split, measure, split again.
@@ -787,7 +778,7 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
 
     fix = restore or (lambda s: s)
     region = (start, end)
-    orphan, _ = _orphan_caps(lines, region)
+    orphan = _orphan_caps(lines, region)
     headings = [p for p in parts if isinstance(p, Heading)]
     tail_heading = next((h for h in headings[1:] if not h.number), None) if orphan else None
 
@@ -827,10 +818,9 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
         text = fix(content)
         notes = fix(" ".join(texts[x.no] for x in p.notes))
         nos = [s.no for s in p.lines] + [x.no for x in p.notes]
-        raw_by_no = {ln.no: ln.raw for ln in body}
         new.append(Line(nos[0], "\n".join(raw_by_no[n] for n in nos), text, kind="table",
                         cells=[label, text, lead, partners, time, notes], span=nos[1:]))
     return new, {lines[k].no for k in orphan} if tail_heading is not None else set()
 
 
-__all__ = ["read_time", "read_units", "rebuild", "split_line", "token_class"]
+__all__ = ["read_time", "rebuild", "split_line", "token_class"]

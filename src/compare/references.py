@@ -43,10 +43,7 @@ def _repair_part(part: str) -> str:
         subs = {ch} | ({_OCR_CODE[ch.upper()]} if ch.upper() in _OCR_CODE else set())
         options = [o + x for o in options for x in subs][:64]
     hits = sorted({o for o in options if o.upper() in _KNOWN_PARTS})
-    if len(hits) == 1:
-        h = hits[0]
-        return h if not h.upper() == "TTG" else "TTg"
-    return part
+    return hits[0] if len(hits) == 1 else part
 
 
 def _repair_code(code: str) -> str:

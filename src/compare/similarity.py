@@ -165,13 +165,17 @@ def _joint_projection(features: Features) -> np.ndarray:
     return np.ascontiguousarray(np.hstack(parts), dtype=np.float32)
 
 
+def _as_pairs(rows: np.ndarray, top: np.ndarray) -> np.ndarray:
+    """Pairs (i < j) of each row with the columns chosen for it, one row of `top` per row."""
+    i = np.repeat(rows, top.shape[1])
+    j = top.ravel().astype(np.int64)
+    return np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1)
+
+
 def _top_k(sims: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
     """Pairs (i < j) of each row with its k most similar columns (itself excluded)."""
     sims[np.arange(len(rows)), rows] = -np.inf
-    top = np.argpartition(sims, sims.shape[1] - k, axis=1)[:, -k:]  # no negated copy of sims
-    i = np.repeat(rows, top.shape[1])
-    j = top.ravel()
-    return np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1)
+    return _as_pairs(rows, np.argpartition(sims, sims.shape[1] - k, axis=1)[:, -k:])  # no negated copy
 
 
 def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
@@ -189,10 +193,7 @@ def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray
             rows = np.arange(start, min(n, start + 4 * chunk))
             sims = joint[start: rows[-1] + 1] @ joint.T
             sims[torch.arange(len(rows)), torch.from_numpy(rows)] = -float("inf")
-            top = torch.topk(sims, kk, dim=1).indices.numpy()
-            i = np.repeat(rows, kk)
-            j = top.ravel().astype(np.int64)
-            pairs.append(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1))
+            pairs.append(_as_pairs(rows, torch.topk(sims, kk, dim=1).indices.numpy()))
     else:
         for start in range(0, n, chunk):
             stop = min(n, start + chunk)
