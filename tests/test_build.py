@@ -46,6 +46,15 @@ def test_two_builds_give_byte_identical_tables(tmp_path):
     build(RAW, tmp_path / "a", echo=lambda *a: None)
     build(RAW, tmp_path / "b", echo=lambda *a: None)
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    # and in other processes, whose string hashing (set and dict order) differs
+    import os
+    import subprocess
+    import sys
+
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "compare.cli", "build", "--raw", str(RAW), "--out", str(tmp_path / seed)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert _digest(tmp_path / seed) == _digest(tmp_path / "a")
 
 
 def test_bad_files_are_rejected_and_the_rest_goes_through(tmp_path):

@@ -101,7 +101,9 @@ class Restorer:
 
     def finish(self) -> Restorer:
         self.variants = defaultdict(Counter)
-        for s, n in self.unigrams.items():
+        # sorted: a word list arrives as a set, whose order changes from one process to the
+        # next; ties between equally frequent surfaces must not depend on it
+        for s, n in sorted(self.unigrams.items()):
             self.variants[fold(s)][s] += n
         self.deletes = defaultdict(set)
         for f in self.variants:
@@ -166,7 +168,7 @@ class Restorer:
                 elif exact_known:
                     score -= _KNOWN_PENALTY
                 out.append((surface, score))
-        out.sort(key=lambda x: -x[1])
+        out.sort(key=lambda x: (-x[1], x[0]))  # ties by the word itself: the same in every process
         return out[:_CANDIDATES]
 
     # --- restoring --------------------------------------------------------------------
