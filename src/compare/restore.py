@@ -143,7 +143,7 @@ class Restorer:
         low = token.lower()
         key = ocr_key(token)
         found: dict[str, float] = {}
-        exact_known = low in self.unigrams
+        marked_known = low in self.unigrams and not low.isascii()
         keys = {key: 0.0, fold(low): 0.0}
         for pattern, repl in _OCR_SEQUENCES:  # "ctia" → "cua": letter groups OCR makes of one letter
             for m in re.finditer(pattern, key):
@@ -161,12 +161,12 @@ class Restorer:
         for f, base in found.items():
             for surface, n in self.variants[f].most_common(_VARIANTS):
                 score = base + 0.3 * math.log(n / total_f[f])
-                if surface == low:
-                    # a marked token that is a known syllable is probably right; an unmarked one
-                    # in a damaged text has probably lost its marks
-                    score += 2.0 if not low.isascii() else 0.3
-                elif exact_known:
-                    score -= _KNOWN_PENALTY
+                if marked_known:
+                    # a marked token that is a known syllable is probably right. An unmarked one
+                    # gets no such favour: in a damaged text it has as likely lost its marks as
+                    # not, and how often clean text writes each surface is the fair prior
+                    # ("tai" is mostly "tại"; measured: benchmarks restore and table_001)
+                    score += 2.0 if surface == low else -_KNOWN_PENALTY
                 out.append((surface, score))
         out.sort(key=lambda x: (-x[1], x[0]))  # ties by the word itself: the same in every process
         return out[:_CANDIDATES]
