@@ -239,19 +239,29 @@ def build_corpus(raw_dir: Path) -> BuildResult:
         seen[doc.sha256] = rel
         documents.append(doc)
     tables = {
-        "documents": pl.DataFrame([_document_row(d) for d in documents], schema=SCHEMAS["documents"]) if documents else empty("documents"),
+        "documents": _frame("documents", [_document_row(d) for d in documents]),
         "sections": _frame("sections", [r for d in documents for r in d.sections]),
         "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
         "references": _frame("references", [r for d in documents for r in d.references]),
-        "lines": pl.DataFrame([r for d in documents for r in d.lines], schema=SCHEMAS["lines"], orient="row")
-        if any(d.lines for d in documents) else empty("lines"),
+        "lines": _columns("lines", [r for d in documents for r in d.lines]),
         "rejects": _frame("rejects", rejects),
     }
     return BuildResult(documents, rejects, tables)
 
 
 def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=SCHEMAS[name]) if rows else empty(name)
+    """A table from its rows (dicts), built column by column: polars reads lists faster than
+    it reads dicts."""
+    if not rows:
+        return empty(name)
+    return pl.DataFrame({k: [r[k] for r in rows] for k in SCHEMAS[name]}, schema=SCHEMAS[name])
+
+
+def _columns(name: str, rows: list[tuple]) -> pl.DataFrame:
+    """A table from its rows (tuples in the schema's order), column by column."""
+    if not rows:
+        return empty(name)
+    return pl.DataFrame(dict(zip(SCHEMAS[name], map(list, zip(*rows)))), schema=SCHEMAS[name])
 
 
 def summary(result: BuildResult) -> str:

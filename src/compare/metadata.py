@@ -33,6 +33,8 @@ _ISSUER_IN_PREAMBLE = re.compile(
 _ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
 _LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commune", "quận": "district",
                 "huyện": "district", "thị xã": "district"}
+# "UBND phường", "trực thuộc xã": the word after these names the level of a People's Committee
+_LEVEL_AFTER = re.compile(r"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+(" + "|".join(fold(w) for w in _LEVEL_WORDS) + r")\b")
 _ROLES = [
     ("pho giam doc", "Phó Giám đốc"), ("giam doc", "Giám đốc"), ("pho chu tich", "Phó Chủ tịch"),
     ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
@@ -113,17 +115,41 @@ _PROVINCE_FIRST = {words[0] for words in _PROVINCE_BY_WORDS}
 _STRONG_BEFORE = {("tỉnh",), ("phố",), ("ủy",), ("TP.",), ("TP",)}
 
 
+_SPLITTERS = ",;.("  # punctuation that stands as a word of its own between names
+_PROVINCE_START = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, _PROVINCE_FIRST), key=len, reverse=True)) + r")(?![^\s,;.(])")
+_NAME_WORD = re.compile(r"[,;.(]|[^\s,;.(]+")
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word (or punctuation mark) that ends before position `i`, as _province_mentions
+    splits the text; '' at the start."""
+    j = i
+    while j and text[j - 1].isspace():
+        j -= 1
+    if not j or text[j - 1] in _SPLITTERS:
+        return text[j - 1: j]
+    k = j
+    while k and not text[k - 1].isspace() and text[k - 1] not in _SPLITTERS:
+        k -= 1
+    return text[k:j]
+
+
 def _province_mentions(text: str) -> Counter[str]:
-    """Province names in the text; a name after 'tỉnh', 'thành phố', 'Thành ủy' counts double."""
+    """Province names in the text; a name after 'tỉnh', 'thành phố', 'Thành ủy' counts double.
+
+    Words are runs of non-space text, with , ; . ( as words of their own. Only the places
+    where a province's first word stands are looked at (a regex finds them)."""
     counts: Counter[str] = Counter()
-    words = text.replace(",", " , ").replace(";", " ; ").replace(".", " . ").replace("(", " ( ").split()
-    for i, w in enumerate(words):
-        if w not in _PROVINCE_FIRST:
-            continue
+    for m in _PROVINCE_START.finditer(text):
+        i = m.start()
+        if i and not text[i - 1].isspace() and text[i - 1] not in _SPLITTERS:
+            continue  # inside a word
+        words = [w.group() for w, _ in zip(_NAME_WORD.finditer(text, i), range(4))]
         for n in (4, 3, 2, 1):
-            name = _PROVINCE_BY_WORDS.get(tuple(words[i: i + n]))
+            name = _PROVINCE_BY_WORDS.get(tuple(words[:n])) if len(words) >= n else None
             if name:
-                strong = i > 0 and (words[i - 1].lower(),) in _STRONG_BEFORE
+                strong = (_word_before(text, i).lower(),) in _STRONG_BEFORE
                 counts[name] += 1.0 if strong else 0.5
                 break
     return counts
@@ -275,9 +301,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         # line names the ward or district; the text says which level it is.
         sig = fold(" ".join(b.text for b in anatomy.closing))
         if (number_code and fold(number_code).endswith("ubnd")) or "uy ban nhan dan" in sig:
-            f = fold(full_text)
-            level_counts = {w: len(re.findall(rf"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+{fold(w)}\b", f))
-                            for w in _LEVEL_WORDS}
+            named = Counter(_LEVEL_AFTER.findall(fold(full_text)))
+            level_counts = {w: named[fold(w)] for w in _LEVEL_WORDS}
             word = max(level_counts, key=lambda w: level_counts[w])
             if level_counts[word]:
                 md.issuer = f"Ủy ban nhân dân {word} {md.place}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .vietnamese import fold, fold_same_length
@@ -13,16 +14,20 @@ from .vietnamese import fold, fold_same_length
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+# Each pattern starts with a literal word, so that the regex engine can jump from one
+# occurrence of it to the next; the word boundary before it (and the "giáo dục" exception) is
+# checked in code, which keeps exactly the matches of "\\b" + pattern (see _bounded).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("deadline", re.compile(r"\b(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")),
-    ("quarters", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?")),
-    ("quarter", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
-    ("half", re.compile(r"\b(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
-    ("month", re.compile(r"\bthang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
-    ("year", re.compile(r"\bca nam(?: (\d{4}))?|^nam (\d{4})$")),
+    ("deadline", re.compile(r"(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")),
+    ("quarters", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?")),
+    ("quarter", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
+    ("half", re.compile(r"(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
+    ("month", re.compile(r"thang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
+    ("year", re.compile(r"ca nam(?: (\d{4}))?")),  # or the whole text "Năm 2026": see resolve
     # "Giáo dục thường xuyên" is a kind of school, not a timeframe.
-    ("ongoing", re.compile(r"(?<!giao duc )\bthuong xuyen\b")),
+    ("ongoing", re.compile(r"thuong xuyen\b")),
 ]
+_WHOLE_YEAR = re.compile(r"nam (\d{4})(?=\n?\Z)")  # the whole text
 # Words without which a pattern cannot match: plain substring tests spare the regex scans.
 _NEEDS = {
     "deadline": ("truoc", "cham nhat", "han chot", "den "),
@@ -30,10 +35,29 @@ _NEEDS = {
     "quarter": ("quy ",),
     "half": ("thang dau", "thang cuoi", "thang sau"),
     "month": ("thang ",),
-    "year": ("ca nam", "^nam "),
+    "year": ("ca nam",),
     "ongoing": ("thuong xuyen",),
 }
-_RECURRING = re.compile(r"(?<!giao duc )\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|hang nam|dinh ky|moi (quy|thang|nam))\b")
+_RECURRING = re.compile(r"(?:thuong xuyen|hang (?:quy|thang|nam|tuan|ngay)|hang nam|dinh ky|moi (?:quy|thang|nam))\b")
+_SCHOOL = "giao duc "  # "giáo dục thường xuyên": a school, neither a timeframe nor recurring
+_WORD = re.compile(r"\w")
+
+
+def _bounded(pattern: re.Pattern[str], text: str, school: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that start a word (and, with `school`, do not follow "giao
+    duc "), as finditer would give them for the pattern with "\\b" (and the look-behind) in
+    front: a start that fails the test is skipped and the search goes on from the next letter."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        if (start and _WORD.match(text, start - 1)) or (school and text[max(0, start - 9): start] == _SCHOOL):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > start else start + 1
 
 
 @dataclass(frozen=True)
@@ -82,17 +106,21 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
     # fold() keeps positions when the text has no combining marks or runs of spaces: then it
     # serves as the same-length fold (the common case, and a costly translate spared)
     folded = quick if len(quick) == len(text) else fold_same_length(text)
-    recurring = bool(_RECURRING.search(folded)) if any(
-        w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) else False
+    recurring = any(w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) and \
+        next(_bounded(_RECURRING, folded, school=True), None) is not None
     p_start, p_end = period_bounds(year, period)
-    for source, f in ((text, folded), (fallback or "", fold_same_length(fallback or ""))):
+    for source, f in ((text, folded), (fallback or "", fold_same_length(fallback or "") if fallback else "")):
         if not source:
             continue
         found: list[tuple[int, str, re.Match[str]]] = []
         for kind, pattern in _PATTERNS:
-            if any(word in f for word in _NEEDS[kind]) or (kind == "year" and f.startswith("nam ")):
-                for m in pattern.finditer(f):
-                    found.append((m.start(), kind, m))
+            needs = _NEEDS[kind]
+            if needs[0] in f or (len(needs) > 1 and any(word in f for word in needs)):
+                found.extend((m.start(), kind, m) for m in _bounded(pattern, f, school=kind == "ongoing"))
+            if kind == "year" and f.startswith("nam "):
+                whole = _WHOLE_YEAR.match(f)
+                if whole:
+                    found.append((0, kind, whole))
         if not found:
             continue
         # Deadlines name the end date; when several are given the last one closes the task.
@@ -130,7 +158,7 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
             if 1 <= mo <= 12:
                 return Timeframe(written, dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), recurring)
         if kind == "year":
-            y = int(m.group(1) or m.group(2) or 0) or year
+            y = int(m.group(1) or 0) or year
             s, e = period_bounds(y, "year")
             return Timeframe(written, s, e, recurring)
         if kind == "ongoing":
