@@ -89,6 +89,9 @@ def find_marker(text: str) -> tuple[str, str, str]:
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading in capitals), with at least six letters."""
     text = text[:300]  # headings are short; a long text decides on its start
+    # letters <= len(text): this many lower-case letters at the start already decide (most lines)
+    if sum(map(str.islower, text[:80])) > 0.15 * len(text):
+        return False
     letters = sum(map(str.isalpha, text))
     return letters >= 6 and sum(map(str.islower, text)) <= 0.15 * letters
 

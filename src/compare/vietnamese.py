@@ -42,6 +42,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=4096)
 def _split_tone(ch: str) -> tuple[str, str | None]:
     """Split one letter into (letter without tone, tone mark or None)."""
     decomposed = unicodedata.normalize("NFD", ch)
@@ -183,10 +184,21 @@ def fold_same_length(text: str) -> str:
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 
 
+# Vietnamese's own combining marks as UTF-8 bytes (tones, then circumflex, breve, horn)
+_MARK_BYTES = [chr(c).encode() for c in (0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31B)]
+
+
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Accent-folded, lower-case, single-spaced: the key machines compare on."""
-    plain = _COMBINING.sub("", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D")
+    data = unicodedata.normalize("NFD", text).encode("utf-8", "surrogatepass")
+    for mark in _MARK_BYTES:  # bytes.replace is far faster than a regex substitution
+        data = data.replace(mark, b"")
+    if b"\xcc" in data or b"\xcd" in data:  # another mark of U+0300-036F (lead bytes CC, CD): the slow way
+        plain = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    else:
+        plain = data.decode("utf-8", "surrogatepass")
+    plain = plain.replace("đ", "d").replace("Đ", "D")
     return " ".join(plain.lower().split())
 
 
