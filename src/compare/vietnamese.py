@@ -126,7 +126,9 @@ _PUNCT = "\"'“”‘’()[]{}.,;:!?…*_-–—/\\|<>«»"
 # normalize_tones changes, so the rest of the text is never looked at.
 
 
-_NEW_STYLE_HINT = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+# (not followed by an ASCII letter: "hoàn", "toàn" are not the end of the word; other letters
+# are checked in code)
+_NEW_STYLE_HINT = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![a-zA-Z])")
 
 
 def normalize_tones(text: str) -> str:
