@@ -235,11 +235,11 @@ def syllable_stats(text: str, limit: int = 2000) -> tuple[int, int, int]:
     if len(raw) > limit:
         raw = raw[:: len(raw) // limit + 1]
     # a plan repeats its words: judge each distinct one once
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}  # (a dict: Counter's missing-key path is slow here)
     for token, n in Counter(raw).items():
         token = token.strip(_PUNCT)
         if token.isalpha():
-            counts[token] += n
+            counts[token] = counts.get(token, 0) + n
     valid = sum(c for t, c in counts.items() if is_valid_syllable(t))
     marked = sum(c for t, c in counts.items() if not t.isascii())
     return sum(counts.values()), valid, marked
