@@ -117,8 +117,8 @@ _STRONG_BEFORE = {("tỉnh",), ("phố",), ("ủy",), ("TP.",), ("TP",)}
 
 _SPLITTERS = ",;.("  # punctuation that stands as a word of its own between names
 _PROVINCE_START = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, _PROVINCE_FIRST), key=len, reverse=True)) + r")(?![^\s,;.(])")
-_NAME_WORD = re.compile(r"[,;.(]|[^\s,;.(]+")
+    "(?:" + "|".join(sorted(map(re.escape, _PROVINCE_FIRST), key=len, reverse=True)) + rf")(?![^\s{re.escape(_SPLITTERS)}])")
+_NAME_WORD = re.compile(rf"[{re.escape(_SPLITTERS)}]|[^\s{re.escape(_SPLITTERS)}]+")
 
 
 def _word_before(text: str, i: int) -> str:

@@ -34,7 +34,7 @@ _OCR_MAP = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "i", "Â¢": "e", "â‚
 _OCR_SEQUENCES = [("tti", "u"), ("ti", "u"), ("ii", "u"), ("li", "u"), ("ir", "u"), ("tr", "u"), ("ur", "u"),
                   ("rr", "u"), ("d", "a"), ("i", "a"), ("e", "o"), ("d", "o"), ("de", "oc"), ("c", "e")]
 _MAX_EDITS = 2
-_KNOWN_PENALTY = 1.0  # cost of other surfaces when the token is itself a known syllable
+_KNOWN_PENALTY = 1.0  # cost of other surfaces when the token is itself a known syllable with marks
 _VARIANTS, _CANDIDATES = 8, 12  # surfaces per folded key, candidates per token
 _LM_WEIGHT = 1.0  # weight of the language model against the OCR candidates
 _BIGRAM_SHARE = 0.5  # bigram vs unigram in the interpolated model (measured: benchmarks restore)

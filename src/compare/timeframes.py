@@ -93,7 +93,7 @@ def _date(d: str, m: str, y: str) -> dt.date | None:
         return None
 
 
-_ALL_NEEDS = tuple(sorted({w for words in _NEEDS.values() for w in words if not w.startswith("^")}))
+_ALL_NEEDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 # one scan says whether any timeframe or recurrence word is there at all (most tasks: none)
 _ANY_NEED = re.compile("|".join(re.escape(w) for w in (*_ALL_NEEDS, "hang ", "dinh ky", "moi ")))
 
@@ -109,7 +109,7 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
     recurring = any(w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) and \
         next(_bounded(_RECURRING, folded, school=True), None) is not None
     p_start, p_end = period_bounds(year, period)
-    for source, f in ((text, folded), (fallback or "", fold_same_length(fallback or "") if fallback else "")):
+    for source, f in ((text, folded), (fallback or "", fold_same_length(fallback) if fallback else "")):
         if not source:
             continue
         found: list[tuple[int, str, re.Match[str]]] = []

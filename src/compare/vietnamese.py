@@ -196,10 +196,9 @@ def fold(text: str) -> str:
     data = unicodedata.normalize("NFD", text).encode("utf-8", "surrogatepass")
     for mark in _MARK_BYTES:  # bytes.replace is far faster than a regex substitution
         data = data.replace(mark, b"")
-    if b"\xcc" in data or b"\xcd" in data:  # another mark of U+0300-036F (lead bytes CC, CD): the slow way
-        plain = _COMBINING.sub("", unicodedata.normalize("NFD", text))
-    else:
-        plain = data.decode("utf-8", "surrogatepass")
+    plain = data.decode("utf-8", "surrogatepass")
+    if b"\xcc" in data or b"\xcd" in data:  # another mark of U+0300-036F (lead bytes CC, CD) is left
+        plain = _COMBINING.sub("", plain)
     plain = plain.replace("đ", "d").replace("Đ", "D")
     return " ".join(plain.lower().split())
 
