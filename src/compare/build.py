@@ -19,7 +19,7 @@ from . import blocks as blocks_mod
 from . import flat_tables
 from .lines import split_lines
 from .metadata import Metadata, extract
-from .raw import Rejected, read_text
+from .raw import RawText, Rejected, read_text
 from .references import find_references
 from .restore import Restorer, damaged, restore_text
 from .structure import parse
@@ -76,11 +76,11 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     restored = None
     stats = stats or syllable_stats(text)
     if damaged(stats):
-        restorer = restorer or default_restorer()
-        restored = restore_text(text, restorer)
+        fixer = restorer or default_restorer()
+        restored = restore_text(text, fixer)
     source_lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
     if restored is not None:
-        lines = flat_tables.rebuild(source_lines, lambda s: restorer.restore_line(normalize(s)))
+        lines = flat_tables.rebuild(source_lines, lambda s: fixer.restore_line(normalize(s)))
     else:
         lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)
@@ -130,18 +130,18 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
         kind = it.section.kind if it.section else None
         ref_sid = sid[it.section.section_id] if it.section else None
         r = it.role
-        task_id = task_of_block.get(id(it.block)) if r == "task" else None
-        if r == "task" and task_id is None:
+        line_task = task_of_block.get(id(it.block)) if r == "task" else None
+        if r == "task" and line_task is None:
             r = "other"
         for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
-            role[no] = (r, ref_sid, task_id, kind)
+            role[no] = (r, ref_sid, line_task, kind)
     for ln in layout:
         role.setdefault(ln.no, ("other", None, None, None))
     for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
         if ln.kind == "blank":
             continue
-        r, ref_sid, task_id, kind = role.get(ln.no, ("unaccounted", None, None, None))
-        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, task_id, kind, ln.raw))
+        r, ref_sid, line_task, kind = role.get(ln.no, ("unaccounted", None, None, None))
+        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw))
     return doc
 
 
@@ -207,28 +207,32 @@ def build_corpus(raw_dir: Path) -> BuildResult:
     rejects: list[dict] = []
     seen: dict[str, str] = {}
     # Decode everything first: the clean plans teach the restorer of the damaged ones.
-    decoded: dict[Path, object] = {}
+    decoded: dict[Path, RawText | Rejected] = {}
     stats: dict[Path, tuple[int, int, int]] = {}
+    clean: list[str] = []
     for path in raw_files(raw_dir):
         try:
-            decoded[path] = read_text(path)
-            stats[path] = syllable_stats(decoded[path].text)
+            raw_text = read_text(path)
         except Rejected as exc:
             decoded[path] = exc
-    clean = [decoded[p].text for p in stats if not damaged(stats[p])]
+            continue
+        decoded[path] = raw_text
+        stats[path] = syllable_stats(raw_text.text)
+        if not damaged(stats[path]):
+            clean.append(raw_text.text)
     restorer = Restorer.default(clean) if any(damaged(s) for s in stats.values()) else None
     for path in raw_files(raw_dir):
         rel = _relative(path)
         try:
             raw = decoded[path]
-            if isinstance(raw, Exception):
+            if isinstance(raw, Rejected):
                 raise raw
             doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer, stats[path])
         except Rejected as exc:
             rejects.append({"source_path": rel, "reason": str(exc)})
             continue
-        except Exception as exc:  # a parser bug must not cost the other files
-            rejects.append({"source_path": rel, "reason": f"internal error while parsing: {type(exc).__name__}: {exc}"})
+        except Exception as bug:  # a parser bug must not cost the other files
+            rejects.append({"source_path": rel, "reason": f"internal error while parsing: {type(bug).__name__}: {bug}"})
             continue
         if doc.sha256 in seen:
             rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})

@@ -356,7 +356,7 @@ def _segment(events: list, width: int) -> list:
         if start:
             row = Row()
             out.append(row)
-        row.lines.append(s)
+        row.lines.append(s)  # type: ignore[union-attr]  # a row stands open here
         last_content = s.content
     # a row holding two row numbers is two rows: cut at the capitalised line between them
     fixed: list = []
@@ -537,7 +537,7 @@ def _read_units(debris: list[list[str]]) -> tuple[str, str, set[str], float]:
     speck = 0 if stream and stream[0][2] == 0 and not stream[0][0].isalpha() and 0 not in used else None
 
     def best_of(candidates: list[str], lead: bool) -> tuple[str, list[int], float]:
-        best = ("", [], 0.0)
+        best: tuple[str, list[int], float] = ("", [], 0.0)
         for name in candidates:
             keys = _unit_keys(name)
             got, credit = _match(keys, stream, used, lead)

@@ -112,7 +112,8 @@ def split_lines(text: str, source: str | None = None) -> list[Line]:
     """Clean lines of `text`; `source`, when given, is the text as it stands in the file (the
     raw side of each line), for a `text` that was restored line for line from it."""
     raws = text.split("\n")
-    normalized = normalize(text).split("\n")  # one pass over the whole text, not one per line
+    # one pass over the whole text, not one per line
+    normalized: list[str | None] = list(normalize(text).split("\n"))
     if len(normalized) != len(raws):
         normalized = [None] * len(raws)
     lines = [clean_line(i, raw, norm) for i, (raw, norm) in enumerate(zip(raws, normalized), start=1)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -135,12 +135,12 @@ def _word_before(text: str, i: int) -> str:
     return text[k:j]
 
 
-def _province_mentions(text: str) -> Counter[str]:
+def _province_mentions(text: str) -> defaultdict[str, float]:
     """Province names in the text; a name after 'tỉnh', 'thành phố', 'Thành ủy' counts double.
 
     Words are runs of non-space text, with , ; . ( as words of their own. Only the places
     where a province's first word stands are looked at (a regex finds them)."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weights: a strong mention counts 1, another 0.5
     for m in _PROVINCE_START.finditer(text):
         i = m.start()
         if i and not text[i - 1].isspace() and text[i - 1] not in _SPLITTERS:

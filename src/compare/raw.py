@@ -99,8 +99,8 @@ def _docx_text(data: bytes) -> str:
         raise Rejected("a .docx file, and python-docx is not installed") from exc
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Rejected(f"damaged .docx file ({exc})") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError) as damage:
+        raise Rejected(f"damaged .docx file ({damage})") from damage
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -132,8 +132,8 @@ def _pdf_text(data: bytes) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise Rejected(f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as damage:  # pypdf raises many types on damaged files
+        raise Rejected(f"damaged PDF ({type(damage).__name__}: {damage})") from damage
     text = "\n".join(pages)
     if not text.strip():
         raise Rejected("PDF without a text layer (a scan): run OCR first")

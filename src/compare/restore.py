@@ -110,7 +110,7 @@ class Restorer:
             for d in _deletes(f, _MAX_EDITS):
                 self.deletes[d].add(f)
         self._cand_cache: dict[str, list[tuple[str, float]]] = {}
-        self._prev_totals = Counter()
+        self._prev_totals: Counter[str] = Counter()
         for (a, _), n in self.bigrams.items():
             self._prev_totals[a] += n
         return self
@@ -211,10 +211,11 @@ class Restorer:
             cands = self.candidates(t)
             keep_raw = [(t, -6.0)] if not is_valid_syllable(t) or not cands else [(t.lower(), -4.0)]
             lattice.append(cands + keep_raw if cands else [(t, 0.0)])
-        best: list[dict[str, tuple[float, str | None]]] = []
-        prev_layer = {"<s>": (0.0, None)}
+        # (score, the word before it); the start symbol's own back pointer is never read
+        best: list[dict[str, tuple[float, str]]] = []
+        prev_layer: dict[str, tuple[float, str]] = {"<s>": (0.0, "")}
         for cands in lattice:
-            layer: dict[str, tuple[float, str | None]] = {}
+            layer: dict[str, tuple[float, str]] = {}
             for word, emit in cands:
                 w = word.lower()
                 score, back = max(((s + _LM_WEIGHT * self._logp(p, w) + emit, p) for p, (s, _) in prev_layer.items()),

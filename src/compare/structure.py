@@ -257,6 +257,7 @@ def parse(blocks: list[Block]) -> Anatomy:
             break
         k += 1
     preamble, rest_body = body[:k], body[k:]
+    sec: Section | None  # the section the block at hand belongs to
     if preamble:
         sec = new_section("", "Căn cứ", "preamble", (preamble[0].line_start, preamble[-1].line_end), None, 0, None)
         items.extend(Item(b, sec, "preamble") for b in preamble)

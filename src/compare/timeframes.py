@@ -151,16 +151,16 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
             return Timeframe(written, None, None, recurring)
         if kind == "half":
             y = int(m.group(2)) if m.group(2) else year
-            s, e = period_bounds(y, "H1" if m.group(1) == "dau" else "H2")
-            return Timeframe(written, s, e, recurring)
+            lo, hi = period_bounds(y, "H1" if m.group(1) == "dau" else "H2")
+            return Timeframe(written, lo, hi, recurring)
         if kind == "month":
             mo, y = int(m.group(1)), int(m.group(2))
             if 1 <= mo <= 12:
                 return Timeframe(written, dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), recurring)
         if kind == "year":
             y = int(m.group(1) or 0) or year
-            s, e = period_bounds(y, "year")
-            return Timeframe(written, s, e, recurring)
+            lo, hi = period_bounds(y, "year")
+            return Timeframe(written, lo, hi, recurring)
         if kind == "ongoing":
             return Timeframe(written, p_start, p_end, True)
     return Timeframe(None, None, None, recurring)

@@ -92,7 +92,7 @@ def place_tone_old_style(word: str) -> str:
     if len(word) < 2 or len(word) > 7:
         return word
     letters = []
-    tone = None
+    tone = ""  # the one tone mark of the word, when tone_count is 1
     tone_count = 0
     for ch in word:
         base, t = _split_tone(ch)
