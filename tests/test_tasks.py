@@ -125,3 +125,45 @@ def test_tasks_trace_to_their_source_lines(parsed):
                 assert mine <= words | {"-"}, (key, t["task_id"])
             else:  # restored text: words changed their marks, most kept their letters
                 assert len(mine & words) >= 0.3 * len(mine), (key, t["task_id"])
+
+
+def _build_material(name):
+    from compare.build import parse_text
+    from conftest import MATERIAL
+
+    return parse_text((MATERIAL / name).read_text(encoding="utf-8"), name.split(".")[0])
+
+
+def test_named_parts_on_their_own_line_are_headings():
+    """'Phần I' on one line, its title in capitals on the next: one part heading, and the
+    purpose items under it are not tasks."""
+    doc = _build_material("province_named_parts.txt")
+    parts = [(s["label"], s["kind"], s["heading"]) for s in doc.sections if s["level"] == 1 and s["label"]]
+    assert parts == [("I", "purpose", "MỤC ĐÍCH, YÊU CẦU"), ("II", "content", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+                     ("III", "implementation", "TỔ CHỨC THỰC HIỆN")]
+    assert [t["label"] for t in doc.tasks] == ["2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2"]
+    assert doc.tasks[1]["lead_units"] == ["Sở Nội vụ"] and doc.tasks[1]["due_end"] == dt.date(2025, 6, 30)
+    assert not doc.fell_through
+    md = doc.metadata
+    assert (md.issuer, md.jurisdiction, md.admin_level, md.number) == (
+        "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", "province", "112/KH-UBND")
+
+
+def test_attribute_lines_belong_to_the_item_above():
+    """'- Đơn vị chủ trì: X' and '- Thời gian thực hiện: Y' under a lettered item give that
+    item its lead unit and timeframe; they are not tasks, and the item is not a heading.
+    Parts and items numbered '1-' are read as numbered."""
+    doc = _build_material("district_attribute_lines.txt")
+    got = [(t["label"], t["lead_units"], t["timeframe"]) for t in doc.tasks]
+    assert got == [
+        ("a", ["Phòng Văn hóa và Thông tin"], "Quý I/2024"),
+        ("b", ["Phòng Tư pháp"], "trước ngày 30/4/2024"),
+        ("a", ["Văn phòng HĐND và UBND huyện"], "Thường xuyên"),
+        ("b", ["Phòng Nội vụ"], "Tháng 11/2024"),
+        ("1", [], "trước ngày 10/12/2024"),
+        ("2", [], None),
+    ]
+    headings = [s["heading"] for s in doc.sections if s["kind"] == "content"]
+    assert headings == ["NỘI DUNG THỰC HIỆN", "Công tác tuyên truyền", "Cải cách hành chính"]
+    # the attribute lines are traced to the task they describe
+    assert (doc.tasks[0]["line_start"], doc.tasks[0]["line_end"]) == (13, 15)

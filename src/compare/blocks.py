@@ -12,14 +12,21 @@ from .lines import Line
 ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("roman", re.compile(r"^(?:PHẦN\s+|Phần\s+)?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:/)–-]\s*(?=\S)")),
+    # ("III/2025." at a line's start is the end of "Quý III/2025", not part III)
+    ("roman", re.compile(r"^(?:PHẦN\s+|Phần\s+)?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
+    # "Phần II NHIỆM VỤ", "Chương 1: ...": a named part needs no stop after its number
+    ("roman", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
     ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.])")),
+    ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])")),  # "1- Công tác tuyên truyền"
     ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
     ("dash", re.compile(r"^(-)\s*(?=\S)")),
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
     ("quarter", re.compile(r"^(Quý\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
 ]
+
+# "Phần I" on a line of its own: the part's title follows on the next line
+_BARE_PART = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\s*[.:]?$")
 
 _TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
 
@@ -137,11 +144,15 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
     if _HARD_START.match(cur.text):
         return False
     p, c = prev.text, cur.text
+    if len(block) == 1 and p[:1] in "PpCc" and _BARE_PART.match(p):
+        return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
     prev_full = len(p) >= width
     prev_term = terminated(p)
     kind, _, _ = find_marker(c)
-    if kind in ("quarter", "roman"):
-        return False  # a line-initial "II. " or "Quý 3" is never the middle of a sentence
+    if kind == "quarter" and c.endswith(".") and (p.rstrip().endswith((";", ",")) or not terminated(p)):
+        return True  # "...; Quý III/2025." : a sentence that ends on its timeframe
+    if kind in ("quarter", "roman") or (c[:1] in "PpCc" and _BARE_PART.match(c)):
+        return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
     if is_caps(c) != is_caps(p) and not _starts_lower(c):
         return False
     if prev.emphasis != cur.emphasis and not _starts_lower(c):
@@ -240,4 +251,27 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
         prev = line
     for b in blocks:
         b.marker, b.label, b.body = find_marker(b.text)
-    return _split_bullet_rejoin(blocks), layout
+    return _attach_attributes(_split_bullet_rejoin(blocks)), layout
+
+
+# "- Đơn vị chủ trì: Phòng Tư pháp.", "Thời gian thực hiện: Quý I/2024": a line that states
+# one attribute of the item above it, not an item of its own.
+_ATTRIBUTE = re.compile(
+    r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+thực hiện)?\s*:"
+    r"|^(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:"
+    r"|^(?:sản phẩm|kinh phí|kết quả)(?:\s+\w+)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def _attach_attributes(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if (out and b.marker in ("dash", "plus", "") and not b.is_table and _ATTRIBUTE.match(b.body)
+                and out[-1].marker in ("letter", "arabic", "decimal", "dash", "plus") and not out[-1].is_table
+                and not is_caps(out[-1].body)):
+            out[-1].extend(b.lines, b.extra_lines)
+            out[-1].body = f"{out[-1].body} {b.text}"
+            continue
+        out.append(b)
+    return out

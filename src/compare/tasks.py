@@ -53,15 +53,22 @@ def _split_units(text: str) -> list[str]:
     return [p for p in parts if len(p) > 1]
 
 
+# "Đơn vị chủ trì: Phòng Tư pháp", "Cơ quan phối hợp: ...": units stated as attributes
+_LEAD_ATTRIBUTE = re.compile(r"(?i:chủ trì)\s*:\s*([^;:.()]{2,120})")
+_PARTNER_ATTRIBUTE = re.compile(r"(?i:phối hợp)\s*:\s*([^;:.()]{2,200})")
+
+
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
-    m = _LEAD.search(text) if ("chủ trì" in text or "đầu mối" in text) else None
-    if m:
-        lead = [m.group(1).strip()]
+    if "chủ trì" in text or "đầu mối" in text:
+        m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text)
+        if m:
+            lead = [m.group(1).strip(" -")]
     partners: list[str] = []
-    p = _PARTNER.search(text) if "hối hợp" in text else None
-    if p:
-        partners = _split_units(p.group(1))
+    if "hối hợp" in text:
+        p = _PARTNER_ATTRIBUTE.search(text) or _PARTNER.search(text)
+        if p:
+            partners = _split_units(p.group(1))
     return lead, partners
 
 
