@@ -167,3 +167,19 @@ def test_attribute_lines_belong_to_the_item_above():
     assert headings == ["NỘI DUNG THỰC HIỆN", "Công tác tuyên truyền", "Cải cách hành chính"]
     # the attribute lines are traced to the task they describe
     assert (doc.tasks[0]["line_start"], doc.tasks[0]["line_end"]) == (13, 15)
+
+
+def test_department_task_table_and_a_header_cell_holding_parent_and_issuer():
+    """A markdown task table with lead, partner, time and product columns; the header's first
+    cell holds both the parent body and the issuing department."""
+    doc = _build_material("department_task_table.md")
+    got = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"]) for t in doc.tasks[:4]]
+    assert got == [
+        ("1", ["Phòng Phổ biến, giáo dục pháp luật"], ["Văn phòng Sở"], "Quý II/2025"),
+        ("2", ["Văn phòng Sở"], ["Các phòng chuyên môn"], "Thường xuyên"),
+        ("3", ["Thanh tra Sở"], ["Văn phòng Sở"], "Hằng tháng"),
+        ("4", ["Văn phòng Sở"], ["Các phòng, đơn vị"], "Trước ngày 15/12/2025"),
+    ]
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
+        "Sở Tư pháp", "UBND tỉnh Long An", "Long An", "department")

@@ -61,6 +61,14 @@ class Metadata:
     place: str | None = None
 
 
+# A parent body and the issuing agency in one header cell: split where the agency word starts
+# (place names never contain these words).
+_PARENT_THEN_AGENCY = re.compile(
+    r"^((?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+.+?)\s+"
+    r"((?:SỞ|PHÒNG|VĂN PHÒNG|THANH TRA|TRUNG TÂM|CHI CỤC|BAN)\s+\S.*)$"
+)
+
+
 def _header_cells(lines: list[Line]) -> list[str]:
     """Header lines → cells: '|' cells and runs of 3+ spaces split two-column headers."""
     cells: list[str] = []
@@ -247,7 +255,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             continue
         letters = [ch for ch in c if ch.isalpha()]
         if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
-            orgs.append(c)
+            both = _PARENT_THEN_AGENCY.match(c)  # "UBND TỈNH LONG AN SỞ TƯ PHÁP" in one cell
+            orgs.extend([both.group(1), both.group(2)] if both else [c])
     # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO",
     # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH")
     merged: list[str] = []
