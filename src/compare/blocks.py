@@ -11,11 +11,14 @@ from .lines import Line
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
 
+_NUMERAL = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"  # longest first
+_PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
+
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # ("III/2025." at a line's start is the end of "Quý III/2025", not part III)
-    ("roman", re.compile(r"^(?:PHẦN\s+|Phần\s+)?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
+    ("roman", re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_NUMERAL})\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
     # "Phần II NHIỆM VỤ", "Chương 1: ...": a named part needs no stop after its number
-    ("roman", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
+    ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
     ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.])")),
     ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])")),  # "1- Công tác tuyên truyền"
@@ -26,7 +29,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "Phần I" on a line of its own: the part's title follows on the next line
-_BARE_PART = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\s*[.:]?$")
+_BARE_PART = re.compile(rf"^(?:{_PART_WORD})\s+(?:{_NUMERAL}|\d{{1,2}})\s*[.:]?$")
+
+
+def _bare_part(text: str) -> bool:
+    return text[:1] in "PC" and _BARE_PART.match(text) is not None
 
 _TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
 
@@ -144,14 +151,14 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
     if _HARD_START.match(cur.text):
         return False
     p, c = prev.text, cur.text
-    if len(block) == 1 and p[:1] in "PpCc" and _BARE_PART.match(p):
+    if len(block) == 1 and _bare_part(p):
         return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
     prev_full = len(p) >= width
     prev_term = terminated(p)
     kind, _, _ = find_marker(c)
-    if kind == "quarter" and c.endswith(".") and (p.rstrip().endswith((";", ",")) or not terminated(p)):
+    if kind == "quarter" and c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term):
         return True  # "...; Quý III/2025." : a sentence that ends on its timeframe
-    if kind in ("quarter", "roman") or (c[:1] in "PpCc" and _BARE_PART.match(c)):
+    if kind in ("quarter", "roman") or _bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
     if is_caps(c) != is_caps(p) and not _starts_lower(c):
         return False
