@@ -149,3 +149,41 @@ def test_header_layouts(name):
     assert got == expected
     assert len(d.tasks) == 4 and md.doc_type == "Kế hoạch"
     assert md.title and "Căn cứ" not in md.title and "_" not in md.title
+
+
+_FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
+               "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt"]
+
+
+@pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped"])
+@pytest.mark.parametrize("name", _FORM_PLANS)
+def test_metadata_is_the_same_whatever_the_form(name, form):
+    """Field by field, a plan's metadata does not depend on its encoding, markup or wraps: TCVN3
+    loses the toned capitals ('Kế HOạCH'), stripped markdown leaves the title beside the
+    preamble with only a blank line between, a wrap runs the number's code into the place."""
+    import dataclasses
+
+    import forms
+    from compare.build import parse_text
+    from test_forms import FORMS
+
+    text = (MATERIAL / name).read_text(encoding="utf-8")
+    other = forms.rewrapped(text, width=72, seed=1) if form == "rewrapped" else FORMS[form](text)
+    want = dataclasses.asdict(parse_text(text, "x").metadata)
+    got = dataclasses.asdict(parse_text(other, "x").metadata)
+    assert {k: got[k] for k in want if k != "text_quality"} == {k: want[k] for k in want if k != "text_quality"}
+
+
+@pytest.mark.parametrize("width", [50, 72, 100])
+@pytest.mark.parametrize("key", ["000", "002", "003", "004"])
+def test_seed_metadata_survives_a_rewrap(key, width):
+    import dataclasses
+
+    import forms
+    from compare.build import parse_text
+    from conftest import SEEDS
+
+    text = SEEDS[key].read_text(encoding="utf-8")
+    want = dataclasses.asdict(parse_text(text, "x").metadata)
+    got = dataclasses.asdict(parse_text(forms.rewrapped(text, width=width, seed=width), "x").metadata)
+    assert {k: got[k] for k in want if k != "text_quality"} == {k: want[k] for k in want if k != "text_quality"}

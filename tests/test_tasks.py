@@ -183,3 +183,24 @@ def test_department_task_table_and_a_header_cell_holding_parent_and_issuer():
     md = doc.metadata
     assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
         "Sở Tư pháp", "UBND tỉnh Long An", "Long An", "department")
+
+
+def test_parts_lettered_in_capitals_hold_the_roman_ones():
+    """'A. MỤC ĐÍCH, YÊU CẦU' / 'B. NHIỆM VỤ TRỌNG TÂM' / 'C. TỔ CHỨC THỰC HIỆN' with 'I.', 'II.'
+    under B and '•' items: the lettered parts are the top of the tree, and every item under B's
+    roman parts is a task of its own part."""
+    doc = _build_material("city_letter_parts.txt")
+    top = [(s["label"], s["kind"]) for s in doc.sections if s["level"] == 1 and s["label"]]
+    assert top == [("A", "purpose"), ("B", "content"), ("C", "implementation")]
+    by_id = {s["section_id"]: s for s in doc.sections}
+    under_b = [s["heading"] for s in doc.sections if s["parent_id"] and by_id[s["parent_id"]]["label"] == "B"]
+    assert under_b == ["Công tác tuyên truyền", "Cải cách hành chính và phục vụ người bệnh",
+                       'Xây dựng mô hình "Dân vận khéo"']
+    per_section = [by_id[t["section_id"]]["label"] for t in doc.tasks]
+    assert per_section == ["I", "I", "II", "II", "II", "III", "C", "C"]
+    assert doc.tasks[1]["lead_units"] == ["Văn phòng Sở"] and doc.tasks[1]["partner_units"] == ["Phòng Tổ chức cán bộ"]
+    assert doc.tasks[2]["timeframe"] == "Tháng 6/2024"
+    assert not doc.fell_through
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number) == (
+        "Sở Y tế", "Ủy ban nhân dân thành phố Đà Nẵng", "Đà Nẵng", "department", "215/KH-SYT")

@@ -33,6 +33,19 @@ def test_legacy_encodings_round_trip():
     assert decode_tcvn3(encode_tcvn3(lower)) == lower
 
 
+def test_tcvn3_capitals_are_put_back():
+    from compare.legacy_encodings import restore_capitals
+
+    # TCVN3 has no toned capitals: a capitals line comes back with its toned vowels in lower case
+    assert decode_tcvn3(encode_tcvn3("KẾ HOẠCH")) == "KẾ HOẠCH"
+    assert restore_capitals("A. MụC ĐíCH, YÊU CầU") == "A. MỤC ĐÍCH, YÊU CẦU"
+    assert restore_capitals("Sở Y Tế") == "SỞ Y TẾ"
+    assert restore_capitals("Sở GIáO DụC Và ĐàO TạO    Độc lập - Tự do") == "SỞ GIÁO DỤC VÀ ĐÀO TẠO    Độc lập - Tự do"
+    # running text, codes and acronyms stay as they are
+    for line in ["Sở Y tế chủ trì, phối hợp với Sở GDĐT.", "Số: 215/KH-SYT", "- LĐ Sở;", "Kế hoạch số 18/KH-UBND"]:
+        assert restore_capitals(line) == line
+
+
 def test_restore_case_of_header_names():
     assert restore_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO") == "Sở Giáo dục và Đào tạo"
     assert restore_case("UBND TỈNH BÌNH PHƯỚC") == "UBND tỉnh Bình Phước"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .lines import Line
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
+PART_LETTERS = frozenset("ABCDĐEFGH")  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
 
 _NUMERAL = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"  # longest first
 _PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
@@ -19,9 +20,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_NUMERAL})\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
     # "Phần II NHIỆM VỤ", "Chương 1: ...": a named part needs no stop after its number
     ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
+    # "A. MỤC ĐÍCH, YÊU CẦU": parts lettered in capitals, above the roman ones (the title must be
+    # in capitals too, checked in find_marker; I, V and X are numerals)
+    ("roman", re.compile(r"^([A-HĐ])\s*[.)]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
     ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.])")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])")),  # "1- Công tác tuyên truyền"
+    # "1- Công tác tuyên truyền", not "23-QĐ/TW" that a wrap put first on a line
+    ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])(?![A-ZĐ]{1,8}\s*/)")),
     ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
     ("dash", re.compile(r"^(-)\s*(?=\S)")),
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
@@ -88,6 +93,8 @@ def find_marker(text: str) -> tuple[str, str, str]:
         if not m:
             continue
         label = m.group(1)
+        if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end():]):
+            continue
         if kind == "quarter":
             label = " ".join(label.split())
             label = label[0].upper() + label[1:].lower()
@@ -129,13 +136,16 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
-def full_width(lines: list[Line]) -> int:
-    """Length from which a line counts as filled to the right margin (a hard wrap)."""
+def right_margin(lines: list[Line]) -> int:
+    """The length that the longer text lines reach (their 90th percentile)."""
     lengths = sorted(len(line.text) for line in lines if line.kind == "text")
-    if not lengths:
-        return 10**6
-    p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    return max(int(0.8 * p90), 40)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 10**6
+
+
+def full_width(lines: list[Line], margin: int | None = None) -> int:
+    """Length from which a line counts as filled to the right margin (a hard wrap)."""
+    margin = right_margin(lines) if margin is None else margin
+    return 10**6 if margin == 10**6 else max(int(0.8 * margin), 30)
 
 
 _HARD_START = re.compile(
@@ -144,13 +154,22 @@ _HARD_START = re.compile(
 )
 
 
-def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool) -> bool:
-    """Does `cur` continue the block made of `block` lines (the last one `prev`)?"""
+_PREAMBLE_START = re.compile(
+    r"^Thực hiện (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Chương trình|Hướng dẫn|Thông báo|Kết luận)\s+(?:số\b|\d)"
+)
+
+
+def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool,
+               margin: int) -> bool:
+    """Does `cur` continue the block made of `block` lines (the last one `prev`)? `width`: the
+    length from which a line counts as full; `margin`: the length the longer lines reach."""
     if cur.kind == "table" or prev.kind == "table" or cur.kind == "note" or prev.kind == "note":
         return False
     if _HARD_START.match(cur.text):
         return False
     p, c = prev.text, cur.text
+    if _PREAMBLE_START.match(c):
+        return False  # "Thực hiện Kế hoạch số ...": the preamble opens, after a title say
     if len(block) == 1 and _bare_part(p):
         return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
     prev_full = len(p) >= width
@@ -166,7 +185,7 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         return False
     if kind:
         # A numbered heading set on one full line is still followed by its own items.
-        if (kind in ("dash", "plus") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+        if (kind in ("dash", "plus", "letter") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
                 and sum(len(ln.text) for ln in block) < 300):
             return False
         # A marker at the start of a line that follows a filled, unterminated line may be a
@@ -197,7 +216,11 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # In hard-wrapped text only the last line of a paragraph falls short of the margin,
         # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
         first = c.split(" ", 1)[0]
-        return prev_full or len(p) + 1 + len(first) > width / 0.8
+        if prev_full or len(p) + 1 + len(first) > margin:
+            return True
+        # An unfinished sentence cut short inside a long wrapped item is a break the source
+        # itself had (a page end, a stray return), not the item's end.
+        return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
     short = len(p) < min(0.6 * width, 90)
     return not short
 
@@ -231,15 +254,35 @@ def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _blank_before(lines: list[Line]) -> dict[int, bool]:
+    """For each text line after the first: is there a blank line between it and the one before?"""
+    out: dict[int, bool] = {}
+    blank = seen = False
+    for line in lines:
+        if line.kind == "blank":
+            blank = True
+        elif line.kind not in ("page_number", "separator"):
+            if seen:
+                out[line.no] = blank
+            seen, blank = True, False
+    return out
+
+
 def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
     """Group text lines into blocks. Returns (blocks, lines that are layout only)."""
-    width = full_width(lines)
+    margin = right_margin(lines)
+    width = full_width(lines, margin)
     text_lines = [ln for ln in lines if ln.kind == "text"]
-    after_term = [c for p, c in zip(text_lines, text_lines[1:]) if terminated(p.text)]
-    marked = sum(1 for c in after_term if find_marker(c.text)[0])
+    # (a closing's "Nơi nhận:" or "TM. ..." after a sentence says nothing of how items start)
+    after_term = [c for p, c in zip(text_lines, text_lines[1:]) if terminated(p.text) and not _HARD_START.match(c.text)]
+    marked = sum(1 for c in after_term if find_marker(c.text)[0] or _bare_part(c.text))
     marker_style = bool(after_term) and marked / len(after_term) >= 0.6
     # Hard-wrapped (PDF) text: many lines stop near the same right margin.
     wrapped = bool(text_lines) and sum(len(ln.text) >= width for ln in text_lines) >= 0.35 * len(text_lines)
+    # Where blank lines stand between some lines only, not after nearly every one as in PDF
+    # text, a blank line ends a paragraph ("## Title" / "" / "Thực hiện Kế hoạch số ...").
+    blank_before = _blank_before(lines)
+    blanks_part = bool(blank_before) and sum(blank_before.values()) < 0.6 * len(blank_before)
     blocks: list[Block] = []
     layout: list[Line] = []
     prev: Line | None = None
@@ -250,7 +293,10 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
                 layout.append(line)
                 pending_layout.append(line.no)
             continue
-        if prev is not None and blocks and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped):
+        parted = (blanks_part and blank_before.get(line.no, False) and prev is not None and not _starts_lower(line.text)
+                  and not (len(prev.text) >= width and not terminated(prev.text)))
+        if (prev is not None and blocks and not parted
+                and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped, margin)):
             blocks[-1].extend([line], pending_layout)
         else:
             blocks.append(Block([line], extra_lines=list(line.span)))

@@ -7,6 +7,7 @@ Both tables are written out from the published charts, one entry per letter.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # TCVN3 (TCVN 5712:1993, "VN3"): lower-case toned vowels and the seven base letters.
@@ -134,7 +135,57 @@ def encode_tcvn3(text: str) -> bytes:
 
 
 def decode_tcvn3(data: bytes) -> str:
-    return "".join(_TCVN3.get(b) or _cp1252(bytes([b])) if b >= 0x80 else chr(b) for b in data)
+    text = "".join(_TCVN3.get(b) or _cp1252(bytes([b])) if b >= 0x80 else chr(b) for b in data)
+    return restore_capitals(text)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _capitals_word(m: re.Match[str]) -> str:
+    w = m.group()
+    # "HOạCH", "MụC": capitals with a toned vowel in lower case, the capitals font's gap
+    if sum(c.isupper() for c in w) >= 2 and not any(c.islower() and c.isascii() for c in w):
+        return w.upper()
+    return w
+
+
+def _vietnamese_capitals(w: str) -> bool:
+    # "GIÁO", "HOẠCH": capitals with a mark other than Đ's (acronyms such as "GDĐT" have none)
+    return len(w) >= 2 and w.isupper() and any(not c.isascii() and c not in "Đ" for c in w)
+
+
+def _capitals_beside_capitals(line: str) -> str:
+    """'Kế HOẠCH', 'Sở GIÁO DỤC Và ĐÀO TẠO': a capitalised word whose other letters are toned
+    vowels, beside a word of Vietnamese capitals, is in capitals too."""
+    words = list(_WORD.finditer(line))
+    fixes = []
+    for i, m in enumerate(words):
+        w = m.group()
+        if (w[0].isupper() and len(w) > 1 and all(c.islower() and not c.isascii() for c in w[1:])
+                and any(_vietnamese_capitals(n.group()) for n in words[max(i - 1, 0): i + 2] if n is not m)):
+            fixes.append(m)
+    for m in reversed(fixes):
+        line = line[: m.start()] + m.group().upper() + line[m.end():]
+    return line
+
+
+def restore_capitals(text: str) -> str:
+    """Put back the toned capitals that TCVN3 cannot write ('Kế HOạCH' → 'KẾ HOẠCH'): a word of
+    capitals with lower-case toned vowels, and a line whose plain letters are all capitals
+    ('Sở Y Tế' → 'SỞ Y TẾ'). Running text always has lower-case plain letters, so it stays."""
+    out = []
+    for line in text.split("\n"):
+        if any(c.islower() and not c.isascii() for c in line):
+            # (codes such as "215/KH-SYT" are capitals in any line)
+            plain = [c for tok in line.split() if not any(ch.isdigit() or ch == "/" for ch in tok)
+                     for c in tok if c.isascii() and c.isalpha()]
+            if sum(c.isupper() for c in plain) >= 3 and not any(c.islower() for c in plain):
+                line = line.upper()
+            else:
+                line = _capitals_beside_capitals(_WORD.sub(_capitals_word, line))
+        out.append(line)
+    return "\n".join(out)
 
 
 def encode_cp1258(text: str) -> bytes:

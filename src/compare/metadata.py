@@ -19,7 +19,7 @@ from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SURNAMES
 from .lines import Line
 from .restore import damaged
 from .structure import Anatomy
-from .vietnamese import fold, restore_case, syllable_stats
+from .vietnamese import fold, normalize, restore_case, syllable_stats
 
 _MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
 _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
@@ -73,7 +73,8 @@ def _header_cells(lines: list[Line]) -> list[str]:
     """Header lines → cells: '|' cells and runs of 3+ spaces split two-column headers."""
     cells: list[str] = []
     for line in lines:
-        raw = re.sub(r"(?i)<br\s*/?>", "|", line.raw.replace("\u00a0", " "))
+        # the raw side keeps the columns' spacing; normalised like the clean text ("UỶ" → "ỦY")
+        raw = re.sub(r"(?i)<br\s*/?>", "|", normalize(line.raw.replace("\u00a0", " ")))
         parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}|\t+", chunk)]
         for p in parts:
             p = re.sub(r"[*#_]+|[-=~–—]{3,}", "", p).strip()
@@ -241,7 +242,11 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     for cell in cells:
         pm = _PLACE_DATE.search(cell)
         if pm:
-            md.place = pm.group(1).strip()
+            words = pm.group(1).split()
+            # "/KH-SGDĐT Bình Phước, ngày": a code that ran into the place is not part of it
+            while len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper():
+                words.pop(0)
+            md.place = " ".join(words)
             break
 
     # organisations in the header: cells left once motto, number, date and title are gone
@@ -253,6 +258,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             continue
         if re.match(r"^(ke hoach|chuong trinh)\b", f) or f.startswith(("so:", "so ")) and ":" in c[:4]:
             continue
+        if len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f):
+            continue  # "VIỆT NAM": the motto's tail, wrapped onto a line of its own
         letters = [ch for ch in c if ch.isalpha()]
         if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
             both = _PARENT_THEN_AGENCY.match(c)  # "UBND TỈNH LONG AN SỞ TƯ PHÁP" in one cell

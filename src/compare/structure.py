@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import Block, find_marker, is_caps, terminated
+from .blocks import PART_LETTERS, Block, find_marker, is_caps, terminated
 from .themes import classify_kind, classify_theme
 from .vietnamese import fold
 
@@ -152,6 +152,8 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
 
 
 def _rank(b: Block, stack: list[Section]) -> int:
+    if b.marker == "roman" and b.label in PART_LETTERS:
+        return 0  # "A.", "B." hold the roman parts
     if b.marker == "decimal":
         return 2 + b.label.count(".")
     if b.marker in _RANK:
