@@ -4,6 +4,7 @@ headings split by a page break put back together, each block keeping its source 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,7 +31,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
     ("dash", re.compile(r"^(-)\s*(?=\S)")),
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
-    ("quarter", re.compile(r"^(Quý\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
+    # ("Quy 3": a scan that lost the tone)
+    ("quarter", re.compile(r"^(Qu[ýy]\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
 ]
 
 # "Phần I" on a line of its own: the part's title follows on the next line
@@ -97,7 +99,7 @@ def find_marker(text: str) -> tuple[str, str, str]:
             continue
         if kind == "quarter":
             label = " ".join(label.split())
-            label = label[0].upper() + label[1:].lower()
+            label = "Quý" + label[3:].lower()
             label = re.sub(r"(?i)quý\s+(iv|iii|ii|i)\b", lambda x: "Quý " + x.group(1).upper(), label)
             return kind, label, text
         return kind, label, text[m.end():].strip()
@@ -148,8 +150,29 @@ def full_width(lines: list[Line], margin: int | None = None) -> int:
     return 10**6 if margin == 10**6 else max(int(0.8 * margin), 30)
 
 
+_VOWELS = {base: "".join(sorted({c for c in map(chr, range(0x80, 0x1F00)) if unicodedata.normalize("NFD", c)[0] == base}))
+           for base in "aeiouy"}
+
+
+def loose_pattern(phrase: str) -> str:
+    """A regex for a plain phrase that also matches it with any marks, right or wrong or lost:
+    what a scan makes of 'Nơi nhận' ('Noi nhan', 'Nói nhân')."""
+    out = []
+    for c in phrase:
+        if c in _VOWELS:
+            out.append(f"[{c}{_VOWELS[c]}]")
+        elif c == "d":
+            out.append("[dđp]")  # OCR reads "Đ" as "P"
+        elif c == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
 _HARD_START = re.compile(
-    r"^(?:(?i:nơi nhận|trên đây là|(?:kt\.?|tm\.?|tl\.?)\s+\S|(?:phó\s+)?(?:giám đốc|chủ tịch)$)"
+    rf"^(?:(?i:{loose_pattern('noi nhan')}|{loose_pattern('tren day la')}|(?:kt\.?|tm\.?|tl\.?)\s+\S"
+    rf"|(?:{loose_pattern('pho')}\s+)?(?:{loose_pattern('giam doc')}|{loose_pattern('chu tich')})$)"
     r"|Căn cứ\b|CĂN CỨ\b)"  # a preamble's "Căn cứ ..." always opens a paragraph
 )
 
@@ -309,10 +332,16 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
 
 # "- Đơn vị chủ trì: Phòng Tư pháp.", "Thời gian thực hiện: Quý I/2024": a line that states
 # one attribute of the item above it, not an item of its own.
+def _any_of(*phrases: str) -> str:
+    return "(?:" + "|".join(loose_pattern(p) for p in phrases) + ")"
+
+
+# (marks loose: a scan's "Don vi chu tri:" or a restorer's "chủ trị" is the same line)
 _ATTRIBUTE = re.compile(
-    r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+thực hiện)?\s*:"
-    r"|^(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:"
-    r"|^(?:sản phẩm|kinh phí|kết quả)(?:\s+\w+)?\s*:",
+    rf"^(?:{_any_of('don vi', 'co quan', 'bo phan')}\s+)?{_any_of('chu tri', 'phoi hop', 'thuc hien', 'tham muu')}"
+    rf"(?:\s+{loose_pattern('thuc hien')})?\s*:"
+    rf"|^{_any_of('thoi gian', 'thoi han')}(?:\s+{_any_of('thuc hien', 'hoan thanh', 'trien khai')})?\s*:"
+    rf"|^{_any_of('san pham', 'kinh phi', 'ket qua')}(?:\s+\w+)?\s*:",
     re.IGNORECASE,
 )
 
