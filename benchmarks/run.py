@@ -197,7 +197,7 @@ def bench_restore() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", nargs="*", default=["build", "restore", "table", "embed", "quality", "scale"])
+    parser.add_argument("what", nargs="*", default=["build", "restore", "table", "forms", "embed", "quality", "scale"])
     parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--n", type=int, default=50_000)
     parser.add_argument("--vectors", default="")
@@ -211,6 +211,10 @@ def main() -> None:
             import table_001
 
             table_001.main()
+        elif what == "forms":
+            import forms_sweep
+
+            forms_sweep.main()
         elif what == "_scale_child":
             _scale_child(args.n, args.vectors)
         else:

@@ -151,7 +151,7 @@ def full_width(lines: list[Line], margin: int | None = None) -> int:
 
 
 _VOWELS = {base: "".join(sorted({c for c in map(chr, range(0x80, 0x1F00)) if unicodedata.normalize("NFD", c)[0] == base}))
-           for base in "aeiouy"}
+           for base in "aeiouyAEIOUY"}
 
 
 def loose_pattern(phrase: str) -> str:
@@ -161,8 +161,8 @@ def loose_pattern(phrase: str) -> str:
     for c in phrase:
         if c in _VOWELS:
             out.append(f"[{c}{_VOWELS[c]}]")
-        elif c == "d":
-            out.append("[dđp]")  # OCR reads "Đ" as "P"
+        elif c in "dD":
+            out.append("[dđp]" if c == "d" else "[DĐP]")  # OCR reads "Đ" as "P"
         elif c == " ":
             out.append(r"\s+")
         else:

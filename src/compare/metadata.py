@@ -23,7 +23,8 @@ from .vietnamese import fold, normalize, restore_case, syllable_stats
 
 _MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
 _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
-_DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})", re.I)
+# ("... tháng 01 âm 2024": the word for year is whatever a restorer made of a damaged "nam")
+_DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,2}m|\w{2,3})\s*(\d{4})", re.I)
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
 _ISSUER_IN_PREAMBLE = re.compile(
@@ -40,7 +41,8 @@ _ROLES = [
     ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
     ("chanh thanh tra", "Chánh Thanh tra"), ("truong ban", "Trưởng ban"), ("thu truong", "Thủ trưởng"),
 ]
-_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(" + "|".join(r for r, _ in _ROLES) + r")\b")
+# one group per role, "d" also as OCR's "p" for "Đ" ("GIAM POC")
+_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:" + "|".join(f"({r.replace('d', '[dp]')})" for r, _ in _ROLES) + r")\b")
 
 
 @dataclass
@@ -209,7 +211,7 @@ def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
         f = re.sub(r"^noi nh\w*\s*:?\s*", "", f)
         m = _ROLE_RE.match(f)
         if m and len(f) < 60:
-            role = dict(_ROLES)[m.group(1)]
+            role = _ROLES[m.lastindex - 1][1] if m.lastindex else None
     for cell in cells:
         words = cell.split()
         if 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() and w[1:].islower() for w in words):
@@ -246,7 +248,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             # "/KH-SGDĐT Bình Phước, ngày": a code that ran into the place is not part of it
             while len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper():
                 words.pop(0)
-            md.place = " ".join(words)
+            # a province's name in its standard spelling: a scan's "Binh Phuoc" is Bình Phước
+            md.place = _match_province(" ".join(words)) or " ".join(words)
             break
 
     # organisations in the header: cells left once motto, number, date and title are gone

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import PART_LETTERS, Block, find_marker, is_caps, terminated
+from .blocks import PART_LETTERS, Block, find_marker, is_caps, loose_pattern, terminated
 from .themes import classify_kind, classify_theme
 from .vietnamese import fold
 
@@ -15,10 +15,13 @@ DOC_TYPES = {
     "ke hoach": "Kế hoạch",
     "chuong trinh": "Chương trình",
 }
-_DOC_TYPE_RE = re.compile(r"^\s*(KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|KE\s+HOACH|CHUONG\s+TRINH)\b(.*)$")
-_SIGNER_ROLE = re.compile(
-    r"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*GIÁM\s+ĐỐC)\.?\s+)?(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|"
-    r"ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|BAN\s+GIÁM\s+ĐỐC|THỦ\s+TRƯỞNG|TRƯỞNG\s+BAN|BÍ\s+THƯ)\b",
+# (marks loose: a scan's "KE HOẠCH", "CHUƠNG TRINH")
+_DOC_TYPE_RE = re.compile(rf"^\s*({loose_pattern('KE HOACH')}|{loose_pattern('CHUONG TRINH')})\b(.*)$")
+_ROLES = ["GIAM DOC", "CHU TICH", "CHANH VAN PHONG", "TRUONG PHONG", "UY BAN NHAN DAN", "BAN GIAM DOC", "THU TRUONG",
+          "TRUONG BAN", "BI THU"]
+_SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
+    rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
+    rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
 )
 _RANK = {"roman": 1, "arabic": 2, "letter": 5, "quarter": 3, "caps": 2}
 _CLOSING_STATEMENT = re.compile(r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))")
