@@ -150,8 +150,17 @@ def full_width(lines: list[Line], margin: int | None = None) -> int:
     return 10**6 if margin == 10**6 else max(int(0.8 * margin), 30)
 
 
-_VOWELS = {base: "".join(sorted({c for c in map(chr, range(0x80, 0x1F00)) if unicodedata.normalize("NFD", c)[0] == base}))
-           for base in "aeiouyAEIOUY"}
+def _marked_vowels() -> dict[str, str]:
+    """Each plain vowel → every letter written on it ("a" → "àáảãạăằ…"), in one pass."""
+    found: dict[str, set[str]] = {base: set() for base in "aeiouyAEIOUY"}
+    for c in map(chr, range(0x80, 0x1F00)):
+        base = unicodedata.normalize("NFD", c)[0]
+        if base in found:
+            found[base].add(c)
+    return {base: "".join(sorted(letters)) for base, letters in found.items()}
+
+
+_VOWELS = _marked_vowels()
 
 
 def loose_pattern(phrase: str) -> str:
@@ -168,6 +177,10 @@ def loose_pattern(phrase: str) -> str:
         else:
             out.append(re.escape(c))
     return "".join(out)
+
+
+def _any_of(*phrases: str) -> str:
+    return "(?:" + "|".join(loose_pattern(p) for p in phrases) + ")"
 
 
 _HARD_START = re.compile(
@@ -331,12 +344,8 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
 
 
 # "- Đơn vị chủ trì: Phòng Tư pháp.", "Thời gian thực hiện: Quý I/2024": a line that states
-# one attribute of the item above it, not an item of its own.
-def _any_of(*phrases: str) -> str:
-    return "(?:" + "|".join(loose_pattern(p) for p in phrases) + ")"
-
-
-# (marks loose: a scan's "Don vi chu tri:" or a restorer's "chủ trị" is the same line)
+# one attribute of the item above it, not an item of its own (marks loose: a scan's "Don vi chu
+# tri:" or a restorer's "chủ trị" is the same line)
 _ATTRIBUTE = re.compile(
     rf"^(?:{_any_of('don vi', 'co quan', 'bo phan')}\s+)?{_any_of('chu tri', 'phoi hop', 'thuc hien', 'tham muu')}"
     rf"(?:\s+{loose_pattern('thuc hien')})?\s*:"

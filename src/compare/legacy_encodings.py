@@ -152,7 +152,7 @@ def _capitals_word(m: re.Match[str]) -> str:
 
 def _vietnamese_capitals(w: str) -> bool:
     # "GIÁO", "HOẠCH": capitals with a mark other than Đ's (acronyms such as "GDĐT" have none)
-    return len(w) >= 2 and w.isupper() and any(not c.isascii() and c not in "Đ" for c in w)
+    return len(w) >= 2 and w.isupper() and any(not c.isascii() and c != "Đ" for c in w)
 
 
 def _capitals_beside_capitals(line: str) -> str:

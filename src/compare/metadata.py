@@ -249,7 +249,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             while len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper():
                 words.pop(0)
             # a province's name in its standard spelling: a scan's "Binh Phuoc" is Bình Phước
-            md.place = _match_province(" ".join(words)) or " ".join(words)
+            place = " ".join(words)
+            md.place = _match_province(place) or place
             break
 
     # organisations in the header: cells left once motto, number, date and title are gone

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from .blocks import ROMAN
 from .vietnamese import fold, is_valid_syllable, normalize
 
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¢€]|[¢€](?=[^\W\d_])")
@@ -26,7 +27,7 @@ _QUOTE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’`](?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
 # a line-initial "I.", "IV." or "B." numbers a part, "a)" an item: never a word to put marks on
 # ("Ì.", "Bộ.")
-_NUMERALS = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+_NUMERALS = frozenset(ROMAN)
 _LONE_O = re.compile(r"(?<=[^\W\d_] )[&¢](?= [^\W\d_])")
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,8}\b")
 # OCR confusions undone before matching (on lower-case, accent-folded text).
@@ -193,7 +194,8 @@ class Restorer:
             if tok[0].isalpha() or (tok[0].isdigit() and any(c.isalpha() for c in tok)):
                 before = tokens[k - 1] if k else " "
                 after = tokens[k + 1] if k + 1 < len(tokens) else " "
-                if ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and not "".join(out[:k]).strip()) or _is_code(
+                line_start = k == 0 or (k == 1 and tokens[0].isspace())  # (tokens alternate word, non-word)
+                if ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and line_start) or _is_code(
                         tok, before, after, self.variants.__contains__):
                     flush()  # "KH-SGDDT", "UBND", "33/CT-TTg": codes and acronyms stay as written,
                     if tok.isupper() and tok in self.acronyms:  # but for a "Đ" that OCR read as "D"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import loose_pattern as _loose
+from .blocks import loose_pattern
 from .references import Citation, find_references
 from .structure import Anatomy, Item, Section, unit_like
 from .themes import classify_theme
@@ -55,8 +55,8 @@ def _split_units(text: str) -> list[str]:
 
 
 # "Đơn vị chủ trì: Phòng Tư pháp", "Cơ quan phối hợp: ...": units stated as attributes
-_LEAD_ATTRIBUTE = re.compile(rf"(?i:{_loose('chu tri')})\s*:\s*([^;:.()]{{2,120}})")
-_PARTNER_ATTRIBUTE = re.compile(rf"(?i:{_loose('phoi hop')})\s*:\s*([^;:.()]{{2,200}})")
+_LEAD_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('chu tri')})\s*:\s*([^;:.()]{{2,120}})")
+_PARTNER_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('phoi hop')})\s*:\s*([^;:.()]{{2,200}})")
 
 
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
