@@ -134,6 +134,31 @@ HEADERS = {
         "Ủy ban nhân dân tỉnh", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Hữu Sơn",
         ("Ủy ban nhân dân tỉnh Bắc Ninh", None, "Bắc Ninh", "province", "45/KH-UBND", dt.date(2025, 1, 16), 2025,
          "year", "Nguyễn Hữu Sơn", "Chủ tịch")),
+    "admin word ends the issuer's line, the place on the next": (
+        "ỦY BAN NHÂN DÂN TỈNH\nHÀ TĨNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 77/KH-UBND\nHà Tĩnh, ngày\n10 tháng 3\nnăm 2025\n\nKẾ HOẠCH\nThực hiện công tác dân vận chính quyền\nnăm 2025\n",
+        "Ủy ban nhân dân tỉnh", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Hồng Lĩnh",
+        ("Ủy ban nhân dân tỉnh Hà Tĩnh", None, "Hà Tĩnh", "province", "77/KH-UBND", dt.date(2025, 3, 10), 2025,
+         "year", "Nguyễn Hồng Lĩnh", "Phó Chủ tịch")),
+    "two columns interleaved row by row with tabs, '(Đã ký)'": (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/KH-UBND\tĐà Lạt, ngày 08 tháng 3 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác dân vận chính quyền năm 2024\n",
+        "Ủy ban nhân dân tỉnh", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n(Đã ký)\n\nPhạm Sỹ Hùng",
+        ("Ủy ban nhân dân tỉnh Lâm Đồng", None, "Lâm Đồng", "province", "1234/KH-UBND", dt.date(2024, 3, 8), 2024,
+         "year", "Phạm Sỹ Hùng", "Phó Chủ tịch")),
+    "a city under the centre, number and motto in one row": (
+        "| ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 210/KH-UBND | Độc lập - Tự do - Hạnh phúc |\n| | Cần Thơ, ngày 15 tháng 5 năm 2024 |\n\nKẾ HOẠCH\n"
+        "Thực hiện công tác dân vận chính quyền 6 tháng cuối năm 2024\n",
+        "Ủy ban nhân dân thành phố", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nDương Tấn Hiển",
+        ("Ủy ban nhân dân thành phố Cần Thơ", None, "Cần Thơ", "province", "210/KH-UBND", dt.date(2024, 5, 15), 2024,
+         "H2", "Dương Tấn Hiển", "Phó Chủ tịch")),
+    "number without colon, spaced slash": (
+        "UBND TỈNH ĐỒNG THÁP\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số 345 / KH-SNV\nĐồng Tháp, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\nCông tác dân vận chính quyền năm 2025\n",
+        "Sở Nội vụ", "GIÁM ĐỐC\n\n\nNguyễn Thị Lan",
+        ("Sở Nội vụ", "UBND tỉnh Đồng Tháp", "Đồng Tháp", "department", "345/KH-SNV", dt.date(2025, 4, 3), 2025,
+         "year", "Nguyễn Thị Lan", "Giám đốc")),
 }
 
 
@@ -206,3 +231,39 @@ def test_damaged_scan_keeps_type_date_and_signer_title(name, drop):
     got = dataclasses.asdict(parse_text(damaged, "x").metadata)
     keys = ["doc_type", "number", "issued_date", "year", "signer_title"]
     assert {k: got[k] for k in keys} == {k: want[k] for k in keys}
+
+
+_SIGNATURE_LAYOUTS = {
+    "recipients' last line, a tab, then the signature column":
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\tTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n \nNguyễn Văn Linh\n",
+    "one table row, cells with <br>":
+        "| Nơi nhận:<br>- Như trên;<br>- Lưu: VT. | TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br>"
+        "Nguyễn Văn Linh |\n",
+    "table rows": "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n|---|---|\n| - Như trên; | KT. CHỦ TỊCH |\n"
+                  "| - Lưu: VT. | PHÓ CHỦ TỊCH |\n| | Nguyễn Văn Linh |\n",
+    "signature column first, then the recipients":
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Linh\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n",
+    "no space after the dots": "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM.ỦY BAN NHÂN DÂN\nKT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+                               "Nguyễn Văn Linh\n",
+    "columns by spaces": "Nơi nhận:                         TM. ỦY BAN NHÂN DÂN\n- Như trên;                       KT. CHỦ TỊCH\n"
+                         "- Lưu: VT.                        PHÓ CHỦ TỊCH\n\n                                  Nguyễn Văn Linh\n",
+    "the name set in capitals": "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+                                "NGUYỄN VĂN LINH\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SIGNATURE_LAYOUTS))
+def test_signature_layouts(name):
+    """However a web page flattened the recipients and signature columns, the signer is read and
+    neither column becomes a task."""
+    from compare.build import parse_text
+
+    header = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+              "Số: 45/KH-UBND\nBắc Giang, ngày 16 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+              "Thực hiện công tác dân vận chính quyền năm 2025\n")
+    body = _BODY.format(issuer_phrase="Ủy ban nhân dân tỉnh", signature="").split("Nơi nhận:")[0]
+    d = parse_text(header + body + _SIGNATURE_LAYOUTS[name], "x")
+    md = d.metadata
+    assert (md.signer, md.signer_title) == ("Nguyễn Văn Linh", "Phó Chủ tịch")
+    assert len(d.tasks) == 4
+    assert not any("Linh" in t["text"] or "ỦY BAN" in t["text"] for t in d.tasks)

@@ -36,6 +36,8 @@ _LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commu
                 "huyện": "district", "thị xã": "district"}
 # "UBND phường", "trực thuộc xã": the word after these names the level of a People's Committee
 _LEVEL_AFTER = re.compile(r"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+(" + "|".join(fold(w) for w in _LEVEL_WORDS) + r")\b")
+_ADMIN_PREFIXES = ("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "phuong ", "xa ", "thi tran ")
+_ADMIN_WORDS = tuple(" " + p.strip() for p in _ADMIN_PREFIXES)
 _ROLES = [
     ("pho giam doc", "Phó Giám đốc"), ("giam doc", "Giám đốc"), ("pho chu tich", "Phó Chủ tịch"),
     ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
@@ -214,8 +216,10 @@ def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
             role = _ROLES[m.lastindex - 1][1] if m.lastindex else None
     for cell in cells:
         words = cell.split()
+        if cell.isupper() and not _ROLE_RE.match(fold(cell)):  # a name set in capitals: "NGUYỄN VĂN LINH"
+            words = [w[:1] + w[1:].lower() for w in words]
         if 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() and w[1:].islower() for w in words):
-            name = cell
+            name = " ".join(words)
     return name, role
 
 
@@ -269,14 +273,16 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             both = _PARENT_THEN_AGENCY.match(c)  # "UBND TỈNH LONG AN SỞ TƯ PHÁP" in one cell
             orgs.extend([both.group(1), both.group(2)] if both else [c])
     # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO",
-    # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH")
+    # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH", "ỦY BAN NHÂN DÂN TỈNH" / "HÀ TĨNH")
     merged: list[str] = []
     for o in orgs:
         fo = fold(o)
-        if merged and (fold(merged[-1]).endswith((" va", " và", "-")) or fo.startswith(("va ", "dao tao"))
-                       or (fold(merged[-1]) in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so")
-                           and fo.startswith(("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "phuong ", "xa ",
-                                              "thi tran "))) or fo in ("tinh", "thanh pho")):
+        last = fold(merged[-1]) if merged else ""
+        if merged and (last.endswith((" va", " và", "-")) or fo.startswith(("va ", "dao tao"))
+                       or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so")
+                           and fo.startswith(_ADMIN_PREFIXES)) or fo in ("tinh", "thanh pho")
+                       or (last.startswith(("uy ban nhan dan ", "ubnd ")) and last.endswith(_ADMIN_WORDS)
+                           and not _ORG_HEAD.match(restore_case(o)))):
             merged[-1] = merged[-1] + " " + o
         else:
             merged.append(o)

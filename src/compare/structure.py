@@ -107,7 +107,12 @@ def _closing_start(blocks: list[Block], start: int) -> int:
     for i in range(start, len(blocks)):
         f = fold(blocks[i].text[:40])  # only how a block starts matters here
         if f.startswith("noi nhan") or re.search(r"\bnoi nh\w*\s*:", f[:30]):
-            return i
+            # a flattened page may put the signature column first: its short lines just above
+            # the recipients, from a signer's role on, belong to the closing too
+            j = i
+            while j > start and i - j < 6 and len(blocks[j - 1].text) < 60 and not blocks[j - 1].marker:
+                j -= 1
+            return next((k for k in range(j, i) if signer_role_line(blocks[k].text)), i)
     # no recipients list: the signature block near the end
     for i in range(max(start, int(len(blocks) * 0.7)), len(blocks)):
         if signer_role_line(blocks[i].text):
