@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from compare.vietnamese import fold
 
 
@@ -204,3 +206,21 @@ def test_parts_lettered_in_capitals_hold_the_roman_ones():
     md = doc.metadata
     assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number) == (
         "Sở Y tế", "Ủy ban nhân dân thành phố Đà Nẵng", "Đà Nẵng", "department", "215/KH-SYT")
+
+
+@pytest.mark.parametrize("drop", [0.3, 0.7, 1.0])
+def test_lead_units_from_a_scans_attribute_lines(drop):
+    """'Pon vi chu tri: Phong Tu phap' (marks lost, 'Đ' read as 'P'): the unit is still read,
+    as far as the restorer gets its marks back."""
+    import forms
+
+    from compare.build import parse_text
+    from conftest import MATERIAL
+
+    text = (MATERIAL / "district_attribute_lines.txt").read_text(encoding="utf-8")
+    clean = [[fold(u) for u in t["lead_units"]] for t in parse_text(text, "x").tasks]
+    damaged = forms.ocr_damage(forms.strip_markdown(text), drop=drop, seed=1)
+    got = [[fold(u) for u in t["lead_units"]] for t in parse_text(damaged, "x").tasks]
+    assert len(got) == len(clean)
+    assert all(bool(g) == bool(c) for g, c in zip(got, clean))  # a lead wherever the clean plan has one
+    assert sum(g == c for g, c in zip(got, clean) if c) >= 2

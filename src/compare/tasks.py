@@ -61,15 +61,21 @@ _PARTNER_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('phoi hop')})\s*:\s*([^;:.
 
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
+    m = None
     if "chủ trì" in text or "đầu mối" in text:
         m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text)
-        if m:
-            lead = [m.group(1).strip(" -")]
+    elif ":" in text:  # a scan's "Pon vi chu tri: ...": the attribute form, marks loose
+        m = _LEAD_ATTRIBUTE.search(text)
+    if m:
+        lead = [m.group(1).strip(" -")]
     partners: list[str] = []
+    p = None
     if "hối hợp" in text:
         p = _PARTNER_ATTRIBUTE.search(text) or _PARTNER.search(text)
-        if p:
-            partners = _split_units(p.group(1))
+    elif ":" in text:
+        p = _PARTNER_ATTRIBUTE.search(text)
+    if p:
+        partners = _split_units(p.group(1))
     return lead, partners
 
 
