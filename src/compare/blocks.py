@@ -15,12 +15,16 @@ PART_LETTERS = frozenset("ABCDĐEFGH")  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHI
 
 _NUMERAL = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"  # longest first
 _PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
+# "PHẦN THỨ NHẤT", "Phần thứ hai": parts numbered in words, labelled with their roman numeral
+_ORDINAL_ROMAN = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI",
+                  "bảy": "VII", "tám": "VIII", "chín": "IX", "mười": "X"}
+_ORDINAL = rf"(?i:thứ\s+(?:{'|'.join(_ORDINAL_ROMAN)}))"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # ("III/2025." at a line's start is the end of "Quý III/2025", not part III)
     ("roman", re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_NUMERAL})\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
     # "Phần II NHIỆM VỤ", "Chương 1: ...": a named part needs no stop after its number
-    ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
+    ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}}|{_ORDINAL})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
     # "A. MỤC ĐÍCH, YÊU CẦU": parts lettered in capitals, above the roman ones (the title must be
     # in capitals too, checked in find_marker; I, V and X are numerals)
     ("roman", re.compile(r"^([A-HĐ])\s*[.)]\s*(?=\S)")),
@@ -36,7 +40,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "Phần I" on a line of its own: the part's title follows on the next line
-_BARE_PART = re.compile(rf"^(?:{_PART_WORD})\s+(?:{_NUMERAL}|\d{{1,2}})\s*[.:]?$")
+_BARE_PART = re.compile(rf"^(?:{_PART_WORD})\s+(?:{_NUMERAL}|\d{{1,2}}|{_ORDINAL})\s*[.:]?$")
 
 
 def _bare_part(text: str) -> bool:
@@ -95,6 +99,8 @@ def find_marker(text: str) -> tuple[str, str, str]:
         if not m:
             continue
         label = m.group(1)
+        if kind == "roman" and label[:3].lower() == "thứ":
+            label = _ORDINAL_ROMAN[label.split()[-1].lower()]
         if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end():]):
             continue
         if kind == "quarter":

@@ -62,7 +62,12 @@ def _strip_emphasis(s: str) -> tuple[str, bool]:
 
 def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
     """One source line made clean; `normalized` is the same line already through normalize()."""
-    s = (raw if normalized is None else normalized).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
+    s = (raw if normalized is None else normalized).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    if "\t" in s:
+        # a table row copied from a web page or a word processor: cells between tabs (three
+        # filled at least; one or two tabs are a header's columns or spacing, left to metadata)
+        cells = s.split("\t")
+        s = "| " + " | ".join(cells) + " |" if sum(1 for c in cells if c.strip()) >= 3 else s.replace("\t", " ")
     s = s.replace("\u00ad", "")
     stripped = s.strip()
     if not stripped:

@@ -263,8 +263,9 @@ def parse(blocks: list[Block]) -> Anatomy:
             break
         if not has_roman and b.marker and not f.startswith(("can cu", "thuc hien")):
             break
-        if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and b.marker:
-            break
+        if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and (
+                b.marker or ((b.emphasis or is_caps(b.body)) and classify_kind(b.body))):
+            break  # a numbered part, or an unnumbered one that names itself ("**MỤC ĐÍCH, YÊU CẦU**")
         k += 1
     preamble, rest_body = body[:k], body[k:]
     sec: Section | None  # the section the block at hand belongs to
