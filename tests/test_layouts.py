@@ -31,6 +31,10 @@ _LAYOUTS = {
         "I. MỤC ĐÍCH, YÊU CẦU\n" + _PURPOSE + "II. NHIỆM VỤ CỤ THỂ\nTT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian\n"
         + "".join(f"{n}\t{t}\t{u}\t{tm}\n" for n, (t, u, tm) in enumerate(zip(_TASKS, _UNITS, _TIMES), 1))
         + "III. TỔ CHỨC THỰC HIỆN\n" + _LAST, True),
+    "a web page's table read out one cell per line": (
+        "I. MỤC ĐÍCH, YÊU CẦU\n" + _PURPOSE + "II. NHIỆM VỤ CỤ THỂ\nTT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nThời gian\n"
+        + "".join(f"{n}\n{t}\n{u}\n{tm}\n" for n, (t, u, tm) in enumerate(zip(_TASKS, _UNITS, _TIMES), 1))
+        + "III. TỔ CHỨC THỰC HIỆN\n" + _LAST, True),
     "parts numbered in words ('PHẦN THỨ NHẤT') with their titles below": (
         "PHẦN THỨ NHẤT\nMỤC ĐÍCH, YÊU CẦU\n" + _PURPOSE + "PHẦN THỨ HAI\nNHIỆM VỤ CỤ THỂ\n" + _numbered("{n}. {t}.\n")
         + "PHẦN THỨ BA\nTỔ CHỨC THỰC HIỆN\n" + _LAST, False),
@@ -66,3 +70,33 @@ def test_same_tasks_whatever_the_layout(name):
     if has_columns:
         assert [t["lead_units"] for t in d.tasks[:5]] == [[u] for u in _UNITS]
         assert [t["timeframe"] for t in d.tasks[:5]] == _TIMES
+
+
+def test_one_cell_per_line_with_groups_missing_cells_and_a_second_paragraph():
+    """Empty cells leave no line, a content cell may hold two paragraphs, group headings ('I' /
+    'CÔNG TÁC ...') sit between the rows and the numbering starts again under each: every cell
+    still lands in its column, each row is one task under its group."""
+    from compare.build import parse_text
+
+    body = ("I. MỤC ĐÍCH, YÊU CẦU\n" + _PURPOSE + "II. NHIỆM VỤ CỤ THỂ\nSTT\nNội dung công việc\nĐơn vị chủ trì\n"
+            "Đơn vị phối hợp\nThời gian thực hiện\nI\nCÔNG TÁC TUYÊN TRUYỀN, QUÁN TRIỆT\n"
+            f"1\n{_TASKS[0]}\n{_UNITS[0]}\nCác cơ quan, đơn vị\n{_TIMES[0]}\n"
+            f"2\n{_TASKS[1]}\nTrong đó chú trọng công khai trên Cổng thông tin điện tử huyện.\n{_UNITS[1]}\n{_TIMES[1]}\n"
+            "II\nCÔNG TÁC CẢI CÁCH HÀNH CHÍNH\n"
+            f"1\n{_TASKS[2]}\n{_UNITS[2]}\nPhòng Nội vụ\n"
+            f"2\n{_TASKS[3]}\n{_TIMES[3]}\n"
+            f"3\n{_TASKS[4]}\n{_UNITS[4]}\nUBND các xã, thị trấn\n{_TIMES[4]}\n"
+            "III. TỔ CHỨC THỰC HIỆN\n" + _LAST)
+    d = parse_text(_HEAD + body + _TAIL, "x")
+    rows = [(t["text"], t["lead_units"], t["partner_units"], t["timeframe"]) for t in d.tasks[:5]]
+    assert rows == [
+        (_TASKS[0], [_UNITS[0]], ["Các cơ quan, đơn vị"], _TIMES[0]),
+        (_TASKS[1] + " Trong đó chú trọng công khai trên Cổng thông tin điện tử huyện.", [_UNITS[1]], [], _TIMES[1]),
+        (_TASKS[2], [_UNITS[2]], ["Phòng Nội vụ"], None),
+        (_TASKS[3], [], [], _TIMES[3]),
+        (_TASKS[4], [_UNITS[4]], ["UBND các xã, thị trấn"], _TIMES[4]),
+    ]
+    groups = {s["section_id"]: s["heading"] for s in d.sections}
+    assert [groups[t["section_id"]] for t in d.tasks[:5]] == ["CÔNG TÁC TUYÊN TRUYỀN, QUÁN TRIỆT"] * 2 + [
+        "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"] * 3
+    assert not d.fell_through and not [ln for ln in d.lines if ln.role == "unaccounted"]

@@ -27,6 +27,7 @@ from .blocks import find_marker, terminated
 from .lexicon import TABLE_LEAD_UNITS, TABLE_PARTNER_UNITS, UNIT_SUFFIXES
 from .lines import Line, clean_line
 from .restore import ocr_key
+from .structure import unit_like
 from .vietnamese import fold, is_valid_syllable
 
 HEADER_CELLS = ["Stt", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Ghi chú"]
@@ -247,6 +248,8 @@ def _header_at(lines: list[Line], i: int) -> int | None:
         found = {k for k, keys in _HEADER_KEYS.items() if any(x in flat for x in keys)}
         if "stt" in found and not ({"stt", "tt"} & words):
             found.discard("stt")
+        if "tt" in words:
+            found.add("stt")  # "TT" (thứ tự) names the number column as well as "Stt"
         if not found and (not taken or len(words) > 2):
             break  # a header is made of column names (and a wrapped word or two)
         seen |= found
@@ -652,6 +655,92 @@ def _clean_content(text: str) -> str:
     return " ".join(out)
 
 
+# --- one cell per line -------------------------------------------------------------------
+# A web page's table read out cell by cell: "TT" / "Nội dung" / "Đơn vị chủ trì" / "Thời gian",
+# then "1" / its content / its unit / its time, "2" / ... Empty cells leave no line, so a row's
+# cells are placed by what they say (a timeframe, else a unit), not by their count.
+
+_COLUMN_OF = [("stt", ("stt", "sott", "sothutu")), ("text", ("noidung", "nhiemvu")),
+              ("time", ("thoigian", "thoihan", "tiendo", "hoanthanh")), ("partner", ("phoihop",)),
+              ("lead", ("chutri", "thuchien")), ("notes", ("ghichu",))]  # ("Thời gian thực hiện" is a time)
+_ROW_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
+_GROUP_NUMBER = re.compile(r"^([IVX]{1,4}|[A-H])\s*[.)]?$")
+_TIME_CELL = re.compile(r"\b(?:quy|thang|nam|ngay|truoc|thuong xuyen|hang|dinh ky|suot|tu nay)\b|\d{1,2}/\d{4}")
+
+
+def _column(text: str) -> str | None:
+    flat = fold(text).replace(" ", "")
+    if flat == "tt":
+        return "stt"
+    return next((col for col, keys in _COLUMN_OF if any(k in flat for k in keys)), None)
+
+
+def _one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tuple[list[Line], set[int]] | None:
+    while h_end + 1 < end and lines[h_end + 1].kind == "text" and _column(lines[h_end + 1].text) \
+            and len(lines[h_end + 1].text) < 40:
+        h_end += 1  # the header reader stops once it has seen enough: the other names follow
+    header = [ln for ln in lines[start:h_end + 1] if ln.kind != "blank"]
+    cols = [c for c in (_column(ln.text) for ln in header) if c]
+    if len(header) < 3 or cols[:1] != ["stt"] or "text" not in cols or len(cols) < len(header) - 1:
+        return None  # a header on one line, or not made of column names: not this layout
+    body = [ln for ln in lines[h_end + 1:end] if ln.kind != "blank"]
+    if any(ln.kind not in ("text", "page_number") for ln in body):
+        return None  # (a bare row number reads as a page number: which it is, the rows tell)
+    # events: ("row", [number line, cell lines...]) and ("group", [number line?, title lines...])
+    events: list[tuple[str, list[Line]]] = []
+    expect = 1
+    for k, ln in enumerate(body):
+        m = _ROW_NUMBER.match(ln.text)
+        if m and int(m.group(1)) in (expect, 1):  # (numbering may start again under a group heading)
+            events.append(("row", [ln]))
+            expect = int(m.group(1)) + 1
+        elif _GROUP_NUMBER.match(ln.text) and k + 1 < len(body) and _caps_line(body[k + 1].text):
+            events.append(("group", [ln]))
+        elif _caps_line(ln.text) and (not events or events[-1][0] == "group" or len(events[-1][1]) > 2):
+            if events and events[-1][0] == "group" and (len(events[-1][1]) == 1 or _caps_line(events[-1][1][-1].text)):
+                events[-1][1].append(ln)  # the group's title (or its wrapped second line)
+            else:
+                events.append(("group", [ln]))
+        elif events and events[-1][0] == "row" and ln.kind == "text":
+            events[-1][1].append(ln)
+        else:
+            return None
+    if sum(kind == "row" for kind, _ in events) < 2:
+        return None
+    others = [c for c in cols[2:] if c in ("lead", "partner", "time", "notes")]
+    new = [Line(lines[start].no, "\n".join(ln.raw for ln in header), " | ".join(HEADER_CELLS), kind="table",
+                cells=list(HEADER_CELLS), span=[ln.no for ln in header[1:]])]
+    for kind, group in events:
+        raw = "\n".join(ln.raw for ln in group)
+        span = [ln.no for ln in group[1:]]
+        if kind == "group":
+            numbered = _GROUP_NUMBER.match(group[0].text) is not None
+            title = " ".join(ln.text for ln in group[1:] if numbered) or " ".join(ln.text for ln in group)
+            label = group[0].text.rstrip(".)") if numbered else ""
+            new.append(Line(group[0].no, raw, title, kind="table", cells=[label, title, "", "", "", ""], span=span))
+            continue
+        cells = [ln.text for ln in group[1:]]
+        # empty cells leave no line: a cell goes where what it says fits (a timeframe, a unit);
+        # what fits neither, before them, is more of the content (a cell of several paragraphs)
+        fits = [bool(_TIME_CELL.search(fold(c))) and len(c) < 60 or unit_like(c) for c in cells]
+        n_content = next((k for k in range(1, len(cells)) if fits[k]), len(cells))
+        content = " ".join(cells[:n_content])
+        got = {"lead": "", "partner": "", "time": "", "notes": ""}
+        free = list(others)
+        for cell in cells[n_content:]:
+            col = "time" if "time" in free and _TIME_CELL.search(fold(cell)) else next(
+                (c for c in free if c != "time" and (c == "notes" or unit_like(cell))), None)
+            if col is None:
+                content += " " + cell
+                continue
+            got[col] = cell
+            free.remove(col)
+        label = group[0].text.rstrip(".) ")
+        new.append(Line(group[0].no, raw, content, kind="table",
+                        cells=[label, content, got["lead"], got["partner"], got["time"], got["notes"]], span=span))
+    return new, set()
+
+
 # --- the step --------------------------------------------------------------------------
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
@@ -697,7 +786,7 @@ def rebuild(lines: list[Line], restore: Callable[[str], str] | None = None) -> l
             i += 1
             continue
         end = _region_end(view, h_end + 1)
-        new = _rebuild_region(view, i, h_end, end, restore)
+        new = _one_cell_per_line(view, i, h_end, end) or _rebuild_region(view, i, h_end, end, restore)
         if new is None:
             i += 1
             continue
