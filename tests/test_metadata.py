@@ -267,3 +267,24 @@ def test_signature_layouts(name):
     assert (md.signer, md.signer_title) == ("Nguyễn Văn Linh", "Phó Chủ tịch")
     assert len(d.tasks) == 4
     assert not any("Linh" in t["text"] or "ỦY BAN" in t["text"] for t in d.tasks)
+
+
+@pytest.mark.parametrize("roles, title", [
+    ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
+    ("KT. BÍ THƯ\nPHÓ BÍ THƯ", "Phó Bí thư"),
+    ("KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+    ("TL. GIÁM ĐỐC\nTRƯỞNG PHÒNG", "Trưởng phòng"),
+    ("BÍ THƯ", "Bí thư"),
+])
+def test_signer_titles_and_their_deputies(roles, title):
+    """Every title a signature block may carry is read, a deputy's ("PHÓ ...") included, and the
+    block stays out of the tasks."""
+    from compare.build import parse_text
+
+    header = ("BAN DÂN VẬN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+              "Số: 12/KH-BDV\nBắc Giang, ngày 16 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+              "Thực hiện công tác dân vận chính quyền năm 2025\n")
+    body = _BODY.format(issuer_phrase="Ban Dân vận", signature="").split("Nơi nhận:")[0]
+    d = parse_text(header + body + f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{roles}\n\nTrần Thị Hoa\n", "x")
+    assert (d.metadata.signer, d.metadata.signer_title) == ("Trần Thị Hoa", title)
+    assert len(d.tasks) == 4

@@ -42,6 +42,15 @@ AGENCIES = [
 ]
 AGENCY_BY_FOLD = {fold(a): a for a in AGENCIES}
 
+# Signers' titles (accent-folded, as written); the deputy of each ("Phó Trưởng ban") signs too.
+SIGNER_TITLES = [
+    ("giam doc", "Giám đốc"), ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"),
+    ("truong phong", "Trưởng phòng"), ("chanh thanh tra", "Chánh Thanh tra"), ("truong ban", "Trưởng ban"),
+    ("thu truong", "Thủ trưởng"), ("bi thu", "Bí thư"),
+]
+# A signature block's first line may name the body signed for instead ("TM. ỦY BAN NHÂN DÂN").
+SIGNING_BODIES = ["uy ban nhan dan", "ban giam doc"]
+
 SURNAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
     "Hồ", "Ngô", "Dương", "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Trương",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SURNAMES
+from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SIGNER_TITLES, SURNAMES
 from .lines import Line
 from .restore import damaged
 from .structure import Anatomy
@@ -38,11 +38,7 @@ _LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commu
 _LEVEL_AFTER = re.compile(r"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+(" + "|".join(fold(w) for w in _LEVEL_WORDS) + r")\b")
 _ADMIN_PREFIXES = ("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "phuong ", "xa ", "thi tran ")
 _ADMIN_WORDS = tuple(" " + p.strip() for p in _ADMIN_PREFIXES)
-_ROLES = [
-    ("pho giam doc", "Phó Giám đốc"), ("giam doc", "Giám đốc"), ("pho chu tich", "Phó Chủ tịch"),
-    ("chu tich", "Chủ tịch"), ("chanh van phong", "Chánh Văn phòng"), ("truong phong", "Trưởng phòng"),
-    ("chanh thanh tra", "Chánh Thanh tra"), ("truong ban", "Trưởng ban"), ("thu truong", "Thủ trưởng"),
-]
+_ROLES = [(f"pho {f}", f"Phó {title}") for f, title in SIGNER_TITLES] + SIGNER_TITLES  # ("phó ..." first)
 # one group per role, "d" also as OCR's "p" for "Đ" ("GIAM POC")
 _ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:" + "|".join(f"({r.replace('d', '[dp]')})" for r, _ in _ROLES) + r")\b")
 

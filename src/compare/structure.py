@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import PART_LETTERS, Block, find_marker, is_caps, loose_pattern, terminated
+from .lexicon import SIGNER_TITLES, SIGNING_BODIES
 from .themes import classify_kind, classify_theme
 from .vietnamese import fold
 
@@ -17,8 +18,7 @@ DOC_TYPES = {
 }
 # (marks loose: a scan's "KE HOẠCH", "CHUƠNG TRINH")
 _DOC_TYPE_RE = re.compile(rf"^\s*({loose_pattern('KE HOACH')}|{loose_pattern('CHUONG TRINH')})\b(.*)$")
-_ROLES = ["GIAM DOC", "CHU TICH", "CHANH VAN PHONG", "TRUONG PHONG", "UY BAN NHAN DAN", "BAN GIAM DOC", "THU TRUONG",
-          "TRUONG BAN", "BI THU"]
+_ROLES = [f.upper() for f, _ in SIGNER_TITLES] + [b.upper() for b in SIGNING_BODIES]
 _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
     rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
