@@ -1,6 +1,6 @@
 """Turn a clean plan into the other forms plans arrive in: plain text with CRLF/NFD/BOM,
 PDF-style hard wraps with blank lines and page numbers, legacy encodings, flattened web
-headers, simulated OCR damage. Used by the tests to check that a plan yields the same tasks
+headers, simulated OCR damage, a web page. Used by the tests to check that a plan yields the same tasks
 whatever its form."""
 
 from __future__ import annotations
@@ -21,6 +21,18 @@ def strip_markdown(text: str) -> str:
         line = re.sub(r"(?<!\w)\*(\S[^*]*?)\*(?!\w)", r"\1", line)
         out.append(line.rstrip())
     return "\n".join(out)
+
+
+def html_page(text: str) -> str:
+    """The plan as a web page made from its markdown by a renderer (markdown-it): paragraphs,
+    lists as <ol>/<ul> (their numbers no longer in the text), tables as <table>, each line break
+    of the source a <br>, in a page with a head, a script and a style."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"breaks": True}).enable("table").render(text)
+    return ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Văn bản</title>"
+            "<style>p { margin: 0 }</style><script>var n = 1 < 2;</script></head>\n<body>\n"
+            f"{body}</body></html>\n")
 
 
 def plain_crlf_nfd_bom(text: str) -> bytes:

@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 import forms
 from compare.build import parse_text
+from compare.html_text import html_to_text
 from compare.raw import decode_bytes
 from compare.vietnamese import fold
 from conftest import MATERIAL, SEEDS
@@ -39,6 +40,7 @@ FORMS = {
     "vni": lambda t: _decoded(forms.vni(t)),
     "utf-16": lambda t: _decoded(forms.utf16(t)),
     "markdown-stripped": forms.strip_markdown,
+    "html-page": lambda t: html_to_text(forms.html_page(t)),
 }
 
 

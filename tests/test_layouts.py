@@ -100,3 +100,24 @@ def test_one_cell_per_line_with_groups_missing_cells_and_a_second_paragraph():
     assert [groups[t["section_id"]] for t in d.tasks[:5]] == ["CÔNG TÁC TUYÊN TRUYỀN, QUÁN TRIỆT"] * 2 + [
         "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"] * 3
     assert not d.fell_through and not [ln for ln in d.lines if ln.role == "unaccounted"]
+
+
+def test_a_plan_without_parts_lists_its_tasks_after_the_preamble():
+    """'... ban hành Kế hoạch như sau:' then the items, no part headings at all: the items are
+    the tasks (with no section), not a reason to refuse the plan."""
+    from compare.build import BuildResult, parse_text, summary
+
+    body = "".join(f"- {t}.\n" for t in _TASKS)
+    d = parse_text(_HEAD + body + _TAIL, "x")
+    assert [t["text"].rstrip(".") for t in d.tasks] == _TASKS
+    assert {t["section_id"] for t in d.tasks} == {None}
+    assert (d.metadata.signer, d.metadata.number) == ("Nguyễn Văn Nam", "15/KH-UBND")
+    assert not d.fell_through and "warning" not in summary(BuildResult([d], [], {}))
+
+
+def test_a_titled_plan_without_items_is_refused_with_a_reason():
+    from compare.build import parse_text
+    from compare.raw import Rejected
+
+    with pytest.raises(Rejected, match="^no tasks found: a Kế hoạch"):
+        parse_text(_HEAD + "Các cơ quan, đơn vị nghiêm túc thực hiện công tác dân vận chính quyền theo quy định.\n" + _TAIL, "x")

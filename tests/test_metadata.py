@@ -180,7 +180,8 @@ _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "distric
                "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt"]
 
 
-@pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped"])
+@pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",
+                                  "html-page"])
 @pytest.mark.parametrize("name", _FORM_PLANS)
 def test_metadata_is_the_same_whatever_the_form(name, form):
     """Field by field, a plan's metadata does not depend on its encoding, markup or wraps: TCVN3
@@ -288,3 +289,13 @@ def test_signer_titles_and_their_deputies(roles, title):
     d = parse_text(header + body + f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{roles}\n\nTrần Thị Hoa\n", "x")
     assert (d.metadata.signer, d.metadata.signer_title) == ("Trần Thị Hoa", title)
     assert len(d.tasks) == 4
+
+
+@pytest.mark.parametrize("text, weight", [
+    ("Ủy ban nhân dân TP. Hải Phòng", 1.0), ("UBND TP Hải Phòng", 1.0), ("thành phố Hải Phòng", 1.0),
+    ("tỉnh Hải Phòng", 1.0), ("đoàn công tác Hải Phòng", 0.5), ("năm 2025. Hải Phòng", 0.5),
+])
+def test_a_province_after_its_level_word_counts_double(text, weight):
+    from compare.metadata import _province_mentions
+
+    assert dict(_province_mentions(text)) == {"Hải Phòng": weight}

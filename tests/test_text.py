@@ -70,3 +70,17 @@ def test_cited_documents_are_normalised_and_ocr_codes_repaired():
     # codes that are already right, or unknown, stay as written
     assert ids("Chỉ thị số 28/CT-TTg; 01-CTr/BTGDVTU-DUUBNDTP") == ["28/CT-TTg", "01-CTr/BTGDVTU-DUUBNDTP"]
     assert ids("giai đoạn 2026-2030") == []
+
+
+def test_byte_order_marks_of_every_unicode_form_and_a_stray_one():
+    from compare.raw import decode_bytes
+
+    text = SAMPLE + "\nKế hoạch công tác dân vận chính quyền năm 2025\n"
+    assert decode_bytes(text.encode("utf-32")) == (text, "utf-32")  # FF FE 00 00, not UTF-16's FF FE
+    assert decode_bytes(b"\x00\x00\xfe\xff" + text.encode("utf-32-be")) == (text, "utf-32")
+    assert decode_bytes(text.encode("utf-16")) == (text, "utf-16")
+    assert decode_bytes(text.encode("utf-8-sig")) == (text, "utf-8-sig")
+    # an editor's UTF-8 BOM before Windows-1258 bytes: read as if it were not there
+    legacy = encode_cp1258(text)
+    assert decode_bytes(b"\xef\xbb\xbf" + legacy) == decode_bytes(legacy)
+    assert decode_bytes(legacy)[0] == text

@@ -8,6 +8,7 @@ other file goes through. Tables are written atomically and deterministically.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,9 @@ from .vietnamese import normalize, syllable_stats
 
 # Files that are never plans: notes about the data, hidden files.
 _SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
+
+
+_ITEM_START = re.compile(r"^[\s*#>_]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
 
 
 class LineRole(NamedTuple):
@@ -57,8 +61,12 @@ class ParsedDocument:
 
     @property
     def fell_through(self) -> list[int]:
-        """Content lines that became neither heading nor task."""
-        return [ln.line_no for ln in self.lines if ln.role == "other" and ln.section_kind in ("content", "implementation")]
+        """Content lines that became neither heading nor task, and lines that look like items
+        ("- ...", "2. ...") but stand outside every part (a part that is not content, such as
+        "KINH PHÍ", holds items that are not tasks, and is not warned about)."""
+        return [ln.line_no for ln in self.lines if ln.role == "other" and (
+            ln.section_kind in ("content", "implementation")
+            or (ln.section_kind is None and _ITEM_START.match(ln.text) and sum(map(str.isalpha, ln.text)) >= 8))]
 
 
 def _relative(path: Path, cwd: Path | None = None) -> str:
@@ -95,7 +103,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     if anatomy.doc_type is None and len(tasks) < 3:
         raise Rejected("not a plan: no title or tasks found")
     if not tasks:
-        raise Rejected("not a plan: no title or tasks found")
+        raise Rejected(f"no tasks found: a {anatomy.doc_type} whose items could not be told apart")
 
     md.text_quality = "ocr" if restored is not None else "clean"
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
@@ -289,6 +297,8 @@ def summary(result: BuildResult) -> str:
         )
         if fell:
             out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
+        if not d.tasks:
+            out.append("  warning: no tasks found (no part of content or implementation recognised)")
     for r in result.rejects:
         out.append(f"rejected {r['source_path']}: {r['reason']}")
     return "\n".join(out)

@@ -41,6 +41,7 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _STAR_BULLET = re.compile(r"^\*\s+\S")
 _GLUED_DASH = re.compile(r"^-[^\d\s]")
 _TABLE_RULE = re.compile(r":?-{2,}:?")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _strip_emphasis(s: str) -> tuple[str, bool]:
@@ -89,6 +90,8 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
     if "\\" in s:
         s = _MD_ESCAPE.sub(r"\1", s)
     s = s.replace("`", "")
+    if "<" in s:  # a cell's "<br>" (markdown tables from a converter, pages saved as text)
+        s = _HTML_BREAK.sub(" ", s)
     s = " ".join(s.split())
     # Markdown bullets "* " and typographic bullets all become "- ".
     if s[:1] == "*" and _STAR_BULLET.match(s):

@@ -121,7 +121,7 @@ def _fix_place_in(name: str) -> tuple[str, str | None]:
 
 _PROVINCE_BY_WORDS: dict[tuple[str, ...], str] = {tuple(p.split()): p for p in PROVINCE_BY_FOLD.values()}
 _PROVINCE_FIRST = {words[0] for words in _PROVINCE_BY_WORDS}
-_STRONG_BEFORE = {("tỉnh",), ("phố",), ("ủy",), ("TP.",), ("TP",)}
+_STRONG_BEFORE = {"tỉnh", "phố", "ủy", "tp", "tp."}
 
 
 _SPLITTERS = ",;.("  # punctuation that stands as a word of its own between names
@@ -158,7 +158,10 @@ def _province_mentions(text: str) -> defaultdict[str, float]:
         for n in (4, 3, 2, 1):
             name = _PROVINCE_BY_WORDS.get(tuple(words[:n])) if len(words) >= n else None
             if name:
-                strong = (_word_before(text, i).lower(),) in _STRONG_BEFORE
+                before = _word_before(text, i)
+                if before == ".":  # "TP. Hải Phòng": the dot is a word of its own here
+                    before = _word_before(text, text.rindex(".", 0, i)) + "."
+                strong = before.lower() in _STRONG_BEFORE
                 counts[name] += 1.0 if strong else 0.5
                 break
     return counts

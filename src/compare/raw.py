@@ -1,7 +1,7 @@
 """Raw file → Unicode text. The first step of the pipeline, and the place bad files are refused.
 
 A plan arrives as bytes in one of many encodings (UTF-8 with or without BOM, UTF-16,
-Windows-1258, TCVN3, VNI), or as .docx / .pdf. :func:`read_text` returns NFC text whose line
+Windows-1258, TCVN3, VNI), or as .docx / .pdf / an HTML page. :func:`read_text` returns NFC text whose line
 numbers are the ones every later table refers to, or raises :class:`Rejected` with a reason
 a person can act on.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import legacy_encodings as legacy
+from .html_text import html_to_text, looks_like_html
 from .vietnamese import nfc, syllable_stats
 
 
@@ -64,7 +65,15 @@ def _looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises Rejected for binary or undecodable data."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return nfc(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        try:
+            return nfc(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        except UnicodeDecodeError:
+            data = data[3:]  # a BOM before legacy bytes (an editor added it): read on without it
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's, which it starts with
+        try:
+            return nfc(data.decode("utf-32")), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"undecodable UTF-32 text ({exc.reason})") from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return nfc(data.decode("utf-16")), "utf-16"
@@ -156,6 +165,10 @@ def read_text(path: Path) -> RawText:
         text, enc = nfc(_pdf_text(data)), "pdf"
     else:
         text, enc = decode_bytes(data)
+        if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
+            text, enc = nfc(html_to_text(text)), f"html/{enc}"
+            if not text.strip():
+                raise Rejected("an HTML page with no text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Rejected("empty file")

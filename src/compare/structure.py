@@ -293,6 +293,10 @@ def parse(blocks: list[Block]) -> Anatomy:
 
                 text, stt = get("text"), get("stt")
                 others = [get(k) for k in ("lead", "partner", "time")]
+                if not text and not any(others) and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
+                    # a group's title in a cell that spans the row ("<td colspan=5>I. Tuyên truyền")
+                    kind_m, label, body = find_marker(stt)
+                    stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
                 if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
                     kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
                     b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
@@ -341,10 +345,12 @@ def parse(blocks: list[Block]) -> Anatomy:
         role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
         items.append(Item(b, sec, role))
 
-    # Plans whose parts carry no recognisable names: their items are still tasks.
+    # Plans whose parts carry no recognisable names, or no parts at all ("... như sau:" then
+    # the items): their items are still tasks.
     if not any(i.role == "task" for i in items):
         for it in items:
-            if it.role == "other" and it.section is not None and it.section.kind == "other" and it.block.marker:
+            if (it.role == "other" and it.block.marker and it.block.marker != "roman"
+                    and (it.section is None or it.section.kind == "other")):
                 it.role = "task"
 
     # Closing: recipients list, then the signature block.
