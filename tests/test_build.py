@@ -183,3 +183,83 @@ def test_docx_plan_with_a_word_table(tmp_path):
         ("2", ["Thanh tra Sở"], ["Văn phòng Sở"], "Quý II/2025", dt.date(2025, 6, 30)),
         ("3", ["Phòng Tổ chức cán bộ"], ["Các đơn vị"], "trước ngày 10/12/2025", dt.date(2025, 12, 10)),
     ]
+
+
+def _numbered_docx(path):
+    """A .docx as Word writes one: a header in two columns split by tabs, the title after a line
+    break, parts, items and bullets numbered by Word itself (the numbers are not in the text)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    W = nsdecls("w")
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def para(text, level=None):
+        p = d.add_paragraph()
+        parts = text.split("\n")
+        run = p.add_run(parts[0])
+        for more in parts[1:]:
+            run.add_break()
+            run = p.add_run(more)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        return p
+
+    def tabbed(left, right):
+        p = d.add_paragraph()
+        p.add_run(left)
+        p.add_run().add_tab()
+        p.add_run(right)
+
+    tabbed("UBND TỈNH NGHỆ AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    tabbed("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Độc lập - Tự do - Hạnh phúc")
+    tabbed("Số: 21/KH-SNNMT", "Nghệ An, ngày 12 tháng 3 năm 2025")
+    para("KẾ HOẠCH\nThực hiện công tác dân vận chính quyền năm 2025")
+    para("Căn cứ Kế hoạch số 30/KH-UBND ngày 20/01/2025 của UBND tỉnh; Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:")
+    para("MỤC ĐÍCH, YÊU CẦU", 0)
+    para("Nâng cao nhận thức về công tác dân vận chính quyền.")
+    para("NHIỆM VỤ TRỌNG TÂM", 0)
+    para("Công tác tuyên truyền", 1)
+    para("Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến công chức, viên chức.", 2)
+    para("Phổ biến Quy chế dân chủ tại cơ quan.", 2)
+    para("Công tác cải cách hành chính", 1)
+    para("Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.", 2)
+    para("Tiếp công dân định kỳ, giải quyết kịp thời kiến nghị của người dân.", 2)
+    para("TỔ CHỨC THỰC HIỆN", 0)
+    d.add_paragraph("Văn phòng Sở theo dõi, đôn đốc, tổng hợp, báo cáo trước ngày 10/12/2025.", style="List Bullet")
+    d.add_paragraph("Các phòng, đơn vị báo cáo kết quả về Văn phòng Sở.", style="List Bullet")
+    para("Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.")
+    para("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC")
+    para("Trần Văn Hùng")
+    d.save(path)
+
+
+def test_docx_with_word_numbering_tabs_and_line_breaks(tmp_path):
+    from compare.build import parse_file
+    from compare.raw import read_text
+
+    _numbered_docx(tmp_path / "snn.docx")
+    text = read_text(tmp_path / "snn.docx").text
+    assert "I. MỤC ĐÍCH, YÊU CẦU\n" in text and "\n2. Công tác cải cách hành chính\n" in text
+    assert "\nKẾ HOẠCH\nThực hiện" in text and "Số: 21/KH-SNNMT\tNghệ An" in text
+    doc = parse_file(tmp_path / "snn.docx")
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.number, str(md.issued_date), md.title, md.signer, md.signer_title) == (
+        "Sở Nông nghiệp và Môi trường", "UBND tỉnh Nghệ An", "21/KH-SNNMT", "2025-03-12",
+        "Thực hiện công tác dân vận chính quyền năm 2025", "Trần Văn Hùng", "Phó Giám đốc")
+    heading = {s["section_id"]: s["heading"] for s in doc.sections}
+    assert [(heading[t["section_id"]], t["text"][:20]) for t in doc.tasks] == [
+        ("Công tác tuyên truyền", "Tuyên truyền Luật Th"), ("Công tác tuyên truyền", "Phổ biến Quy chế dân"),
+        ("Công tác cải cách hành chính", "Niêm yết công khai t"), ("Công tác cải cách hành chính", "Tiếp công dân định k"),
+        ("TỔ CHỨC THỰC HIỆN", "Văn phòng Sở theo dõ"), ("TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị bá"),
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import legacy_encodings as legacy
+from .docx_text import docx_text
 from .html_text import html_to_text, looks_like_html
 from .vietnamese import nfc, syllable_stats
 
@@ -110,27 +111,7 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as damage:
         raise Rejected(f"damaged .docx file ({damage})") from damage
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                " ".join(
-                                    "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                    for p in cell.iter()
-                                    if p.tag.endswith("}p")
-                                ).strip()
-                            )
-                    lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    return docx_text(document)
 
 
 def _pdf_text(data: bytes) -> str:
