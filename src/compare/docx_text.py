@@ -8,28 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .blocks import list_number
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
-def _number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 26:
-        letter = "abcdefghijklmnopqrstuvwxyz"[n - 1]
-        return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman") and n >= 1:
-        return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
-    return str(n)
-
-
 def _val(el: Any, tag: str) -> str | None:
     child = el.find(f"{_W}{tag}") if el is not None else None
     return child.get(f"{_W}val") if child is not None else None
@@ -77,7 +58,7 @@ class _Numbering:
         for k in range(9, 0, -1):  # "%1.%2." → "2.1."
             if f"%{k}" in text:
                 lvl = levels.get(k - 1, ("decimal", "", 1))
-                text = text.replace(f"%{k}", _number(counters[k - 1] or lvl[2], lvl[0]))
+                text = text.replace(f"%{k}", list_number(counters[k - 1] or lvl[2], lvl[0]))
         return text.strip() + " " if text.strip() else ""
 
 
@@ -99,14 +80,18 @@ def _runs_text(el: Any) -> str:
     return "".join(out)
 
 
+def _list_ref(ppr: Any) -> tuple[str, int] | None:
+    """(list id, level) that paragraph properties (a paragraph's or a style's) set, if any."""
+    num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+    num_id = _val(num_pr, "numId")
+    return (num_id, int(_val(num_pr, "ilvl") or 0)) if num_id else None
+
+
 def _num_pr(p: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     ppr = p.find(f"{_W}pPr")
-    num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-    if num_pr is not None:
-        num_id = _val(num_pr, "numId")
-        return (num_id, int(_val(num_pr, "ilvl") or 0)) if num_id else None
-    style = _val(ppr, "pStyle") if ppr is not None else None
-    return styles.get(style or "")
+    if ppr is not None and ppr.find(f"{_W}numPr") is not None:
+        return _list_ref(ppr)  # the paragraph's own numbering, over its style's
+    return styles.get(_val(ppr, "pStyle") or "")
 
 
 def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
@@ -116,10 +101,9 @@ def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
     except AttributeError:
         return out
     for style in root.iterchildren(f"{_W}style"):
-        ppr = style.find(f"{_W}pPr")
-        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if num_pr is not None and _val(num_pr, "numId"):
-            out[style.get(f"{_W}styleId")] = (_val(num_pr, "numId") or "", int(_val(num_pr, "ilvl") or 0))
+        num = _list_ref(style.find(f"{_W}pPr"))
+        if num:
+            out[style.get(f"{_W}styleId")] = num
     return out
 
 

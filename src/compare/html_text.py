@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .blocks import list_number
+
 _SKIP = {"head", "title", "script", "style", "noscript", "template", "svg", "object", "iframe", "select", "button"}
 # Tags that end a paragraph: a blank line follows them, as between markdown paragraphs.
 _PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre", "hr", "dl",
@@ -22,23 +24,15 @@ _BOLD = {"b", "strong"}
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # not \s: a no-break space is the author's, the cleaner turns it
 # An item that already carries its marker as text (word processors write the number out).
 _HAS_MARKER = re.compile(r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][.)]\s|[IVXL]{1,5}[.)]\s)")
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
+# <ol type=...> in Word's names for list_number
+_OL_STYLES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
 def _ordinal(n: int, style: str) -> str:
     if style in ("a", "A") and 1 <= n <= 26:
-        letter = chr(ord("a") + n - 1)
-        return (letter if style == "a" else letter.upper()) + ")"
+        return list_number(n, _OL_STYLES[style]) + ")"
     if style in ("i", "I") and 1 <= n <= 39:
-        return (_roman(n).lower() if style == "i" else _roman(n)) + "."
+        return list_number(n, _OL_STYLES[style]) + "."
     return f"{n}."
 
 
