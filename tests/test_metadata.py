@@ -299,3 +299,36 @@ def test_a_province_after_its_level_word_counts_double(text, weight):
     from compare.metadata import _province_mentions
 
     assert dict(_province_mentions(text)) == {"Hải Phòng": weight}
+
+
+def _district_variant(parent: str, issuer: str, place: str, number: str = "17/KH-PNV") -> str:
+    text = (MATERIAL / "district_office_table.md").read_text(encoding="utf-8")
+    return (text.replace("ỦY BAN NHÂN DÂN HUYỆN CẦN GIUỘC", parent).replace("PHÒNG NỘI VỤ", issuer)
+            .replace("Cần Giuộc, ngày", f"{place}, ngày").replace("Huyện ủy Cần Giuộc", "Huyện ủy")
+            .replace("17/KH-PNV", number))
+
+
+@pytest.mark.parametrize("parent, issuer, place, number, jurisdiction, parent_body", [
+    # a district's office that names no province: the district's province (gazetteer)
+    ("ỦY BAN NHÂN DÂN HUYỆN CẦN GIUỘC", "PHÒNG NỘI VỤ", "Cần Giuộc", "17/KH-PNV", "Long An",
+     "Ủy ban nhân dân huyện Cần Giuộc"),
+    ("ỦY BAN NHÂN DÂN QUẬN HẢI AN", "PHÒNG NỘI VỤ", "Hải An", "17/KH-PNV", "Hải Phòng",
+     "Ủy ban nhân dân quận Hải An"),
+    ("ỦY BAN NHÂN DÂN THỊ XÃ KINH MÔN", "PHÒNG NỘI VỤ", "Kinh Môn", "17/KH-PNV", "Hải Dương",
+     "Ủy ban nhân dân thị xã Kinh Môn"),
+    # a district's own People's Committee: its parent is the city, said as a city
+    ("ỦY BAN NHÂN DÂN", "HUYỆN THỦY NGUYÊN", "Thủy Nguyên", "17/KH-UBND", "Hải Phòng", "UBND thành phố Hải Phòng"),
+    # a commune under a district: the district's province
+    ("ỦY BAN NHÂN DÂN HUYỆN CẦN GIUỘC", "ỦY BAN NHÂN DÂN XÃ TÂN KIM", "Tân Kim", "17/KH-UBND", "Long An",
+     "Ủy ban nhân dân huyện Cần Giuộc"),
+    # "Châu Thành" is a district of ten provinces: no guess
+    ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "PHÒNG NỘI VỤ", "Châu Thành", "17/KH-PNV", None,
+     "Ủy ban nhân dân huyện Châu Thành"),
+    # a ward's place line names the ward, though "Đông Hải" is also a district of Bạc Liêu
+    ("ỦY BAN NHÂN DÂN", "PHƯỜNG ĐÔNG HẢI", "Đông Hải", "17/KH-UBND", None, None),
+])
+def test_district_plans_that_name_no_province(parent, issuer, place, number, jurisdiction, parent_body):
+    from compare.build import parse_text
+
+    md = parse_text(_district_variant(parent, issuer, place, number), "d").metadata
+    assert (md.jurisdiction, md.parent) == (jurisdiction, parent_body)

@@ -224,3 +224,46 @@ def test_lead_units_from_a_scans_attribute_lines(drop):
     assert len(got) == len(clean)
     assert all(bool(g) == bool(c) for g, c in zip(got, clean))  # a lead wherever the clean plan has one
     assert sum(g == c for g, c in zip(got, clean) if c) >= 2
+
+
+def test_task_table_with_time_before_the_units_and_a_notes_column():
+    """Columns 'STT | Nhiệm vụ | Thời gian | Đơn vị chủ trì | Đơn vị phối hợp | Ghi chú' under
+    lettered parts, in a district office's plan."""
+    doc = _build_material("district_office_table.md")
+    got = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"]) for t in doc.tasks[:5]]
+    assert got == [
+        ("1", ["Phòng Nội vụ"], ["Các cơ quan, đơn vị"], "Quý I/2025"),
+        ("2", ["Phòng Nội vụ"], ["UBND các xã, thị trấn"], "Thường xuyên"),
+        ("3", ["Bộ phận Một cửa"], ["Phòng Văn hóa và Thông tin"], "Quý III/2025"),
+        ("4", ["Phòng Nội vụ"], ["Các phòng chuyên môn"], "Trước ngày 30/6/2025"),
+        ("5", ["Phòng Nội vụ"], [], "Tháng 12/2025"),
+    ]
+    assert [t["theme"] for t in doc.tasks[:5]] == [1, 3, 4, 5, 0]
+    assert len(doc.tasks) == 7 and not doc.fell_through
+
+
+@pytest.mark.parametrize("text, written, start, end", [
+    ("Thanh tra Sở kiểm tra việc thực hiện quy tắc ứng xử trong năm 2024.", "Trong năm 2024",
+     dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ("Tổ chức hội thi trong năm học 2024-2025.", None, None, None),  # a school year is not the year
+    ("Duy trì cả năm.", "Cả năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+])
+def test_year_timeframes(text, written, start, end):
+    from compare.timeframes import resolve
+
+    tf = resolve(text, 2025, "year")
+    assert (tf.text, tf.start, tf.end) == (written, start, end)
+
+
+@pytest.mark.parametrize("text, lead, partners", [
+    # a unit whose name holds a comma, as the subject of its item
+    ("Phòng Phổ biến, giáo dục pháp luật chủ trì, phối hợp với Văn phòng Sở tuyên truyền các chính sách mới.",
+     ["Phòng Phổ biến, giáo dục pháp luật"], ["Văn phòng Sở"]),
+    # the subject is no unit: the unit that leads is the one before "chủ trì"
+    ("Ban Giám đốc chỉ đạo, giao Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
+    ("Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở rà soát thủ tục hành chính.", ["Văn phòng Sở"], ["Thanh tra Sở"]),
+])
+def test_lead_and_partner_units_in_running_text(text, lead, partners):
+    from compare.tasks import units_from_text
+
+    assert units_from_text(text) == (lead, partners)

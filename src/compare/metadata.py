@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import AGENCY_BY_FOLD, PROVINCE_BY_FOLD, SIGNER_TITLES, SURNAMES
+from .lexicon import AGENCY_BY_FOLD, CENTRAL_CITIES, PROVINCE_BY_FOLD, SIGNER_TITLES, SURNAMES, district_provinces
 from .lines import Line
 from .restore import damaged
 from .structure import Anatomy
@@ -163,6 +163,28 @@ def _province_mentions(text: str) -> defaultdict[str, float]:
                     before = _word_before(text, text.rindex(".", 0, i)) + "."
                 strong = before.lower() in _STRONG_BEFORE
                 counts[name] += 1.0 if strong else 0.5
+                break
+    return counts
+
+
+# "huyện Cần Giuộc", "quận Hải An", "thị xã Kinh Môn", "TP. Thủ Đức": a district named by its kind,
+# then its name in capitalised words
+_DISTRICT_NAMED = re.compile(
+    r"(?<!\w)(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*){0,3})")
+
+
+def _district_provinces(names: list[str]) -> defaultdict[str, float]:
+    """The provinces of the districts named (the longest known run of a name's words), each
+    named district counting once; a name that several provinces share says nothing."""
+    gazetteer = district_provinces()
+    counts: defaultdict[str, float] = defaultdict(float)
+    for name in names:
+        words = fold(name).split()
+        for n in range(len(words), 0, -1):
+            provinces = gazetteer.get(" ".join(words[:n]))
+            if provinces:
+                if len(provinces) == 1:
+                    counts[next(iter(provinces))] += 1.0
                 break
     return counts
 
@@ -332,6 +354,13 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             if level_counts[word]:
                 md.issuer = f"Ủy ban nhân dân {word} {md.place}"
 
+    if not counts:
+        # No province named: a district plan ("Phòng Nội vụ", "UBND huyện Cần Giuộc", "Cần
+        # Giuộc, ngày ...") lies in the province of the district it names
+        named = [m.group(1) for m in _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))]
+        # (the place line of a ward's plan names the ward: "Đông Hải" is also a district elsewhere)
+        place = [md.place] if md.place and not (md.issuer and _level_of(md.issuer) == "commune") else []
+        counts = _district_provinces(named + place)
     if counts:
         md.jurisdiction = max(sorted(counts), key=lambda p: counts[p])
     if md.issuer:
@@ -342,7 +371,11 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             num, code = md.number.split("/", 1)
             md.number = f"{num}/{_repair_code(code, md.issuer)}"
     if md.parent is None and md.admin_level in ("department", "district", "commune") and md.jurisdiction:
-        word = "thành phố" if re.search(rf"thành phố\s+{re.escape(md.jurisdiction)}", full_text) else "tỉnh"
+        place = re.escape(md.jurisdiction)
+        # as the text says it; where it does not (a district plan), as the province is
+        city = re.search(rf"thành phố\s+{place}", full_text) is not None or (
+            md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{place}", full_text) is None)
+        word = "thành phố" if city else "tỉnh"
         md.parent = f"UBND {word} {md.jurisdiction}"
 
     # title, year, period

@@ -17,10 +17,15 @@ _UNIT_START = (
     r"Hội|Trường|cơ quan|đơn vị|phòng|ban|Lãnh đạo|Thủ trưởng|Bộ phận|Tổ)"
 )
 _LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b")
+# A unit whose own name holds a comma and goes on in lower case ("Phòng Phổ biến, giáo dục pháp
+# luật chủ trì"), as the item's subject: tried only where no comma-free name leads
+_LEAD_WITH_COMMA = re.compile(
+    rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b")
 _PARTNER = re.compile(
     r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
-    r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm)\b|[;:.()]|$)"
+    r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm"
+    r"|tuyên truyền|rà soát|theo dõi|đôn đốc|quán triệt|đánh giá|tiếp nhận|giải quyết|vận động|tham gia)\b|[;:.()]|$)"
 )
 # Split a list of units only where the next piece starts like a unit: "Sở Văn hóa, Thể thao và
 # Du lịch" stays one name, "các phòng, đơn vị liên quan" becomes two.
@@ -63,7 +68,7 @@ def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     m = None
     if "chủ trì" in text or "đầu mối" in text:
-        m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text)
+        m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text) or _LEAD_WITH_COMMA.match(text)
     elif ":" in text:  # a scan's "Pon vi chu tri: ...": the attribute form, marks loose
         m = _LEAD_ATTRIBUTE.search(text)
     if m:

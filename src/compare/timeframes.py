@@ -23,7 +23,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
     ("half", re.compile(r"(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
     ("month", re.compile(r"thang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
-    ("year", re.compile(r"ca nam(?: (\d{4}))?")),  # or the whole text "Năm 2026": see resolve
+    # "Cả năm 2026", "trong năm 2024" (not "trong năm học": a school year), or the whole text
+    # "Năm 2026": see resolve
+    ("year", re.compile(r"(?:ca nam|trong nam(?= \d{4}\b))(?: (\d{4}))?")),
     # "Giáo dục thường xuyên" is a kind of school, not a timeframe.
     ("ongoing", re.compile(r"thuong xuyen\b")),
 ]
@@ -35,7 +37,7 @@ _NEEDS = {
     "quarter": ("quy ",),
     "half": ("thang dau", "thang cuoi", "thang sau"),
     "month": ("thang ",),
-    "year": ("ca nam",),
+    "year": ("ca nam", "trong nam "),
     "ongoing": ("thuong xuyen",),
 }
 _RECURRING = re.compile(r"(?:thuong xuyen|hang (?:quy|thang|nam|tuan|ngay)|hang nam|dinh ky|moi (?:quy|thang|nam))\b")
