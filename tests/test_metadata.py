@@ -177,7 +177,8 @@ def test_header_layouts(name):
 
 
 _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
-               "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt"]
+               "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt",
+               "district_office_table.md", "province_decimal_parts.txt"]
 
 
 @pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",
@@ -332,3 +333,20 @@ def test_district_plans_that_name_no_province(parent, issuer, place, number, jur
 
     md = parse_text(_district_variant(parent, issuer, place, number), "d").metadata
     assert (md.jurisdiction, md.parent) == (jurisdiction, parent_body)
+
+
+def test_department_plan_with_decimal_parts_and_tab_columns():
+    """'UBND TỈNH QUẢNG TRỊ' / 'SỞ TƯ PHÁP' beside the motto with tabs between the columns; the
+    signer's title at the end of the recipients' last line."""
+    from compare.build import parse_file
+
+    d = parse_file(MATERIAL / "province_decimal_parts.txt")
+    md = d.metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
+        "Sở Tư pháp", "UBND tỉnh Quảng Trị", "Quảng Trị", "department")
+    assert (md.number, md.issued_date, md.year, md.period) == ("45/KH-STP", dt.date(2024, 3, 12), 2024, "year")
+    assert (md.signer, md.signer_title) == ("Trần Văn Hùng", "Giám đốc")
+    assert [t["label"] for t in d.tasks] == ["a", "b", "a", "b", "a", "b", "3.1", "3.2"]
+    assert [t["lead_units"] for t in d.tasks[:5]] == [[], ["Phòng Phổ biến, giáo dục pháp luật"], ["Văn phòng Sở"], [],
+                                                      ["Thanh tra Sở"]]
+    assert d.tasks[4]["timeframe"] == "Trong năm 2024"

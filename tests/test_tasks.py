@@ -267,3 +267,30 @@ def test_lead_and_partner_units_in_running_text(text, lead, partners):
     from compare.tasks import units_from_text
 
     assert units_from_text(text) == (lead, partners)
+
+
+@pytest.mark.parametrize("name", ["department_appendix_table.txt", "department_appendix_items.txt"])
+def test_tasks_in_appendices_after_the_signature(name):
+    """'PHỤ LỤC I' (a task table with group rows, or groups of items with attribute lines) and
+    'PHỤ LỤC II' (numbered targets) after the signature: each appendix is a part of tasks, headed
+    by its title; the closing before it is still the recipients and the signature; the body's
+    pointer to the appendices is not a task."""
+    doc = _build_material(name)
+    top = [(s["label"], s["heading"], s["kind"]) for s in doc.sections if s["parent_id"] is None]
+    assert top[-4:] == [
+        ("", "Nơi nhận", "recipients"), ("", "Chữ ký", "signature"),
+        ("I", "PHỤ LỤC I NHIỆM VỤ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2025", "content"),
+        ("II", "PHỤ LỤC II CHỈ TIÊU VÀ NHIỆM VỤ GẮN VỚI CHỦ ĐỀ NĂM", "content"),
+    ]
+    by_id = {s["section_id"]: s for s in doc.sections}
+    appendix = [t for t in doc.tasks if by_id[t["section_id"]]["heading"].startswith("PHỤ LỤC") or
+                by_id[by_id[t["section_id"]]["parent_id"] or t["section_id"]]["heading"].startswith("PHỤ LỤC")]
+    assert [(t["lead_units"], t["timeframe"]) for t in appendix[:4]] == [
+        (["Văn phòng Sở"], "Quý I/2025"), (["Phòng Tổ chức - Hành chính"], "Quý II/2025"),
+        (["Văn phòng Sở"], "Cả năm 2025"), (["Ban Giám đốc"], "Quý III/2025")]
+    groups = [by_id[t["section_id"]]["heading"] for t in appendix[:4]]
+    assert groups == ["TUYÊN TRUYỀN, QUÁN TRIỆT"] * 2 + ["CẢI CÁCH HÀNH CHÍNH"] * 2
+    assert [t["text"][:12] for t in appendix[4:]] == ["Xây dựng ít ", "100% công ch", "Giải quyết đ"]
+    assert len(doc.tasks) == 9 and not any("Phụ lục" in t["text"] for t in doc.tasks)
+    assert (doc.metadata.signer, doc.metadata.signer_title) == ("Nguyễn Văn An", "Phó Giám đốc")
+    assert not doc.fell_through

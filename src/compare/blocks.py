@@ -47,7 +47,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # in capitals too, checked in find_marker; I, V and X are numerals)
     ("roman", re.compile(r"^([A-HĐ])\s*[.)]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.])")),
+    # (a number after it is no item's start, but for a target's "2. 100% công chức" or "1. 01 mô hình")
+    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.]|\d{1,3}(?:[.,]\d+)?\s*%|\d{1,3}\s+[^\W\d_]{2})")),
     # "1- Công tác tuyên truyền", not "23-QĐ/TW" that a wrap put first on a line
     ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])(?![A-ZĐ]{1,8}\s*/)")),
     ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
@@ -219,6 +220,10 @@ _PREAMBLE_START = re.compile(
 )
 
 
+# a line that ends on the label of a timeframe: the timeframe on the next line is its value
+_TIME_LABEL_END = re.compile(r"(?i:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*$")
+
+
 def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool,
                margin: int) -> bool:
     """Does `cur` continue the block made of `block` lines (the last one `prev`)? `width`: the
@@ -235,8 +240,9 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
     prev_full = len(p) >= width
     prev_term = terminated(p)
     kind, _, _ = find_marker(c)
-    if kind == "quarter" and c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term):
-        return True  # "...; Quý III/2025." : a sentence that ends on its timeframe
+    if kind == "quarter" and (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term)
+                              or _TIME_LABEL_END.search(p) is not None):
+        return True  # "...; Quý III/2025." or "Thời gian:" / "Quý II/2024": a sentence that ends on its timeframe
     if kind in ("quarter", "roman") or _bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
     if is_caps(c) != is_caps(p) and not _starts_lower(c):
@@ -251,8 +257,8 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # A marker at the start of a line that follows a filled, unterminated line may be a
         # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ Sở", "kinh tế\n- xã
         # hội"): a hyphen inside a name or a lower-case compound, not a new item.
-        if not (prev_full and not prev_term):
-            return False
+        if not (prev_full and not prev_term) or (p[:1] == "(" and p.rstrip().endswith(")")):
+            return False  # (a whole line in brackets, "(Kèm theo Kế hoạch số ...)", is finished too)
         if kind != "dash":
             return True
         after = c[1:].strip()

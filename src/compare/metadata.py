@@ -222,6 +222,17 @@ def _repair_code(code: str, issuer: str | None) -> str:
     return "-".join(fixed)
 
 
+def _caps_tail(cell: str) -> str:
+    """The words in capitals that end a cell ("GIÁM ĐỐC" of "- Lưu: VT, VP. GIÁM ĐỐC")."""
+    words = cell.split()
+    n = len(words)
+    # (a word that ends a sentence or a list, "VP." or "VT,", is not the title's: "KT." is)
+    while n and words[n - 1].isupper() and not words[n - 1].endswith((",", ";", ":")) and (
+            not words[n - 1].endswith(".") or words[n - 1][:-1].lower() in ("kt", "tm", "tl", "tuq", "q")):
+        n -= 1
+    return " ".join(words[n:]) if n else ""
+
+
 def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
     role = None
     name = None
@@ -233,6 +244,10 @@ def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
         f = fold(cell)
         f = re.sub(r"^noi nh\w*\s*:?\s*", "", f)
         m = _ROLE_RE.match(f)
+        if not m:
+            # the signature column run into the recipients' last line ("- Lưu: VT, VP. GIÁM ĐỐC")
+            f = fold(_caps_tail(cell))
+            m = _ROLE_RE.match(f) if f else None
         if m and len(f) < 60:
             role = _ROLES[m.lastindex - 1][1] if m.lastindex else None
     for cell in cells:

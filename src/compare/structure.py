@@ -159,6 +159,33 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
     return False
 
 
+# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục số 02:", "PHỤ LỤC: NHIỆM VỤ ..." opening a block set apart as
+# a heading (in capitals, in bold, or alone on its line), not "Phụ lục kèm theo ..." in a sentence
+_APPENDIX = re.compile(
+    rf"^(?i:{loose_pattern('phu luc')})(?:\s+(?:(?i:số)\s*)?([IVXLC]+|\d{{1,2}}|[A-Z])\b)?\s*[.:-]?\s*")
+
+
+def _appendix_heading(b: Block) -> bool:
+    m = _APPENDIX.match(b.text)
+    if not m or b.is_table or b.marker:
+        return False
+    rest = b.text[m.end():]
+    return not rest or b.emphasis or is_caps(b.text[:300])
+
+
+def _appendix_label(b: Block) -> str:
+    m = _APPENDIX.match(b.text)
+    return (m.group(1) or "") if m else ""
+
+
+def _appendix_title_line(b: Block) -> bool:
+    """A line of an appendix's title: its subject in capitals or bold, "(Kèm theo Kế hoạch ...)"."""
+    if b.is_table or b.marker or len(b.text) > 300:
+        return False
+    upper = not any(c.islower() for c in b.text)  # "NĂM 2025", a wrap's "2025" too
+    return upper or is_caps(b.text) or b.emphasis or (b.text.startswith("(") and "kem theo" in fold(b.text[:30]))
+
+
 def _rank(b: Block, stack: list[Section]) -> int:
     if b.marker == "roman" and b.label in PART_LETTERS:
         return 0  # "A.", "B." hold the roman parts
@@ -228,9 +255,13 @@ def parse(blocks: list[Block]) -> Anatomy:
         body_start = first_part
     title = " ".join(" ".join(title_parts).split()) or None
 
-    closing_at = _closing_start(blocks, body_start)
+    # An appendix after the signature ("PHỤ LỤC" / "Nhiệm vụ ..." / a task table) holds tasks:
+    # the closing ends where it starts.
+    appendix_at = next((i for i in range(body_start + 1, len(blocks)) if _appendix_heading(blocks[i])), len(blocks))
+    closing_at = _closing_start(blocks[:appendix_at], body_start)
     body = blocks[body_start:closing_at]
-    closing = blocks[closing_at:]
+    closing = blocks[closing_at:appendix_at]
+    appendix = blocks[appendix_at:]
 
     sections: list[Section] = []
     items: list[Item] = []
@@ -276,74 +307,79 @@ def parse(blocks: list[Block]) -> Anatomy:
     stack: list[Section] = []
     table_cols: dict[str, int] | None = None
     table_parent: Section | None = None  # the section a table stands in: its group rows go below it
-    for idx, b in enumerate(rest_body):
-        nxt = rest_body[idx + 1] if idx + 1 < len(rest_body) else None
-        group_row = False
-        if b.is_table:
-            cells = b.lines[0].cells
-            header_cols = _table_header(cells)
-            if header_cols:
-                table_cols = header_cols
-                table_parent = stack[-1] if stack else None
-                items.append(Item(b, stack[-1] if stack else None, "heading"))  # the columns' names
-                continue
-            if table_cols:
-                def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
-                    return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
 
-                text, stt = get("text"), get("stt")
-                others = [get(k) for k in ("lead", "partner", "time")]
-                if not text and not any(others) and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
-                    # a group's title in a cell that spans the row ("<td colspan=5>I. Tuyên truyền")
-                    kind_m, label, body = find_marker(stt)
-                    stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
-                if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
-                    kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
-                    b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
-                    group_row = True  # a row that names a group of the rows below it
-                else:
-                    sec = stack[-1] if stack else None
-                    items.append(Item(b, sec, "task", {
-                        "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
-                        "time": get("time"), "notes": get("notes"),
-                    }))
+    def walk(seq: list[Block]) -> None:
+        nonlocal table_cols, table_parent
+        for idx, b in enumerate(seq):
+            nxt = seq[idx + 1] if idx + 1 < len(seq) else None
+            group_row = False
+            if b.is_table:
+                cells = b.lines[0].cells
+                header_cols = _table_header(cells)
+                if header_cols:
+                    table_cols = header_cols
+                    table_parent = stack[-1] if stack else None
+                    items.append(Item(b, stack[-1] if stack else None, "heading"))  # the columns' names
                     continue
-            else:
-                items.append(Item(b, stack[-1] if stack else None, "other"))
+                if table_cols:
+                    def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
+                        return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
+
+                    text, stt = get("text"), get("stt")
+                    others = [get(k) for k in ("lead", "partner", "time")]
+                    if not text and not any(others) and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
+                        # a group's title in a cell that spans the row ("<td colspan=5>I. Tuyên truyền")
+                        kind_m, label, body = find_marker(stt)
+                        stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
+                    if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
+                        kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
+                        b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
+                        group_row = True  # a row that names a group of the rows below it
+                    else:
+                        sec = stack[-1] if stack else None
+                        items.append(Item(b, sec, "task", {
+                            "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
+                            "time": get("time"), "notes": get("notes"),
+                        }))
+                        continue
+                else:
+                    items.append(Item(b, stack[-1] if stack else None, "other"))
+                    continue
+            if group_row or _is_heading(b, nxt):
+                rank = table_parent.rank + 1 if group_row and table_parent is not None else _rank(b, stack)
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+                parent = stack[-1] if stack else None
+                heading = b.body.rstrip(":").strip()
+                own_kind = classify_kind(heading)
+                if parent is None:
+                    kind = own_kind or "other"
+                elif parent.kind in ("other",) and own_kind:
+                    kind = own_kind
+                else:
+                    kind = parent.kind
+                sec = new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
+                if kind in ("content", "implementation"):
+                    theme = classify_theme(heading)
+                    sec.theme = theme if theme is not None else (parent.theme if parent else None)
+                    if kind == "implementation" and unit_like(heading):
+                        sec.unit = heading
+                    elif parent is not None and parent.unit:
+                        sec.unit = parent.unit
+                stack.append(sec)
+                items.append(Item(b, sec, "heading"))
                 continue
-        if group_row or _is_heading(b, nxt):
-            rank = table_parent.rank + 1 if group_row and table_parent is not None else _rank(b, stack)
-            while stack and stack[-1].rank >= rank:
-                stack.pop()
-            parent = stack[-1] if stack else None
-            heading = b.body.rstrip(":").strip()
-            own_kind = classify_kind(heading)
-            if parent is None:
-                kind = own_kind or "other"
-            elif parent.kind in ("other",) and own_kind:
-                kind = own_kind
-            else:
-                kind = parent.kind
-            sec = new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
-            if kind in ("content", "implementation"):
-                theme = classify_theme(heading)
-                sec.theme = theme if theme is not None else (parent.theme if parent else None)
-                if kind == "implementation" and unit_like(heading):
-                    sec.unit = heading
-                elif parent is not None and parent.unit:
-                    sec.unit = parent.unit
-            stack.append(sec)
-            items.append(Item(b, sec, "heading"))
-            continue
-        sec = stack[-1] if stack else None
-        f = fold(b.text)
-        if _CLOSING_STATEMENT.match(f) or (idx >= len(rest_body) - 2 and f.startswith(("de nghi", "yeu cau cac"))
-                                           and "trien khai" in f and sec is not None and sec.kind == "implementation"):
-            items.append(Item(b, None, "other"))  # the closing formula: not part of any section
-            continue
-        kind = sec.kind if sec else "other"
-        role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
-        items.append(Item(b, sec, role))
+            sec = stack[-1] if stack else None
+            f = fold(b.text)
+            if _CLOSING_STATEMENT.match(f) or (idx >= len(seq) - 2 and f.startswith(("de nghi", "yeu cau cac"))
+                                               and "trien khai" in f and sec is not None and sec.kind == "implementation"):
+                items.append(Item(b, None, "other"))  # the closing formula: not part of any section
+                continue
+            kind = sec.kind if sec else "other"
+            role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
+            items.append(Item(b, sec, role))
+
+    walk(rest_body)
 
     # Plans whose parts carry no recognisable names, or no parts at all ("... như sau:" then
     # the items): their items are still tasks.
@@ -369,6 +405,32 @@ def parse(blocks: list[Block]) -> Anatomy:
         if sig_blocks:
             sec = new_section("", "Chữ ký", "signature", (sig_blocks[0].line_start, sig_blocks[-1].line_end), None, 0, None)
             items.extend(Item(b, sec, "signature") for b in sig_blocks)
+
+    # Appendices: each a part of its own, of tasks, headed by its title lines
+    start = 0
+    while start < len(appendix):
+        end = next((i for i in range(start + 1, len(appendix)) if _appendix_heading(appendix[i])), len(appendix))
+        part = appendix[start:end]
+        j = 1
+        while j < min(len(part), 6) and _appendix_title_line(part[j]):
+            j += 1
+        # (its "(Kèm theo Kế hoạch số ...)" line says where it belongs, not what it holds)
+        heading = " ".join(" ".join(b.text.replace("|", " ") for b in part[:j] if not b.text.startswith("(")).split())
+        head = part[0]
+        label = _appendix_label(head)
+        sec = new_section(label, heading, "content", (head.line_start, part[j - 1].line_end), None, -1, head)
+        sec.theme = classify_theme(heading)
+        items.extend(Item(b, sec, "heading") for b in part[:j])
+        stack[:] = [sec]
+        table_cols, table_parent = None, None
+        walk(part[j:])
+        start = end
+    if appendix:
+        # "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a short pointer to the appendix, not a task
+        for it in items:
+            if (it.role == "task" and it.block.line_start < appendix[0].line_start and len(it.block.text) < 200
+                    and re.search(r"\bphu luc\b", fold(it.block.text))):
+                it.role, it.section = "other", None  # (outside the part, as a closing formula is)
 
     # A heading's lines run to the end of what it holds.
     by_id = {s.section_id: s for s in sections}
