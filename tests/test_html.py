@@ -142,3 +142,52 @@ def test_any_markup_soup_reads_without_raising(parts):
         parse_text(text, "x")
     except Rejected:
         pass  # "not a plan": the only way it may refuse
+
+
+@pytest.mark.parametrize("bold", ['<b>{}</b>', '<span style="font-weight: bold">{}</span>',
+                                  '<span style="FONT-WEIGHT:700">{}</span>'])
+def test_bold_set_by_a_style_is_a_heading_hint_as_b_is(bold):
+    """Unnumbered group titles in mixed case are headings because they are bold, whether a <b>
+    tag or a style says so; a style that sets no weight says nothing."""
+    groups = "".join(
+        f"<p>{bold.format(title)}</p><p>- {a}</p><p>- {b}</p>" for title, a, b in [
+            ("Công tác tuyên truyền", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến công chức.",
+             "Phổ biến Quy chế dân chủ trong hoạt động của cơ quan."),
+            ("Cải cách hành chính", "Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.",
+             "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân."),
+        ])
+    page = _page(
+        "<p>UBND TỈNH THANH HÓA</p><p>SỞ NỘI VỤ</p><p><b>KẾ HOẠCH</b></p>"
+        "<p><b>Công tác dân vận chính quyền năm 2025</b></p>"
+        f"<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p><p>1. Nâng cao nhận thức về công tác dân vận.</p>"
+        f"<p><b>II. NHIỆM VỤ</b></p>{groups}<p><b>III. TỔ CHỨC THỰC HIỆN</b></p>"
+        "<p>Các phòng triển khai thực hiện.</p><p>Nơi nhận:<br>- Lưu: VT.</p><p><b>GIÁM ĐỐC</b></p>")
+    doc = parse_text(html_to_text(page), "p")
+    headings = [s["heading"] for s in doc.sections if s["parent_id"]]
+    assert headings == ["Công tác tuyên truyền", "Cải cách hành chính"]
+    assert len(doc.tasks) == 5
+    plain = html_to_text(page.replace('style="font-weight: bold"', 'style="color: red"')
+                         .replace('style="FONT-WEIGHT:700"', 'style="color: red"').replace("<b>Công", "<span>Công")
+                         .replace("<b>Cải", "<span>Cải"))
+    assert "**Công tác tuyên truyền" not in plain
+
+
+_MENU = ('<ul><li><a href="/">TRANG CHỦ</a></li><li><a href="/gt">GIỚI THIỆU</a></li>'
+         '<li><a>TIN TỨC - SỰ KIỆN</a></li></ul><p>Thứ Hai, 17/02/2025 08:30</p>')
+_FOOTER = ('<h3>TIN LIÊN QUAN</h3><ul><li><a>Hội nghị tổng kết công tác dân vận năm 2024</a></li></ul>'
+           '<p>BẢN QUYỀN THUỘC SỞ NỘI VỤ TỈNH THANH HÓA</p><p>Địa chỉ: 15 Đại lộ Lê Lợi, TP Thanh Hóa.</p>')
+
+
+@pytest.mark.parametrize("menu, footer", [
+    (f'<nav class="navbar">{_MENU}</nav>', f'<footer>{_FOOTER}</footer>'),
+    (f'<div class="main-menu">{_MENU}</div>', f'<div id="footer"><div class="related">{_FOOTER}</div></div>'),
+    (_MENU, _FOOTER),  # a menu no markup names: its items are no organisations of the header
+])
+def test_a_sites_menus_and_footer_change_nothing(menu, footer):
+    page = PAGE.read_text(encoding="utf-8")
+    framed = page.replace('<div class="menu"><a href="/">Trang chủ</a></div>', menu).replace("</body>", footer + "</body>")
+    want, got = parse_text(html_to_text(page), "p"), parse_text(html_to_text(framed), "p")
+    assert dataclasses.asdict(got.metadata) == dataclasses.asdict(want.metadata)
+    assert [t["text"] for t in got.tasks] == [t["text"] for t in want.tasks]
+    if "<nav" in menu or "menu" in menu[:30]:
+        assert "TRANG CHỦ" not in html_to_text(framed) and "BẢN QUYỀN" not in html_to_text(framed)

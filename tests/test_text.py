@@ -84,3 +84,22 @@ def test_byte_order_marks_of_every_unicode_form_and_a_stray_one():
     legacy = encode_cp1258(text)
     assert decode_bytes(b"\xef\xbb\xbf" + legacy) == decode_bytes(legacy)
     assert decode_bytes(legacy)[0] == text
+
+
+def test_utf8_with_a_few_broken_bytes_is_read_as_utf8():
+    """A byte cut from a letter, junk at the end: those become U+FFFD and the rest is read as
+    UTF-8, not the whole file as a legacy code page; legacy files still read as legacy."""
+    from compare.build import parse_text
+    from compare.raw import decode_bytes
+    from conftest import SEEDS
+
+    text = SEEDS["002"].read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    cut = data.index("Kế hoạch".encode()) + 1  # the second byte of "ế" (three bytes) goes
+    damaged = data[:cut] + data[cut + 1:] + b"\xff\xfe"
+    read, encoding = decode_bytes(damaged)
+    assert encoding == "utf-8-lossy" and 1 <= read.count("\ufffd") <= 4
+    assert len(parse_text(read, "x").tasks) == len(parse_text(text, "x").tasks)
+    assert decode_bytes(encode_cp1258(text))[1] == "windows-1258"
+    assert decode_bytes(encode_tcvn3(text))[1] == "tcvn3"
+    assert decode_bytes(encode_vni(text))[1] == "vni"

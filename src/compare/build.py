@@ -299,6 +299,9 @@ def summary(result: BuildResult) -> str:
             out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
         if not d.tasks:
             out.append("  warning: no tasks found (no part of content or implementation recognised)")
+        if d.encoding.endswith("-lossy"):
+            broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
+            out.append(f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}")
     for r in result.rejects:
         out.append(f"rejected {r['source_path']}: {r['reason']}")
     return "\n".join(out)

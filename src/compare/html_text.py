@@ -20,7 +20,17 @@ _PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blo
 _LINE = {"div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "li", "dt", "dd",
          "caption", "figcaption", "form", "fieldset", "tr", "br"}
 _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# The site around a plan: menus, breadcrumbs, sidebars, related links, the footer. Their text is
+# the site's, not the plan's ("TRANG CHỦ" in capitals would pass for an issuer in the header).
+_CHROME_TAGS = {"nav", "footer", "aside"}
+_CHROME_CONTAINERS = {"div", "ul", "ol", "section", "aside", "footer", "header", "table", "form", "menu", "nav"}
+_CHROME_NAME = re.compile(
+    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|sidebar|topbar|banner|related)(?:$|[\s_-])",
+    re.IGNORECASE)
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _BOLD = {"b", "strong"}
+# bold set by a style instead of a tag: <span style="font-weight: bold">, <p style="font-weight:700">
+_CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # not \s: a no-break space is the author's, the cleaner turns it
 # An item that already carries its marker as text (word processors write the number out).
 _HAS_MARKER = re.compile(r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][.)]\s|[IVXL]{1,5}[.)]\s)")
@@ -72,6 +82,8 @@ class _Reader(HTMLParser):
         self.pre = 0
         self.tables: list[_Table] = []
         self.lists: list[list] = []  # [tag, next number, style]
+        self.styled: list[str] = []  # open tags whose style made their text bold
+        self.chrome: list = []  # [tag, depth] of the site chrome being skipped
 
     # -- lines -------------------------------------------------------------------------------
     def _flush(self) -> None:
@@ -170,7 +182,16 @@ class _Reader(HTMLParser):
             if tag in _SKIP:
                 self.skip += 1
             return
+        if self.chrome:
+            self.chrome[1] += tag == self.chrome[0]
+            return
         a = dict(attrs)
+        if tag in _CHROME_CONTAINERS and (
+                tag in _CHROME_TAGS or a.get("role") in _CHROME_ROLES
+                or _CHROME_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")):
+            self._flush()
+            self.chrome = [tag, 1]
+            return
         if tag == "table":
             if self.tables and self.tables[-1].cell is not None:
                 self._flush()
@@ -208,8 +229,20 @@ class _Reader(HTMLParser):
         elif tag in _LINE:
             self._flush()
         elif tag in _BOLD:
-            self.bold += 1
-            if self.bold == 1:
+            self._start_bold()
+        if tag not in _BOLD and _CSS_BOLD.search(a.get("style") or ""):
+            self.styled.append(tag)
+            self._start_bold()
+
+    def _start_bold(self) -> None:
+        self.bold += 1
+        if self.bold == 1:
+            self.pieces.append("**")
+
+    def _stop_bold(self) -> None:
+        if self.bold:
+            self.bold -= 1
+            if not self.bold:
                 self.pieces.append("**")
 
     def handle_endtag(self, tag: str) -> None:
@@ -218,6 +251,15 @@ class _Reader(HTMLParser):
             return
         if self.skip:
             return
+        if self.chrome:
+            if tag == self.chrome[0]:
+                self.chrome[1] -= 1
+                if not self.chrome[1]:
+                    self.chrome = []
+            return
+        if self.styled and self.styled[-1] == tag:
+            self.styled.pop()
+            self._stop_bold()
         if tag == "table" and self.tables:
             self._end_row()
             self.tables.pop()
@@ -242,22 +284,24 @@ class _Reader(HTMLParser):
                 self.pre = max(0, self.pre - 1)
         elif tag in _LINE:
             self._flush()
-        elif tag in _BOLD and self.bold:
-            self.bold -= 1
-            if not self.bold:
-                self.pieces.append("**")
+        elif tag in _BOLD:
+            self._stop_bold()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            if not self.skip:
+            if not self.skip and not self.chrome:
                 self._flush()
         else:
+            was_chrome = bool(self.chrome)
             self.handle_starttag(tag, attrs)
+            if self.chrome and not was_chrome:  # <div class="menu"/>: nothing to skip
+                self.chrome = []
+                return
             if tag not in ("td", "th", "tr", "table", "li", "ul", "ol"):
                 self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.chrome:
             return
         if self.pre:
             for i, part in enumerate(data.split("\n")):

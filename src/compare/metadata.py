@@ -300,6 +300,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         f = fold(c)
         if not c or _NUMBER.search(c) or _DATE.search(c) or re.search(r",\s*ng\w{1,3}\b", c):
             continue
+        if c[:2] in ("- ", "+ ", "* "):
+            continue  # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
         if re.match(r"^(ke hoach|chuong trinh)\b", f) or f.startswith(("so:", "so ")) and ":" in c[:4]:
             continue
         if len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f):

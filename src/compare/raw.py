@@ -95,6 +95,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return nfc(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a cut download, a stray byte): the broken ones are replaced
+    # (U+FFFD) and the rest read, rather than the whole read as a legacy code page. Legacy
+    # Vietnamese bytes make far more broken sequences than whole ones.
+    lossy = data.decode("utf-8", errors="replace")
+    broken = lossy.count("\ufffd")
+    whole = sum(1 for c in lossy if c > "\x7f") - broken
+    if whole >= 20 and broken * 20 <= whole:
+        return nfc(lossy), "utf-8-lossy"
     text, enc = _decode_single_byte(data)
     tokens, valid, _ = syllable_stats(text)
     if tokens == 0 or valid / tokens < 0.5:
