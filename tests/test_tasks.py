@@ -236,7 +236,7 @@ def test_task_table_with_time_before_the_units_and_a_notes_column():
         ("2", ["Phòng Nội vụ"], ["UBND các xã, thị trấn"], "Thường xuyên"),
         ("3", ["Bộ phận Một cửa"], ["Phòng Văn hóa và Thông tin"], "Quý III/2025"),
         ("4", ["Phòng Nội vụ"], ["Các phòng chuyên môn"], "Trước ngày 30/6/2025"),
-        ("5", ["Phòng Nội vụ"], [], "Tháng 12/2025"),
+        ("5", ["Phòng Nội vụ"], [], "Tháng 6 và tháng 12/2025"),
     ]
     assert [t["theme"] for t in doc.tasks[:5]] == [1, 3, 4, 5, 0]
     assert len(doc.tasks) == 7 and not doc.fell_through
@@ -247,8 +247,13 @@ def test_task_table_with_time_before_the_units_and_a_notes_column():
      dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
     ("Tổ chức hội thi trong năm học 2024-2025.", None, None, None),  # a school year is not the year
     ("Duy trì cả năm.", "Cả năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+    # several months of one year: from the first to the end of the last
+    ("Sơ kết, tổng kết: tháng 6 và tháng 12/2025.", "Tháng 6 và tháng 12/2025", dt.date(2025, 6, 1),
+     dt.date(2025, 12, 31)),
+    ("Báo cáo định kỳ tháng 3, 6, 9/2025.", "Tháng 3, 6, 9/2025", dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
+    ("Báo cáo tháng 6/2025.", "Tháng 6/2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
 ])
-def test_year_timeframes(text, written, start, end):
+def test_year_and_month_timeframes(text, written, start, end):
     from compare.timeframes import resolve
 
     tf = resolve(text, 2025, "year")
@@ -262,6 +267,9 @@ def test_year_timeframes(text, written, start, end):
     # the subject is no unit: the unit that leads is the one before "chủ trì"
     ("Ban Giám đốc chỉ đạo, giao Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
     ("Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở rà soát thủ tục hành chính.", ["Văn phòng Sở"], ["Thanh tra Sở"]),
+    # the standing body or focal point of the plan leads its item
+    ("Sở Nội vụ là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.", ["Sở Nội vụ"], []),
+    ("Văn phòng Sở là đầu mối tổng hợp kết quả.", ["Văn phòng Sở"], []),
 ])
 def test_lead_and_partner_units_in_running_text(text, lead, partners):
     from compare.tasks import units_from_text

@@ -14,6 +14,9 @@ REF_RE = re.compile(
     rf"|/\s*(?:(\d{{4}})\s*/\s*)?({_CODE}(?:\s*-\s*{_CODE})+)"  # 129/QĐ-UBND, 59/2023/NĐ-CP
     rf")(?![\w])"
 )
+# What every match of REF_RE holds, as a pattern that starts with a digit: the regex engine
+# skips to digits, where REF_RE's look-behind start makes it try every position
+_HINT = re.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ0]")
 _KIND_WORDS = [
     ("Quyết định", "Quyết định"), ("Chỉ thị", "Chỉ thị"), ("Nghị quyết", "Nghị quyết"),
     ("Nghị định", "Nghị định"), ("Kế hoạch", "Kế hoạch"), ("Chương trình", "Chương trình"),
@@ -75,7 +78,7 @@ def _safe_date(d: int, m: int, y: int) -> dt.date | None:
 
 def find_references(text: str) -> list[Citation]:
     out: list[Citation] = []
-    if "/" not in text:
+    if "/" not in text or _HINT.search(text) is None:
         return out
     for m in REF_RE.finditer(text):
         num = m.group(1)

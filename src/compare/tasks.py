@@ -16,11 +16,13 @@ _UNIT_START = (
     r"(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|Thanh tra|Ủy ban nhân dân|UBND|Trung tâm|Công đoàn|Đoàn|"
     r"Hội|Trường|cơ quan|đơn vị|phòng|ban|Lãnh đạo|Thủ trưởng|Bộ phận|Tổ)"
 )
-_LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b")
+# "chủ trì", or the unit named the standing body or focal point of the plan
+_LEADS = r"(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|là đầu mối|làm đầu mối)"
+_LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+{_LEADS}\b")
 # A unit whose own name holds a comma and goes on in lower case ("Phòng Phổ biến, giáo dục pháp
 # luật chủ trì"), as the item's subject: tried only where no comma-free name leads
 _LEAD_WITH_COMMA = re.compile(
-    rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b")
+    rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+{_LEADS}\b")
 _PARTNER = re.compile(
     r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
@@ -67,7 +69,7 @@ _PARTNER_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('phoi hop')})\s*:\s*([^;:.
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     m = None
-    if "chủ trì" in text or "đầu mối" in text:
+    if "chủ trì" in text or "đầu mối" in text or "thường trực" in text:
         m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text) or _LEAD_WITH_COMMA.match(text)
     elif ":" in text:  # a scan's "Pon vi chu tri: ...": the attribute form, marks loose
         m = _LEAD_ATTRIBUTE.search(text)
