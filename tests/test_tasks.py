@@ -302,3 +302,20 @@ def test_tasks_in_appendices_after_the_signature(name):
     assert len(doc.tasks) == 9 and not any("Phụ lục" in t["text"] for t in doc.tasks)
     assert (doc.metadata.signer, doc.metadata.signer_title) == ("Nguyễn Văn An", "Phó Giám đốc")
     assert not doc.fell_through
+
+
+def test_slash_and_bracket_numbering():
+    """'I/', '1/', 'a/', 'a-' and '(1)' as the plan's numbering: '1/ Công tác cải cách hành
+    chính:' heads its '(1)' items, which are a level of their own below it."""
+    doc = _build_material("province_slash_numbering.txt")
+    content = [(s["level"], s["label"], s["heading"]) for s in doc.sections if s["kind"] == "content"]
+    assert content == [(1, "II", "NỘI DUNG"), (2, "1", "Công tác tuyên truyền"), (2, "2", "Công tác cải cách hành chính"),
+                       (2, "3", "Thực hiện Quy chế dân chủ ở cơ sở")]
+    got = [(t["label"], t["item_kind"], t["lead_units"]) for t in doc.tasks]
+    assert got == [
+        ("a", "letter", []), ("b", "letter", []),
+        ("1", "paren", ["Văn phòng Sở"]), ("2", "paren", ["Thanh tra Sở"]), ("3", "paren", []),
+        ("a", "letter", []), ("b", "letter", []),
+        ("1", "arabic", ["Văn phòng Sở"]), ("2", "arabic", []),
+    ]
+    assert doc.tasks[5]["partner_units"] == ["Văn phòng Sở"] and not doc.fell_through

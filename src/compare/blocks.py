@@ -45,13 +45,21 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}}|{_ORDINAL})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
     # "A. MỤC ĐÍCH, YÊU CẦU": parts lettered in capitals, above the roman ones (the title must be
     # in capitals too, checked in find_marker; I, V and X are numerals)
-    ("roman", re.compile(r"^([A-HĐ])\s*[.)]\s*(?=\S)")),
-    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
+    ("roman", re.compile(r"^([A-HĐ])\s*(?:[.)]|/(?!\s*\d))\s*(?=\S)")),
+    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})[./]?\)?\s+(?=\S)")),
+    # "(1) Tuyên truyền ...", "(a) Tổ chức ...": numbers and letters in brackets (the numbers a
+    # level of their own, below "1." or "1/")
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(?=[^\W\d_])")),
+    ("letter", re.compile(r"^\(([a-zđ])\)\s+(?=\S)")),
+    # "1/ Công tác tuyên truyền" (the slash of the South's documents), not "15/KH-UBND" or
+    # "10/12/2025" that a wrap put first on a line
+    ("arabic", re.compile(r"^(\d{1,2})\s*/(?!\s*\d)(?!\s*[A-ZĐ][A-ZĐa-zđ&]*\s*[-/])\s*(?=[^\W\d_])")),
     # (a number after it is no item's start, but for a target's "2. 100% công chức" or "1. 01 mô hình")
     ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.]|\d{1,3}(?:[.,]\d+)?\s*%|\d{1,3}\s+[^\W\d_]{2})")),
     # "1- Công tác tuyên truyền", not "23-QĐ/TW" that a wrap put first on a line
     ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])(?![A-ZĐ]{1,8}\s*/)")),
     ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
+    ("letter", re.compile(r"^([a-zđ])\s*[/-]\s+(?=[^\W\d_])")),  # "a/ Tổ chức", "a- Tổ chức"
     ("dash", re.compile(r"^(-)\s*(?=\S)")),
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
     # ("Quy 3": a scan that lost the tone)
@@ -71,7 +79,7 @@ _TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
 @dataclass
 class Block:
     lines: list[Line]
-    marker: str = ""  # roman | decimal | arabic | letter | dash | plus | quarter | ""
+    marker: str = ""  # roman | decimal | arabic | paren | letter | dash | plus | quarter | ""
     label: str = ""  # "II", "1", "1.1", "a", "Quý 3"
     body: str = ""  # text without its marker
     extra_lines: list[int] = field(default_factory=list)  # page numbers etc. inside the block
@@ -251,7 +259,7 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         return False
     if kind:
         # A numbered heading set on one full line is still followed by its own items.
-        if (kind in ("dash", "plus", "letter") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+        if (kind in ("dash", "plus", "letter", "paren") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
                 and sum(len(ln.text) for ln in block) < 300):
             return False
         # A marker at the start of a line that follows a filled, unterminated line may be a
@@ -389,7 +397,7 @@ def _attach_attributes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if (out and b.marker in ("dash", "plus", "") and not b.is_table and _ATTRIBUTE.match(b.body)
-                and out[-1].marker in ("letter", "arabic", "decimal", "dash", "plus") and not out[-1].is_table
+                and out[-1].marker in ("letter", "arabic", "decimal", "paren", "dash", "plus") and not out[-1].is_table
                 and not is_caps(out[-1].body)):
             out[-1].extend(b.lines, b.extra_lines)
             out[-1].body = f"{out[-1].body} {b.text}"

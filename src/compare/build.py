@@ -32,7 +32,7 @@ from .vietnamese import normalize, syllable_stats
 _SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
 
 
-_ITEM_START = re.compile(r"^[\s*#>_]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
+_ITEM_START = re.compile(r"^[\s*#>_]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)/]|\((?:\d{1,2}|[a-zđ])\))\s")
 
 
 class LineRole(NamedTuple):

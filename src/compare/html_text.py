@@ -33,7 +33,7 @@ _BOLD = {"b", "strong"}
 _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # not \s: a no-break space is the author's, the cleaner turns it
 # An item that already carries its marker as text (word processors write the number out).
-_HAS_MARKER = re.compile(r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][.)]\s|[IVXL]{1,5}[.)]\s)")
+_HAS_MARKER = re.compile(r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)/]\s|\((?:\d{1,2}|[a-zđ])\)\s|[IVXL]{1,5}[.)/]\s)")
 # <ol type=...> in Word's names for list_number
 _OL_STYLES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 

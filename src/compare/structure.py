@@ -23,7 +23,7 @@ _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
     rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
 )
-_RANK = {"roman": 1, "arabic": 2, "letter": 5, "quarter": 3, "caps": 2}
+_RANK = {"roman": 1, "arabic": 2, "letter": 5, "paren": 6, "quarter": 3, "caps": 2}
 _CLOSING_STATEMENT = re.compile(r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))")
 
 
@@ -129,7 +129,7 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
         return False
     body = b.body
     words = len(body.split())
-    if b.marker in ("arabic", "decimal", "letter"):
+    if b.marker in ("arabic", "decimal", "letter", "paren"):
         tokens = body.split()
         if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
             return False  # a row of a table flattened by OCR, column debris and all: an item

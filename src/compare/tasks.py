@@ -107,7 +107,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             label = it.table.get("label", "")
         else:
             text = b.body
-            label = b.label if b.marker in ("arabic", "decimal", "letter") else ""
+            label = b.label if b.marker in ("arabic", "decimal", "letter", "paren") else ""
         text = " ".join(text.split())
         if len(text) < 80 and len(_WORDS.findall(text)) < 4:  # (a longer text has 4 words)
             continue  # "1.1", "Thời gian", "Cán bộ": table debris, not a task (reported as fell through)
