@@ -350,3 +350,26 @@ def test_department_plan_with_decimal_parts_and_tab_columns():
     assert [t["lead_units"] for t in d.tasks[:5]] == [[], ["Phòng Phổ biến, giáo dục pháp luật"], ["Văn phòng Sở"], [],
                                                       ["Thanh tra Sở"]]
     assert d.tasks[4]["timeframe"] == "Trong năm 2024"
+
+
+@pytest.mark.parametrize("issuer, level", [
+    ("Công an tỉnh", "department"), ("Bộ Chỉ huy Quân sự tỉnh", "department"),  # "Quân" is not "quận"
+    ("Đảng ủy các cơ quan tỉnh", "department"),  # nor is the "quan" of "cơ quan"
+    ("Ủy ban nhân dân tỉnh Bắc Ninh", "province"), ("Ủy ban nhân dân thành phố Thủ Dầu Một", "district"),
+    ("Ủy ban nhân dân quận Hải An", "district"), ("Ủy ban nhân dân phường Đông Hải", "commune"),
+])
+def test_levels_of_issuers(issuer, level):
+    from compare.metadata import _level_of
+
+    assert _level_of(issuer) == level
+
+
+@pytest.mark.parametrize("number_line, number", [
+    ("Số: 45-KH/ĐU", "45-KH/ĐU"), ("Số 12 - CTr/ĐUK", "12-CTr/ĐUK"), ("Số: 45/KH-STP", "45/KH-STP"),
+])
+def test_party_and_state_numbers_in_the_header(number_line, number):
+    """A Party body numbers its plans "45-KH/ĐU" (type, then issuer); the state "45/KH-STP"."""
+    from compare.build import parse_text
+
+    text = (MATERIAL / "province_decimal_parts.txt").read_text(encoding="utf-8")
+    assert parse_text(text.replace("Số: 45/KH-STP", number_line), "x").metadata.number == number

@@ -319,3 +319,21 @@ def test_slash_and_bracket_numbering():
         ("1", "arabic", ["Văn phòng Sở"]), ("2", "arabic", []),
     ]
     assert doc.tasks[5]["partner_units"] == ["Văn phòng Sở"] and not doc.fell_through
+
+
+def test_month_headings_are_the_timeframe_of_their_items():
+    """'Tháng 7', 'Tháng 8', 'THÁNG 9/2025:' on lines of their own head the items of that month,
+    as 'Quý 3' does; an item's own timeframe comes first; a wrap's 'tháng 12/2025.' ends a
+    sentence and heads nothing."""
+    doc = _build_material("commune_month_headings.txt")
+    months = [(s["label"], s["kind"]) for s in doc.sections if s["level"] == 2]
+    assert months == [("Tháng 7", "content"), ("Tháng 8", "content"), ("Tháng 9/2025", "content")]
+    got = [(t["timeframe"], t["due_start"], t["due_end"]) for t in doc.tasks]
+    assert got == [
+        ("6 tháng cuối năm", dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
+        ("Tháng 7/2025", dt.date(2025, 7, 1), dt.date(2025, 7, 31)),
+        ("Tháng 8/2025", dt.date(2025, 8, 1), dt.date(2025, 8, 31)),
+        ("Tháng 9/2025", dt.date(2025, 9, 1), dt.date(2025, 9, 30)),
+        ("Tháng 12/2025", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+    ]
+    assert not doc.fell_through

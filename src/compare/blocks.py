@@ -64,6 +64,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
     # ("Quy 3": a scan that lost the tone)
     ("quarter", re.compile(r"^(Qu[ýy]\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
+    # "Tháng 7" / "Tháng 7/2025:" on a line of its own, over the items of that month (in capitals
+    # as a heading: a wrap's "tháng 7/2025." is the end of a sentence)
+    # (marks loose: a scan's "Thang 7")
+    ("month", re.compile(r"^((?:Th[aáàảãạăắằẳẵặâấầẩẫậ]ng|TH[AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ]NG)\s+(?:1[0-2]|0?[1-9]))"
+                         r"(?:\s*[/-]\s*(\d{4}))?\s*:?\s*$")),
 ]
 
 # "Phần I" on a line of its own: the part's title follows on the next line
@@ -79,7 +84,7 @@ _TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
 @dataclass
 class Block:
     lines: list[Line]
-    marker: str = ""  # roman | decimal | arabic | paren | letter | dash | plus | quarter | ""
+    marker: str = ""  # roman | decimal | arabic | paren | letter | dash | plus | quarter | month | ""
     label: str = ""  # "II", "1", "1.1", "a", "Quý 3"
     body: str = ""  # text without its marker
     extra_lines: list[int] = field(default_factory=list)  # page numbers etc. inside the block
@@ -135,6 +140,8 @@ def find_marker(text: str) -> tuple[str, str, str]:
             label = "Quý" + label[3:].lower()
             label = re.sub(r"(?i)quý\s+(iv|iii|ii|i)\b", lambda x: "Quý " + x.group(1).upper(), label)
             return kind, label, text
+        if kind == "month":
+            return kind, "Tháng " + str(int(label.split()[-1])) + (f"/{m.group(2)}" if m.group(2) else ""), text
         return kind, label, text[m.end():].strip()
     return "", "", text
 
@@ -251,7 +258,7 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
     if kind == "quarter" and (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term)
                               or _TIME_LABEL_END.search(p) is not None):
         return True  # "...; Quý III/2025." or "Thời gian:" / "Quý II/2024": a sentence that ends on its timeframe
-    if kind in ("quarter", "roman") or _bare_part(c):
+    if kind in ("quarter", "month", "roman") or _bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
     if is_caps(c) != is_caps(p) and not _starts_lower(c):
         return False

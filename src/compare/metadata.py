@@ -23,6 +23,8 @@ from .vietnamese import fold, normalize, restore_case, syllable_stats
 
 _MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
 _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
+# a Party body's numbers: "Số 45-KH/ĐU", "Số: 12-CTr/TU" (number, type, then the issuer)
+_PARTY_NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})")
 # ("... tháng 01 âm 2024": the word for year is whatever a restorer made of a damaged "nam")
 _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,2}m|\w{2,3})\s*(\d{4})", re.I)
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
@@ -193,14 +195,18 @@ def _level_of(issuer: str) -> str:
     f = fold(issuer)
     if f.startswith(("so ", "thanh tra", "van phong", "ban ")):
         return "department"
+    # ("cơ quan", "Quân sự" fold to the "quan" of "quận": not a level)
+    words = re.sub(r"\bco quan\b|\bquan (?:su|doi|khu)\b", " ", f)
     for word, level in _LEVEL_WORDS.items():
-        if re.search(rf"\b{fold(word)}\b", f):
+        if re.search(rf"\b{fold(word)}\b", words):
             return level
     if re.search(r"\b(tinh|thanh pho)\b", f):
         # "thành phố" of a province is the province; a city inside one is a district
         tail = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", f)
         if tail and tail.group(1) in PROVINCE_BY_FOLD:
             return "province"
+        if tail is None:  # a body of the province that names none: "Công an tỉnh", "Đảng ủy các cơ quan tỉnh"
+            return "province" if f.startswith(("uy ban nhan dan", "ubnd")) else "department"
         return "district"
     if f.startswith("phong "):
         return "district"
@@ -269,10 +275,15 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
 
     # number and date
     m = _NUMBER.search(header_text)
+    party = _PARTY_NUMBER.search(header_text) if m is None else None
     if m:
         code = re.sub(r"\s+", "", m.group(2))
         md.number = f"{m.group(1)}/{code}" if m.group(1) else None
         number_code = code
+    elif party:
+        issuer_code = "".join(party.group(3).split())
+        md.number = f"{party.group(1)}-{party.group(2)}/{issuer_code}"
+        number_code = None
     else:
         number_code = None
     d = _DATE.search(header_text)
@@ -298,7 +309,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     for cell in cells:
         c = _drop_motto(cell)
         f = fold(c)
-        if not c or _NUMBER.search(c) or _DATE.search(c) or re.search(r",\s*ng\w{1,3}\b", c):
+        if not c or _NUMBER.search(c) or _PARTY_NUMBER.search(c) or _DATE.search(c) or re.search(r",\s*ng\w{1,3}\b", c):
             continue
         if c[:2] in ("- ", "+ ", "* "):
             continue  # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
@@ -384,7 +395,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         # the issuer is written out ("Ủy ban nhân dân phường X"); parents keep the usual "UBND"
         md.issuer = re.sub(r"^UBND\b", "Ủy ban nhân dân", md.issuer)
         md.admin_level = _level_of(md.issuer)
-        if md.number and "-" in md.number:
+        if md.number and "-" in md.number and not party:
             num, code = md.number.split("/", 1)
             md.number = f"{num}/{_repair_code(code, md.issuer)}"
     if md.parent is None and md.admin_level in ("department", "district", "commune") and md.jurisdiction:

@@ -23,7 +23,7 @@ _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
     rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
 )
-_RANK = {"roman": 1, "arabic": 2, "letter": 5, "paren": 6, "quarter": 3, "caps": 2}
+_RANK = {"roman": 1, "arabic": 2, "letter": 5, "paren": 6, "quarter": 3, "month": 3, "caps": 2}
 _CLOSING_STATEMENT = re.compile(r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))")
 
 
@@ -123,7 +123,7 @@ def _closing_start(blocks: list[Block], start: int) -> int:
 def _is_heading(b: Block, nxt: Block | None) -> bool:
     if b.marker == "roman":
         return True
-    if b.marker == "quarter":
+    if b.marker in ("quarter", "month"):
         return True
     if b.is_table or b.marker in ("dash", "plus"):
         return False
@@ -144,7 +144,7 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
             return False
         if nxt.marker == b.marker and not (b.emphasis and not nxt.emphasis):
             return False
-        if nxt.marker in ("roman", "quarter"):
+        if nxt.marker in ("roman", "quarter", "month"):
             return False
         if b.marker == "letter" and nxt.marker in ("arabic", "decimal"):
             return False

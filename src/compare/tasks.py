@@ -115,12 +115,15 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
         if it.table:
             lead = _cell_units(it.table.get("lead", "")) or lead
             partners = _cell_units(it.table.get("partner", "")) or partners
-        # a quarter heading is the timeframe of what it holds
+        # a quarter or month heading is the timeframe of what it holds
         fallback = None
         s = sec
         while s is not None:
             if s.block is not None and s.block.marker == "quarter":
                 fallback = s.label
+                break
+            if s.block is not None and s.block.marker == "month":
+                fallback = s.label if "/" in s.label or not year else f"{s.label}/{year}"
                 break
             s = by_id.get(s.parent_id) if s.parent_id else None
         time_text = it.table.get("time") if it.table else None
