@@ -252,6 +252,8 @@ def test_task_table_with_time_before_the_units_and_a_notes_column():
      dt.date(2025, 12, 31)),
     ("Báo cáo định kỳ tháng 3, 6, 9/2025.", "Tháng 3, 6, 9/2025", dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
     ("Báo cáo tháng 6/2025.", "Tháng 6/2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+    # a table's time cell that says only "during the year": the plan's year
+    ("Trong năm", "Trong năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
 ])
 def test_year_and_month_timeframes(text, written, start, end):
     from compare.timeframes import resolve
@@ -337,3 +339,23 @@ def test_month_headings_are_the_timeframe_of_their_items():
         ("Tháng 12/2025", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
     ]
     assert not doc.fell_through
+
+
+@pytest.mark.parametrize("header", [
+    "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
+    "| STT | Công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời điểm hoàn thành |",
+    "| TT | Hoạt động | Cơ quan thực hiện | Cơ quan phối hợp | Hoàn thành |",
+])
+def test_task_table_columns_under_other_names(header):
+    """The task, lead and time columns under the names plans give them: 'Công việc', 'Hoạt
+    động'; 'Đơn vị thực hiện' (the unit that carries the task out leads it); 'Thời điểm'."""
+    from compare.build import parse_text
+    from conftest import MATERIAL
+
+    text = (MATERIAL / "department_appendix_table.txt").read_text(encoding="utf-8")
+    doc = parse_text(text.replace("| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |", header), "x")
+    rows = [t for t in doc.tasks if t["item_kind"] == "table_row"]
+    assert [(t["lead_units"], t["partner_units"], t["timeframe"]) for t in rows] == [
+        (["Văn phòng Sở"], ["Các phòng"], "Quý I/2025"), (["Phòng Tổ chức - Hành chính"], ["Công đoàn Sở"], "Quý II/2025"),
+        (["Văn phòng Sở"], ["Trung tâm Phục vụ hành chính công"], "Cả năm 2025"),
+        (["Ban Giám đốc"], ["Công đoàn Sở"], "Quý III/2025")]

@@ -215,13 +215,13 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
     names = [fold(c) for c in cells]
     cols: dict[str, int] = {}
     for i, n in enumerate(names):
-        if "noi dung" in n or "nhiem vu" in n or "ten nhiem vu" in n:
+        if "noi dung" in n or "nhiem vu" in n or "cong viec" in n or "hoat dong" in n:
             cols.setdefault("text", i)
-        elif "chu tri" in n:
-            cols.setdefault("lead", i)
+        elif "chu tri" in n or (n.startswith(("don vi", "co quan", "bo phan")) and "thuc hien" in n):
+            cols.setdefault("lead", i)  # (the unit that carries a task out is its lead)
         elif "phoi hop" in n:
             cols.setdefault("partner", i)
-        elif "thoi gian" in n or "thoi han" in n or "tien do" in n:
+        elif "thoi gian" in n or "thoi han" in n or "tien do" in n or "thoi diem" in n or n == "hoan thanh":
             cols.setdefault("time", i)
         elif "ghi chu" in n:
             cols.setdefault("notes", i)

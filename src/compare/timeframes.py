@@ -31,7 +31,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Giáo dục thường xuyên" is a kind of school, not a timeframe.
     ("ongoing", re.compile(r"thuong xuyen\b")),
 ]
-_WHOLE_YEAR = re.compile(r"nam (\d{4})(?=\n?\Z)")  # the whole text
+# the whole text: "Năm 2026", or a table cell's "Trong năm" (the plan's year)
+_WHOLE_YEAR = re.compile(r"(?:nam (\d{4})|trong nam)(?=\.?\n?\Z)")
 # Words without which a pattern cannot match: plain substring tests spare the regex scans.
 _NEEDS = {
     "deadline": ("truoc", "cham nhat", "han chot", "den "),
@@ -106,7 +107,7 @@ _ANY_NEED = re.compile("|".join(re.escape(w) for w in (*_ALL_NEEDS, "hang ", "di
 def resolve(text: str, year: int | None, period: str | None, fallback: str | None = None) -> Timeframe:
     """Find the first timeframe phrase in `text` (or in `fallback`, e.g. a 'Quý 3' heading)."""
     quick = fold(text)
-    if not fallback and not quick.startswith("nam ") and not _ANY_NEED.search(quick):
+    if not fallback and not quick.startswith(("nam ", "trong nam")) and not _ANY_NEED.search(quick):
         return Timeframe(None, None, None, False)
     # fold() keeps positions when the text has no combining marks or runs of spaces: then it
     # serves as the same-length fold (the common case, and a costly translate spared)
@@ -122,7 +123,7 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
             needs = _NEEDS[kind]
             if needs[0] in f or (len(needs) > 1 and any(word in f for word in needs)):
                 found.extend((m.start(), kind, m) for m in _bounded(pattern, f, school=kind == "ongoing"))
-            if kind == "year" and f.startswith("nam "):
+            if kind == "year" and f.startswith(("nam ", "trong nam")):
                 whole = _WHOLE_YEAR.match(f)
                 if whole:
                     found.append((0, kind, whole))
