@@ -385,10 +385,12 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     if not counts:
         # No province named: a district plan ("Phòng Nội vụ", "UBND huyện Cần Giuộc", "Cần
         # Giuộc, ngày ...") lies in the province of the district it names
-        named = [m.group(1) for m in _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))]
+        districts = [m.group(1) for m in
+                     _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))]
         # (the place line of a ward's plan names the ward: "Đông Hải" is also a district elsewhere)
-        place = [md.place] if md.place and not (md.issuer and _level_of(md.issuer) == "commune") else []
-        counts = _district_provinces(named + place)
+        if md.place and not (md.issuer and _level_of(md.issuer) == "commune"):
+            districts.append(md.place)
+        counts = _district_provinces(districts)
     if counts:
         md.jurisdiction = max(sorted(counts), key=lambda p: counts[p])
     if md.issuer:
@@ -399,10 +401,10 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             num, code = md.number.split("/", 1)
             md.number = f"{num}/{_repair_code(code, md.issuer)}"
     if md.parent is None and md.admin_level in ("department", "district", "commune") and md.jurisdiction:
-        place = re.escape(md.jurisdiction)
+        province = re.escape(md.jurisdiction)
         # as the text says it; where it does not (a district plan), as the province is
-        city = re.search(rf"thành phố\s+{place}", full_text) is not None or (
-            md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{place}", full_text) is None)
+        city = re.search(rf"thành phố\s+{province}", full_text) is not None or (
+            md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{province}", full_text) is None)
         word = "thành phố" if city else "tỉnh"
         md.parent = f"UBND {word} {md.jurisdiction}"
 
