@@ -276,6 +276,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     # number and date
     m = _NUMBER.search(header_text)
     party = _PARTY_NUMBER.search(header_text) if m is None else None
+    number_code = None  # the state-style code after the number ("KH-UBND")
     if m:
         code = re.sub(r"\s+", "", m.group(2))
         md.number = f"{m.group(1)}/{code}" if m.group(1) else None
@@ -283,9 +284,6 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     elif party:
         issuer_code = "".join(party.group(3).split())
         md.number = f"{party.group(1)}-{party.group(2)}/{issuer_code}"
-        number_code = None
-    else:
-        number_code = None
     d = _DATE.search(header_text)
     if d:
         try:

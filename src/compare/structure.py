@@ -165,17 +165,13 @@ _APPENDIX = re.compile(
     rf"^(?i:{loose_pattern('phu luc')})(?:\s+(?:(?i:số)\s*)?([IVXLC]+|\d{{1,2}}|[A-Z])\b)?\s*[.:-]?\s*")
 
 
-def _appendix_heading(b: Block) -> bool:
+def _appendix_heading(b: Block) -> re.Match[str] | None:
+    """The match of an appendix's heading ("PHỤ LỤC II": its number in group 1), or None."""
     m = _APPENDIX.match(b.text)
     if not m or b.is_table or b.marker:
-        return False
+        return None
     rest = b.text[m.end():]
-    return not rest or b.emphasis or is_caps(b.text[:300])
-
-
-def _appendix_label(b: Block) -> str:
-    m = _APPENDIX.match(b.text)
-    return (m.group(1) or "") if m else ""
+    return m if not rest or b.emphasis or is_caps(b.text[:300]) else None
 
 
 def _appendix_title_line(b: Block) -> bool:
@@ -257,11 +253,11 @@ def parse(blocks: list[Block]) -> Anatomy:
 
     # An appendix after the signature ("PHỤ LỤC" / "Nhiệm vụ ..." / a task table) holds tasks:
     # the closing ends where it starts.
-    appendix_at = next((i for i in range(body_start + 1, len(blocks)) if _appendix_heading(blocks[i])), len(blocks))
+    appendix_heads = [(i, m) for i in range(body_start + 1, len(blocks)) if (m := _appendix_heading(blocks[i]))]
+    appendix_at = appendix_heads[0][0] if appendix_heads else len(blocks)
     closing_at = _closing_start(blocks[:appendix_at], body_start)
     body = blocks[body_start:closing_at]
     closing = blocks[closing_at:appendix_at]
-    appendix = blocks[appendix_at:]
 
     sections: list[Section] = []
     items: list[Item] = []
@@ -407,28 +403,26 @@ def parse(blocks: list[Block]) -> Anatomy:
             items.extend(Item(b, sec, "signature") for b in sig_blocks)
 
     # Appendices: each a part of its own, of tasks, headed by its title lines
-    start = 0
-    while start < len(appendix):
-        end = next((i for i in range(start + 1, len(appendix)) if _appendix_heading(appendix[i])), len(appendix))
-        part = appendix[start:end]
+    ends = [i for i, _ in appendix_heads[1:]] + [len(blocks)]
+    for (start, head_match), end in zip(appendix_heads, ends):
+        part = blocks[start:end]
         j = 1
         while j < min(len(part), 6) and _appendix_title_line(part[j]):
             j += 1
         # (its "(Kèm theo Kế hoạch số ...)" line says where it belongs, not what it holds)
         heading = " ".join(" ".join(b.text.replace("|", " ") for b in part[:j] if not b.text.startswith("(")).split())
         head = part[0]
-        label = _appendix_label(head)
-        sec = new_section(label, heading, "content", (head.line_start, part[j - 1].line_end), None, -1, head)
+        sec = new_section(head_match.group(1) or "", heading, "content", (head.line_start, part[j - 1].line_end),
+                          None, -1, head)
         sec.theme = classify_theme(heading)
         items.extend(Item(b, sec, "heading") for b in part[:j])
         stack[:] = [sec]
         table_cols, table_parent = None, None
         walk(part[j:])
-        start = end
-    if appendix:
+    if appendix_heads:
         # "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a short pointer to the appendix, not a task
         for it in items:
-            if (it.role == "task" and it.block.line_start < appendix[0].line_start and len(it.block.text) < 200
+            if (it.role == "task" and it.block.line_start < blocks[appendix_at].line_start and len(it.block.text) < 200
                     and re.search(r"\bphu luc\b", fold(it.block.text))):
                 it.role, it.section = "other", None  # (outside the part, as a closing formula is)
 

@@ -119,11 +119,10 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
         fallback = None
         s = sec
         while s is not None:
-            if s.block is not None and s.block.marker == "quarter":
+            if s.block is not None and s.block.marker in ("quarter", "month"):
                 fallback = s.label
-                break
-            if s.block is not None and s.block.marker == "month":
-                fallback = s.label if "/" in s.label or not year else f"{s.label}/{year}"
+                if s.block.marker == "month" and year and "/" not in fallback:
+                    fallback = f"{fallback}/{year}"  # ("Tháng 7" is a timeframe with its year only)
                 break
             s = by_id.get(s.parent_id) if s.parent_id else None
         time_text = it.table.get("time") if it.table else None

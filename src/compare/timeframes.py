@@ -22,9 +22,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarters", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?")),
     ("quarter", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
     ("half", re.compile(r"(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
-    # "tháng 6 và tháng 12/2025", "tháng 6, 9, 12/2025": from the first month to the end of the last
-    ("months", re.compile(r"thang (\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)\s*(?:/|nam)\s*(\d{4})")),
-    ("month", re.compile(r"thang (\d{1,2})\s*(?:/|nam)\s*(\d{4})")),
+    # "tháng 6/2025", or several: "tháng 6 và tháng 12/2025", "tháng 6, 9, 12/2025" (from the
+    # first month to the end of the last)
+    ("month", re.compile(r"thang (\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})*)\s*(?:/|nam)\s*(\d{4})")),
     # "Cả năm 2026", "trong năm 2024" (not "trong năm học": a school year), or the whole text
     # "Năm 2026": see resolve
     ("year", re.compile(r"(?:ca nam|trong nam(?= \d{4}\b))(?: (\d{4}))?")),
@@ -39,7 +39,6 @@ _NEEDS = {
     "quarters": ("quy ",),
     "quarter": ("quy ",),
     "half": ("thang dau", "thang cuoi", "thang sau"),
-    "months": ("thang ",),
     "month": ("thang ",),
     "year": ("ca nam", "trong nam "),
     "ongoing": ("thuong xuyen",),
@@ -159,16 +158,12 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
             y = int(m.group(2)) if m.group(2) else year
             lo, hi = period_bounds(y, "H1" if m.group(1) == "dau" else "H2")
             return Timeframe(written, lo, hi, recurring)
-        if kind == "months":
+        if kind == "month":
             months = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
             first, last, y = min(months), max(months), int(m.group(3))
             if 1 <= first and last <= 12:
                 return Timeframe(written, dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]),
                                  recurring)
-        if kind == "month":
-            mo, y = int(m.group(1)), int(m.group(2))
-            if 1 <= mo <= 12:
-                return Timeframe(written, dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), recurring)
         if kind == "year":
             y = int(m.group(1) or 0) or year
             lo, hi = period_bounds(y, "year")
