@@ -47,3 +47,90 @@ def test_rewrapping_keeps_the_tasks(key, width, seed):
     text = SEEDS[key].read_text(encoding="utf-8")
     found, extra = agreement(task_keys(text), task_keys(forms.rewrapped(text, width=width, seed=seed)))
     assert found >= 0.95 and extra <= 0.05
+
+
+# --- shortcuts taken for speed agree with the plain form they stand for ----------------------
+# (each plain form is the rule as it was written before the shortcut)
+
+_LINE_PIECE = st.one_of(
+    st.text(alphabet="aăbcdđeêoôơuưyAĐIVX019 .,;:-–+*_#|()[]/\\`<>“\"'\t\u00a0\u00ad\u200b\u0301•", max_size=12),
+    st.sampled_from(["- ", "-", "---", "- - -", "Trang 2", "12", "(Đã ký)", "**Ghi chú**", "hoà", "Thuỷ", "  "]),
+)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(_LINE_PIECE, max_size=6).map("".join))
+def test_plain_lines_clean_as_the_full_rules_clean_them(text):
+    from compare.lines import clean_line
+    from compare.vietnamese import normalize
+
+    line = normalize(text.replace("\n", " ").replace("\r", " "))
+    assert clean_line(7, line, line) == clean_line(7, line, None)
+
+
+_END_PIECE = st.sampled_from(["abc", " ", ".", ";", ":", "…", "!", "?", "'", "\"", "”", "’", ")", "]", "*", "/", "(", "x."])
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(_END_PIECE, max_size=7).map("".join))
+def test_terminated_reads_the_end_as_the_pattern_does(text):
+    import re
+
+    from compare.blocks import terminated
+
+    assert terminated(text) == bool(re.search(r"[.;:!?…]['\"”’)\]*]*$|\./\.$", text.rstrip()))
+
+
+_REF_PIECE = st.sampled_from(["23", "-", "QĐ", "/", "TW", "129", "/QĐ-UBND", " ", "a", "59/2023/NĐ-CP", "0D",
+                              "số", "Số", ":", "12345", "123456", ".", "_", "Đ", "-CP", "2021", "Quyết định",
+                              "KẾ HOẠCH", "Kế hoạch", "Luật", "ngày 3/4/2021"])
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(_REF_PIECE, max_size=10).map("".join))
+def test_citations_are_found_and_introduced_as_the_patterns_say(text):
+    import re
+
+    from compare import references as refs
+
+    found = [(m.span(), m.groups()) for m in refs._citations(text)]
+    assert found == [(m.span(), m.groups()) for m in refs.REF_RE.finditer(text)]
+    words = "|".join(w for w, _ in refs._KIND_WORDS)
+    m = re.search(rf"({words})\s*(?:số)?\s*:?\s*$", text[-40:], re.IGNORECASE)
+    expected = (m.start(), dict((w.lower(), k) for w, k in refs._KIND_WORDS)[m.group(1).lower()]) if m else None
+    assert refs._intro(text[-40:]) == expected
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["hoà", "hoá", "Hoà", "thuý", "Thuỷ", "hoàn", "toà", "xoè", "oà", "uý", " ", "n", "ạ",
+                                 "khoẻ", "hòa", "HOÀ", "a", ","]), max_size=10).map("".join))
+def test_tone_placement_finds_the_words_the_pair_pattern_finds(text):
+    import re
+
+    from compare.vietnamese import normalize_tones, place_tone_old_style
+
+    # the rule as a pattern over the vowel pair: every word it ends is put in the old style
+    expected = []
+    last = 0
+    pair = r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![a-zA-Z])"
+    for m in re.finditer(pair, text):
+        if m.end() < len(text) and text[m.end()].isalpha():
+            continue
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if start < last:
+            continue
+        expected += [text[last:start], place_tone_old_style(text[start:m.end()])]
+        last = m.end()
+    assert normalize_tones(text) == "".join(expected) + text[last:]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["I", "V", "X", "II", "Phần", "PHẦN", "Chương", "thứ hai", "A", "Đ", "K", "1", "12", ".",
+                                 "/", ")", "(", "-", "–", "+", " ", "a", "đ", "Quý", "quy", "Tháng", "THÁNG", "7", "2025",
+                                 ":", "%", "Công tác", "tổ chức", "ư"]), max_size=6).map("".join))
+def test_the_combined_marker_pattern_matches_where_one_marker_does(text):
+    from compare.blocks import _ANY_MARKER, _MARKERS
+
+    assert bool(_ANY_MARKER.match(text)) == any(p.match(text) for _, p in _MARKERS)

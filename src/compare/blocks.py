@@ -78,7 +78,9 @@ _BARE_PART = re.compile(rf"^(?:{_PART_WORD})\s+(?:{_NUMERAL}|\d{{1,2}}|{_ORDINAL
 def _bare_part(text: str) -> bool:
     return text[:1] in "PC" and _BARE_PART.match(text) is not None
 
-_TERMINAL = re.compile(r"[.;:!?…]['\"”’)\]*]*$|\./\.$")
+# A sentence's end: a stop, then perhaps closing quotes, brackets or a bold mark ("./." too)
+_TERMINAL_MARKS = ".;:!?…"
+_CLOSING_MARKS = "'\"”’)]*"
 
 
 @dataclass
@@ -123,9 +125,17 @@ class Block:
         return self.lines[0].kind == "table"
 
 
+# All the markers in one pattern: most lines start with none, and one match says so (the
+# patterns one by one are tried only on a line that starts with some marker)
+_ANY_MARKER = re.compile("|".join(
+    f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p in _MARKERS))
+
+
 @lru_cache(maxsize=8192)
 def find_marker(text: str) -> tuple[str, str, str]:
     """(marker kind, label, text after the marker) for the start of a block."""
+    if not _ANY_MARKER.match(text):
+        return "", "", text
     for kind, pattern in _MARKERS:
         m = pattern.match(text)
         if not m:
@@ -161,7 +171,8 @@ def is_caps(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def terminated(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+    core = text.rstrip().rstrip(_CLOSING_MARKS)  # (looked at from the end: no scan of the line)
+    return bool(core) and core[-1] in _TERMINAL_MARKS
 
 
 @lru_cache(maxsize=8192)

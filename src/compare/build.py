@@ -7,9 +7,12 @@ other file goes through. Tables are written atomically and deterministically.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -210,10 +213,25 @@ def raw_files(raw_dir: Path) -> list[Path]:
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing one plan makes tens of thousands of small objects that reference counting frees
+    when it ends; the cycle collector would scan them again and again meanwhile, for nothing
+    (about 5% of the build). It runs again between plans."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_corpus(raw_dir: Path) -> BuildResult:
     documents: list[ParsedDocument] = []
     rejects: list[dict] = []
     seen: dict[str, str] = {}
+    ids: set[str] = set()
     # Decode everything first: the clean plans teach the restorer of the damaged ones.
     decoded: dict[Path, RawText | Rejected] = {}
     stats: dict[Path, tuple[int, int, int]] = {}
@@ -235,7 +253,8 @@ def build_corpus(raw_dir: Path) -> BuildResult:
             raw = decoded[path]
             if isinstance(raw, Rejected):
                 raise raw
-            doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer, stats[path])
+            with _collector_paused():
+                doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer, stats[path])
         except Rejected as exc:
             rejects.append({"source_path": rel, "reason": str(exc)})
             continue
@@ -245,10 +264,11 @@ def build_corpus(raw_dir: Path) -> BuildResult:
         if doc.sha256 in seen:
             rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})
             continue
-        if any(d.doc_id == doc.doc_id for d in documents):
+        if doc.doc_id in ids:
             rejects.append({"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"})
             continue
         seen[doc.sha256] = rel
+        ids.add(doc.doc_id)
         documents.append(doc)
     tables = {
         "documents": _frame("documents", [_document_row(d) for d in documents]),

@@ -61,8 +61,39 @@ def _strip_emphasis(s: str) -> tuple[str, bool]:
     return s, whole
 
 
+# Characters that send a line down the full cleaning path: odd spaces, tabs, soft hyphens, and
+# markdown and HTML markup. Most lines of a plan hold none of them.
+_NEEDS_CLEANING = re.compile(r"[\t\u00a0\u200b\ufeff\u00ad#>\]*_\\`<|]")
+
+
+def _plain_line(no: int, raw: str, normalized: str) -> Line | None:
+    """The common line cleaned the short way, or None for one that needs the whole of
+    clean_line: blank, or plain words that start with a letter, a digit, a hyphen or a quote (no
+    markup, no bullet glyph, no odd space). Only its spacing, a run of hyphens, a hyphen glued
+    to its first word, and whether it is a page number are left to settle."""
+    if _NEEDS_CLEANING.search(normalized):
+        return None
+    s = " ".join(normalized.split())
+    if not s:
+        return Line(no, raw, "", kind="blank")
+    if not (s[0].isalnum() or s[0] in "-+“\"'"):
+        return None
+    if s[0] == "-":
+        if _SEPARATOR.match(s) and not _WORD_CHAR.search(s):
+            return Line(no, raw, "", kind="separator")  # "-----", "- - -"
+        if _GLUED_DASH.match(s):  # "-Ban Giám đốc;" → "- Ban Giám đốc;"
+            s = "- " + s[1:]
+    if len(s) <= 12 and _PAGE_NUMBER.match(s):
+        return Line(no, raw, s, kind="page_number")
+    return Line(no, raw, s)
+
+
 def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
     """One source line made clean; `normalized` is the same line already through normalize()."""
+    if normalized is not None:
+        plain = _plain_line(no, raw, normalized)
+        if plain is not None:
+            return plain
     s = (raw if normalized is None else normalized).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     if "\t" in s:
         # a table row copied from a web page or a word processor: cells between tabs (three

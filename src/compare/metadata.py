@@ -71,15 +71,20 @@ _PARENT_THEN_AGENCY = re.compile(
 )
 
 
+_HTML_BREAK = re.compile(r"(?i)<br\s*/?>")
+_COLUMN_GAP = re.compile(r"\s{3,}|\t+")
+_MARKUP_OR_RULE = re.compile(r"[*#_]+|[-=~–—]{3,}")
+
+
 def _header_cells(lines: list[Line]) -> list[str]:
     """Header lines → cells: '|' cells and runs of 3+ spaces split two-column headers."""
     cells: list[str] = []
     for line in lines:
         # the raw side keeps the columns' spacing; normalised like the clean text ("UỶ" → "ỦY")
-        raw = re.sub(r"(?i)<br\s*/?>", "|", normalize(line.raw.replace("\u00a0", " ")))
-        parts = [p for chunk in raw.split("|") for p in re.split(r"\s{3,}|\t+", chunk)]
+        raw = _HTML_BREAK.sub("|", normalize(line.raw.replace("\u00a0", " ")))
+        parts = [p for chunk in raw.split("|") for p in _COLUMN_GAP.split(chunk)]
         for p in parts:
-            p = re.sub(r"[*#_]+|[-=~–—]{3,}", "", p).strip()
+            p = _MARKUP_OR_RULE.sub("", p).strip()
             if p:
                 cells.append(" ".join(p.split()))
     return cells

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # number, then "-TYPE/ISSUER" (party style) or "/[YEAR/]TYPE-ISSUER" (state style)
 _CODE = r"(?:[A-ZĐ]|0(?=[A-Za-zĐ]))[A-Za-zĐđ&]*"  # "0D": OCR's Q of "QĐ"
-REF_RE = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:"
+_REF_BODY = (
+    rf"(\d{{1,5}})\s*(?:"
     rf"-\s*({_CODE})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)"  # 23-QĐ/TW, 01-CTr/BTGDVTU-DUUBNDTP
     rf"|/\s*(?:(\d{{4}})\s*/\s*)?({_CODE}(?:\s*-\s*{_CODE})+)"  # 129/QĐ-UBND, 59/2023/NĐ-CP
     rf")(?![\w])"
 )
+REF_RE = re.compile(rf"(?<![\w/.-]){_REF_BODY}")
+# The same without the look-behind, which would make the regex engine try every position of the
+# text: this one starts with a digit, and the engine jumps from digit to digit (see _citations)
+_REF_FROM_DIGIT = re.compile(_REF_BODY)
+_REF_BEFORE = re.compile(r"[\w/.-]")
 # What every match of REF_RE holds, as a pattern that starts with a digit: the regex engine
 # skips to digits, where REF_RE's look-behind start makes it try every position
 _HINT = re.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ0]")
@@ -53,9 +59,6 @@ def _repair_code(code: str) -> str:
     return "-".join(_repair_part(p) for p in code.split("-"))
 
 
-# the word that introduces a number: "Quyết định số", "Chỉ thị", "Kế hoạch số:"
-_INTRO = re.compile(r"(" + "|".join(w for w, _ in _KIND_WORDS) + r")\s*(?:số)?\s*:?\s*$", re.IGNORECASE)
-_KIND_BY_WORD = {w.lower(): name for w, name in _KIND_WORDS}
 _DATE_AFTER = re.compile(r"^[\s,]*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 
 
@@ -76,26 +79,61 @@ def _safe_date(d: int, m: int, y: int) -> dt.date | None:
         return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
+# the word that introduces a number: "Quyết định số", "Chỉ thị", "Kế hoạch số:"
+_INTRO_WORDS = [(w.lower(), name) for w, name in _KIND_WORDS]
+
+
+def _intro(before: str) -> tuple[int, str] | None:
+    """Where the word that introduces a number ("Quyết định số", "Kế hoạch:") starts in `before`
+    (the text up to the number), and the kind it names; read from the end, case aside."""
+    core = before.rstrip()
+    if core.endswith(":"):
+        core = core[:-1].rstrip()
+    if core[-2:].lower() == "số":
+        core = core[:-2].rstrip()
+    lowered = core[-12:].lower()
+    for word, name in _INTRO_WORDS:
+        if lowered.endswith(word):
+            return len(core) - len(word), name
+    return None
+
+
+def _citations(text: str) -> Iterator[re.Match[str]]:
+    """The matches of REF_RE, as finditer gives them: a match of the digit-first pattern whose
+    start fails the look-behind is skipped, and the search goes on from the next character."""
+    pos = 0
+    while (m := _REF_FROM_DIGIT.search(text, pos)) is not None:
+        start = m.start()
+        if start and _REF_BEFORE.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def find_references(text: str) -> list[Citation]:
     out: list[Citation] = []
     if "/" not in text or _HINT.search(text) is None:
         return out
-    for m in REF_RE.finditer(text):
+    for m in _citations(text):
         num = m.group(1)
         if m.group(2):
             type_code = _repair_part(m.group(2))
-            issuer = _repair_code(re.sub(r"\s+", "", m.group(3)))
+            issuer = _repair_code(_SPACES.sub("", m.group(3)))
             ref_id = f"{num}-{type_code}/{issuer}"
         else:
             year = m.group(4)
-            code = _repair_code(re.sub(r"\s+", "", m.group(5)))
+            code = _repair_code(_SPACES.sub("", m.group(5)))
             type_code = code.split("-")[0]
             ref_id = f"{num}/{year}/{code}" if year else f"{num}/{code}"
         # kind: the word that introduces the number, else the type code
         before = text[max(0, m.start() - 40): m.start()]
-        intro = _INTRO.search(before)
-        kind = _KIND_BY_WORD[intro.group(1).lower()] if intro else _CODE_KIND.get(type_code.upper())
-        start = m.start() - (len(before) - intro.start()) if intro else m.start()
+        intro = _intro(before)
+        kind = intro[1] if intro else _CODE_KIND.get(type_code.upper())
+        start = m.start() - (len(before) - intro[0]) if intro else m.start()
         date = None
         end = m.end()
         dm = _DATE_AFTER.match(text[m.end(): m.end() + 30])

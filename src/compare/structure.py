@@ -103,10 +103,13 @@ def _title_like(b: Block) -> bool:
     return True
 
 
+_RECIPIENTS_LABEL = re.compile(r"\bnoi nh\w*\s*:")  # "Nơi nhận:", its marks lost or mangled
+
+
 def _closing_start(blocks: list[Block], start: int) -> int:
     for i in range(start, len(blocks)):
         f = fold(blocks[i].text[:40])  # only how a block starts matters here
-        if f.startswith("noi nhan") or re.search(r"\bnoi nh\w*\s*:", f[:30]):
+        if f.startswith("noi nhan") or _RECIPIENTS_LABEL.search(f[:30]):
             # a flattened page may put the signature column first: its short lines just above
             # the recipients, from a signer's role on, belong to the closing too
             j = i

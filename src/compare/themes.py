@@ -75,11 +75,15 @@ def classify_theme(text: str, minimum: float = 1.5) -> int | None:
     return best if scores[best] >= minimum else None
 
 
+_HEADING_NUMBER = re.compile(r"^[ivx]+[.)/:-]\s*|^\d+[.)]\s*")
+_NOT_PLAIN = re.compile(r"[^a-z0-9 ,]")
+
+
 def classify_kind(heading: str) -> str | None:
     """Part kind named by a heading ('II. NỘI DUNG' → 'content'), or None."""
     f = fold(heading)
-    f = re.sub(r"^[ivx]+[.)/:-]\s*|^\d+[.)]\s*", "", f)
-    f = re.sub(r"[^a-z0-9 ,]", "", f)  # OCR debris inside words ("THU'C")
+    f = _HEADING_NUMBER.sub("", f)
+    f = _NOT_PLAIN.sub("", f)  # OCR debris inside words ("THU'C")
     for phrase, kind in _KIND_PHRASES:
         if f.startswith(phrase) or (phrase in f and len(f) < 80 and kind != "content"):
             return kind

@@ -123,12 +123,13 @@ _PUNCT = "\"'“”‘’()[]{}.,;:!?…*_-–—/\\|<>«»"
 
 
 # A tone on the second vowel of "oa", "oe", "uy" (the new convention): the only words that
-# normalize_tones changes, so the rest of the text is never looked at.
-
-
-# (not followed by an ASCII letter: "hoàn", "toàn" are not the end of the word; other letters
-# are checked in code)
-_NEW_STYLE_HINT = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![a-zA-Z])")
+# normalize_tones changes, so the rest of the text is never looked at. The scan looks for the
+# toned vowel (a character set the regex engine jumps between) not followed by an ASCII letter
+# ("hoàn", "toàn" are not the end of the word; other letters are checked in code); the vowel
+# before it is checked in code too.
+_TONED_AE = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ"  # after "o": "oà", "oé"
+_TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"  # after "u": "uý"
+_NEW_STYLE_HINT = re.compile(rf"[{_TONED_AE}{_TONED_Y}](?![a-zA-Z])")
 
 
 def normalize_tones(text: str) -> str:
@@ -136,10 +137,16 @@ def normalize_tones(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in _NEW_STYLE_HINT.finditer(text):
-        end = m.end()
+        vowel = m.start()
+        if not vowel:
+            continue
+        before = text[vowel - 1]
+        if not ((before in "oO" and text[vowel] in _TONED_AE) or (before in "uU" and text[vowel] in _TONED_Y)):
+            continue
+        end = vowel + 1
         if end < len(text) and text[end].isalpha():
             continue  # "hoàng": the vowel pair is not the end of the word
-        start = m.start()
+        start = vowel - 1
         while start > 0 and text[start - 1].isalpha():
             start -= 1
         if start < last:
@@ -234,14 +241,23 @@ def syllable_stats(text: str, limit: int = 2000) -> tuple[int, int, int]:
     if len(raw) > limit:
         raw = raw[:: len(raw) // limit + 1]
     # a plan repeats its words: judge each distinct one once
-    counts: dict[str, int] = {}  # (a dict: Counter's missing-key path is slow here)
+    tokens = valid = marked = 0
     for token, n in Counter(raw).items():
-        token = token.strip(_PUNCT)
-        if token.isalpha():
-            counts[token] = counts.get(token, 0) + n
-    valid = sum(c for t, c in counts.items() if is_valid_syllable(t))
-    marked = sum(c for t, c in counts.items() if not t.isascii())
-    return sum(counts.values()), valid, marked
+        alphabetic, is_valid, is_marked = _judge_token(token)
+        if alphabetic:
+            tokens += n
+            valid += n * is_valid
+            marked += n * is_marked
+    return tokens, valid, marked
+
+
+@lru_cache(maxsize=65536)
+def _judge_token(token: str) -> tuple[bool, bool, bool]:
+    """(alphabetic once stripped of punctuation, a valid syllable, written with diacritics)."""
+    token = token.strip(_PUNCT)
+    if not token.isalpha():
+        return False, False, False
+    return True, is_valid_syllable(token), not token.isascii()
 
 
 # --- case -----------------------------------------------------------------------------------
