@@ -178,7 +178,8 @@ def test_header_layouts(name):
 
 _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
                "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt",
-               "district_office_table.md", "province_decimal_parts.txt", "province_slash_numbering.txt"]
+               "district_office_table.md", "province_decimal_parts.txt", "province_slash_numbering.txt",
+               "department_merged_columns.txt"]
 
 
 @pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",
@@ -249,6 +250,12 @@ _SIGNATURE_LAYOUTS = {
                                "Nguyễn Văn Linh\n",
     "columns by spaces": "Nơi nhận:                         TM. ỦY BAN NHÂN DÂN\n- Như trên;                       KT. CHỦ TỊCH\n"
                          "- Lưu: VT.                        PHÓ CHỦ TỊCH\n\n                                  Nguyễn Văn Linh\n",
+    "both columns run together line by line, the name on the archive's line":
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- Ban Dân vận Tỉnh ủy; PHÓ CHỦ TỊCH\n"
+        "- Lưu: VT, VP. Nguyễn Văn Linh\n",
+    "both columns run together, the name in capitals on the archive's line":
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- UBND quận Lê Chân; PHÓ CHỦ TỊCH\n"
+        "- Lưu: VT. NGUYỄN VĂN LINH\n",
     "the name set in capitals": "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
                                 "NGUYỄN VĂN LINH\n",
 }

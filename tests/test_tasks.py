@@ -272,6 +272,20 @@ def test_year_and_month_timeframes(text, written, start, end):
     # the standing body or focal point of the plan leads its item
     ("Sở Nội vụ là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.", ["Sở Nội vụ"], []),
     ("Văn phòng Sở là đầu mối tổng hợp kết quả.", ["Văn phòng Sở"], []),
+    # the unit an item opens with and makes responsible (its name may hold a comma)
+    ("Văn phòng Sở có trách nhiệm theo dõi, đôn đốc, tổng hợp kết quả thực hiện.", ["Văn phòng Sở"], []),
+    ("Các phòng, đơn vị thuộc Sở chịu trách nhiệm triển khai Kế hoạch này.", ["Các phòng, đơn vị thuộc Sở"], []),
+    ("Văn phòng Sở có trách nhiệm chủ trì, phối hợp với Thanh tra Sở tổ chức thực hiện.", ["Văn phòng Sở"],
+     ["Thanh tra Sở"]),
+    ("Phòng Nội vụ chủ trì, phối hợp với các đơn vị có trách nhiệm thực hiện.", ["Phòng Nội vụ"], ["các đơn vị"]),
+    ("Nâng cao trách nhiệm của người đứng đầu cơ quan, đơn vị.", [], []),
+    # the unit an item is addressed to, before a colon
+    ("Văn phòng Sở: theo dõi, đôn đốc, tổng hợp kết quả, báo cáo Giám đốc Sở.", ["Văn phòng Sở"], []),
+    ("UBND các xã, thị trấn: xây dựng kế hoạch của đơn vị.", ["UBND các xã, thị trấn"], []),
+    ("Phòng, chống tham nhũng: thực hiện nghiêm các quy định.", [], []),
+    ("Hội nghị sơ kết: tổ chức vào tháng 6.", [], []),
+    ("Đơn vị thực hiện: các phòng chuyên môn.", ["các phòng chuyên môn"], []),
+    ("Tổ chức hội nghị. Cơ quan thực hiện: Phòng Nội vụ; cơ quan phối hợp: Văn phòng.", ["Phòng Nội vụ"], ["Văn phòng"]),
 ])
 def test_lead_and_partner_units_in_running_text(text, lead, partners):
     from compare.tasks import units_from_text
@@ -359,3 +373,24 @@ def test_task_table_columns_under_other_names(header):
         (["Văn phòng Sở"], ["Các phòng"], "Quý I/2025"), (["Phòng Tổ chức - Hành chính"], ["Công đoàn Sở"], "Quý II/2025"),
         (["Văn phòng Sở"], ["Trung tâm Phục vụ hành chính công"], "Cả năm 2025"),
         (["Ban Giám đốc"], ["Công đoàn Sở"], "Quý III/2025")]
+
+
+def test_header_columns_run_together_and_units_that_open_their_items():
+    """A page whose two header columns ran together on single spaces ('UBND TỈNH LONG AN CỘNG
+    HÒA ...'), whose signer's name ran into the archive line ('- Lưu: VT, VP. Trần Văn Hùng'),
+    and whose implementation items are addressed to units ('1. Văn phòng Sở: theo dõi ...')."""
+    import datetime as dt
+
+    doc = _build_material("department_merged_columns.txt")
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number, md.issued_date, md.signer,
+            md.signer_title) == ("Sở Nội vụ", "UBND tỉnh Long An", "Long An", "department", "215/KH-SNV",
+                                 dt.date(2025, 2, 14), "Trần Văn Hùng", "Giám đốc")
+    got = [(t["label"], t["lead_units"], t["due_end"]) for t in doc.tasks]
+    assert got == [
+        ("a", ["Văn phòng Sở"], dt.date(2025, 3, 31)), ("b", [], dt.date(2025, 12, 31)),
+        ("a", [], dt.date(2025, 6, 30)), ("b", ["Thanh tra Sở"], None),
+        ("a", [], None), ("b", ["Phòng Tổ chức cán bộ"], dt.date(2025, 12, 31)),
+        ("1", ["Văn phòng Sở"], dt.date(2025, 12, 15)), ("2", ["Các phòng, đơn vị thuộc Sở"], None),
+    ]
+    assert not doc.fell_through

@@ -265,9 +265,34 @@ def _signature(anatomy: Anatomy) -> tuple[str | None, str | None]:
         words = cell.split()
         if cell.isupper() and not _ROLE_RE.match(fold(cell)):  # a name set in capitals: "NGUYỄN VĂN LINH"
             words = [w[:1] + w[1:].lower() for w in words]
-        if 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() and w[1:].islower() for w in words):
+        if _person(words):
             name = " ".join(words)
+    if name is None:
+        # the signer's name run into the recipients' last line ("- Lưu: VT, VP. Trần Văn Hùng")
+        for cell in cells:
+            if _ARCHIVE.search(fold(cell)):
+                tail = _name_tail(cell.split())
+                name = " ".join(tail) if tail else name
     return name, role
+
+
+_ARCHIVE = re.compile(r"\bluu\b\s*:")  # "Lưu: VT", the last of the recipients
+
+
+def _person(words: list[str]) -> bool:
+    """A person's name: two to five capitalised words, the first a surname."""
+    return 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def _name_tail(words: list[str]) -> list[str]:
+    """The person's name that ends `words` (set in capitals or not), or []."""
+    n = len(words)
+    while n and words[n - 1].isalpha() and (words[n - 1].isupper() or words[n - 1][1:].islower()) and len(words) - n < 5:
+        n -= 1
+    tail = [w[:1] + w[1:].lower() for w in words[n:]]
+    while tail and not _person(tail):  # ("VP. Trần Văn Hùng": from the surname on)
+        tail = tail[1:]
+    return tail
 
 
 def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:

@@ -23,6 +23,11 @@ _LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+{_LEADS}\b")
 # luật chủ trì"), as the item's subject: tried only where no comma-free name leads
 _LEAD_WITH_COMMA = re.compile(
     rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+{_LEADS}\b")
+# "Văn phòng Sở có trách nhiệm theo dõi ...", "Các phòng, đơn vị thuộc Sở chịu trách nhiệm ...":
+# the unit that opens an item and is made responsible for it (its name may hold commas)
+# (a name, not a clause: no "chủ trì", "phối hợp" inside it)
+_LEAD_RESPONSIBLE = re.compile(
+    rf"^((?:(?i:các)\s+)?{_UNIT_START}(?:(?!chủ trì|phối hợp)[^;:.()]){{0,80}}?)\s+(?:có|chịu) trách nhiệm\b")
 _PARTNER = re.compile(
     r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
@@ -62,19 +67,45 @@ def _split_units(text: str) -> list[str]:
 
 
 # "Đơn vị chủ trì: Phòng Tư pháp", "Cơ quan phối hợp: ...": units stated as attributes
-_LEAD_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('chu tri')})\s*:\s*([^;:.()]{{2,120}})")
+# ("Đơn vị thực hiện: ..." too: the unit that carries a task out leads it, as in a table's column)
+_LEAD_ATTRIBUTE = re.compile(
+    rf"(?i:{loose_pattern('chu tri')}|(?:{loose_pattern('don vi')}|{loose_pattern('co quan')}|{loose_pattern('bo phan')})"
+    rf"\s+{loose_pattern('thuc hien')})\s*:\s*([^;:.()]{{2,120}})")
 _PARTNER_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('phoi hop')})\s*:\s*([^;:.()]{{2,200}})")
+
+
+# Words that open a unit's name but here open something else ("Hội nghị", "Ban hành",
+# "Phòng, chống tham nhũng", "Trường hợp"), and the labels of an item's attributes
+_NOT_A_UNIT = re.compile(
+    r"^(?:hội (?:nghị|thảo|thi|diễn)|ban hành|phòng,? chống|phòng ngừa|trường hợp|đoàn kết)|"
+    r"chủ trì|phối hợp|thực hiện|thời gian|thời hạn|sản phẩm|kinh phí|kết quả",
+    re.IGNORECASE,
+)
+
+
+def _unit_before_colon(text: str) -> list[str]:
+    """'Văn phòng Sở: theo dõi, đôn đốc ...': the unit an item is addressed to, named before a
+    colon at its start, is its lead."""
+    head = text.split(":", 1)[0].strip(" -")
+    if len(head.split()) > 12 or not unit_like(head) or _NOT_A_UNIT.search(head):
+        return []
+    return [head]
 
 
 def units_from_text(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     m = None
-    if "chủ trì" in text or "đầu mối" in text or "thường trực" in text:
-        m = _LEAD_ATTRIBUTE.search(text) or _LEAD.search(text) or _LEAD_WITH_COMMA.match(text)
+    responsible = "trách nhiệm" in text and _LEAD_RESPONSIBLE.match(text)
+    if "chủ trì" in text or "đầu mối" in text or "thường trực" in text or "thực hiện:" in text:
+        m = _LEAD_ATTRIBUTE.search(text) or responsible or _LEAD.search(text) or _LEAD_WITH_COMMA.match(text)
+    elif responsible:
+        m = responsible
     elif ":" in text:  # a scan's "Pon vi chu tri: ...": the attribute form, marks loose
         m = _LEAD_ATTRIBUTE.search(text)
     if m:
         lead = [m.group(1).strip(" -")]
+    elif ":" in text[:120]:
+        lead = _unit_before_colon(text)
     partners: list[str] = []
     p = None
     if "hối hợp" in text:
