@@ -134,3 +134,16 @@ def test_the_combined_marker_pattern_matches_where_one_marker_does(text):
     from compare.blocks import _ANY_MARKER, _MARKERS
 
     assert bool(_ANY_MARKER.match(text)) == any(p.match(text) for _, p in _MARKERS)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("aăâđĐêôơưAĂÂÊÔƠƯ hoàHOÀ“”–…\u00a0\u2009\u0301\u0323\u030aÅǣİK"),
+                                  st.characters()), max_size=20))
+def test_fold_is_marks_dropped_lower_case_single_spaced(text):
+    import re
+    import unicodedata
+
+    from compare.vietnamese import fold
+
+    plain = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D")
+    assert fold(text) == " ".join(plain.lower().split())

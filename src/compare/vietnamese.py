@@ -200,13 +200,20 @@ _MARK_BYTES = [chr(c).encode() for c in (0x300, 0x301, 0x303, 0x309, 0x323, 0x30
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Accent-folded, lower-case, single-spaced: the key machines compare on."""
-    data = unicodedata.normalize("NFD", text).encode("utf-8", "surrogatepass")
+    plain = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", plain)
+    ascii_only = decomposed.encode("ascii", "ignore")
+    if len(ascii_only) == len(plain):
+        # Each character was ASCII or an ASCII letter under marks (most texts): the marks are all
+        # that was dropped (no character decomposes into two ASCII ones, nor into an ASCII letter
+        # and anything but marks of U+0300-036F)
+        return " ".join(ascii_only.decode("ascii").lower().split())
+    data = decomposed.encode("utf-8", "surrogatepass")
     for mark in _MARK_BYTES:  # bytes.replace is far faster than a regex substitution
         data = data.replace(mark, b"")
     plain = data.decode("utf-8", "surrogatepass")
     if b"\xcc" in data or b"\xcd" in data:  # another mark of U+0300-036F (lead bytes CC, CD) is left
         plain = _COMBINING.sub("", plain)
-    plain = plain.replace("đ", "d").replace("Đ", "D")
     return " ".join(plain.lower().split())
 
 
