@@ -179,7 +179,7 @@ def test_header_layouts(name):
 _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
                "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt",
                "district_office_table.md", "province_decimal_parts.txt", "province_slash_numbering.txt",
-               "department_merged_columns.txt"]
+               "department_merged_columns.txt", "district_word_bullets.txt"]
 
 
 @pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",

@@ -394,3 +394,35 @@ def test_header_columns_run_together_and_units_that_open_their_items():
         ("1", ["Văn phòng Sở"], dt.date(2025, 12, 15)), ("2", ["Các phòng, đơn vị thuộc Sở"], None),
     ]
     assert not doc.fell_through
+
+
+def test_word_processor_bullets_and_a_date_in_figures():
+    """Text exported from a word processor: '•' items with 'o' items under them (tasks of
+    their own, under their parent, as '+' items are), and the place line's 'ngày 10/3/2025'."""
+    import datetime as dt
+
+    doc = _build_material("district_word_bullets.txt")
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.admin_level, md.number, md.issued_date, md.signer, md.signer_title) == (
+        "Phòng Nội vụ", "Ủy ban nhân dân huyện Củ Chi", "district", "35/KH-PNV", dt.date(2025, 3, 10),
+        "Lê Thị Mai", "Trưởng phòng")
+    got = [(t["item_kind"], t["parent_task_id"], t["text"].split()[0]) for t in doc.tasks]
+    assert got == [
+        ("dash", None, "Tuyên"), ("plus", "district_word_bullets:t001", "Quyết"),
+        ("plus", "district_word_bullets:t001", "Kết"), ("dash", None, "Đăng"),
+        ("dash", None, "Rà"), ("dash", None, "Thực"),
+        ("dash", None, "Tăng"), ("plus", "district_word_bullets:t007", "Kiểm"),
+        ("plus", "district_word_bullets:t007", "Xử"), ("dash", None, "Công"),
+    ]
+    assert not doc.fell_through
+
+
+@pytest.mark.parametrize("line, clean", [
+    ("o Kiểm tra đột xuất;", "+ Kiểm tra đột xuất;"), ("§ Xử lý nghiêm;", "+ Xử lý nghiêm;"),
+    ("Ø Tổ chức hội nghị;", "- Tổ chức hội nghị;"), ("❖ Tổ chức hội nghị;", "- Tổ chức hội nghị;"),
+    ("ü Tổ chức hội nghị;", "- Tổ chức hội nghị;"), ("o tổ chức", "o tổ chức"), ("ô Tổ chức", "ô Tổ chức"),
+])
+def test_bullets_of_word_processors(line, clean):
+    from compare.lines import clean_line
+
+    assert clean_line(1, line).text == clean

@@ -12,7 +12,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_BULLET_GLYPHS = re.compile(r"^[•●▪■□◦○►▶➢➤✓✔·\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043]+\s*")
+_BULLET_GLYPHS = re.compile(
+    r"^(?:[•●▪■□◦○►▶▸▹▫➢➣➤➔➜❯✓✔√·❖◆◇♦◊◘→⇒\uf0b7\uf0a7\uf0d8\uf076\uf0a8\uf0fc\uf06e\u2022\u2023\u2043]+"
+    r"|[ØüÜ](?=\s))\s*")  # (a word processor's Wingdings bullets, exported as Ø or ü, stand alone)
+# A word processor's second- and third-level bullets exported as text: "o Kiểm tra ...",
+# "§ Xử lý ..." (no Vietnamese word is a lone "o"): items under the item above, like "+"
+_SUB_BULLET = re.compile(r"^(?:o|§)\s+(?=[A-ZĐÀ-Ỹ\d“\"])")
 _DASHES = re.compile(r"^[–—−‒]\s*")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s*\d+)$",
@@ -76,8 +81,8 @@ def _plain_line(no: int, raw: str, normalized: str) -> Line | None:
     s = " ".join(normalized.split())
     if not s:
         return Line(no, raw, "", kind="blank")
-    if not (s[0].isalnum() or s[0] in "-+“\"'"):
-        return None
+    if not (s[0].isalnum() or s[0] in "-+“\"'") or s[0] in "oØüÜ":
+        return None  # (a bullet glyph, or a letter that may stand for one)
     if s[0] == "-":
         if _SEPARATOR.match(s) and not _WORD_CHAR.search(s):
             return Line(no, raw, "", kind="separator")  # "-----", "- - -"
@@ -127,7 +132,9 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
     # Markdown bullets "* " and typographic bullets all become "- ".
     if s[:1] == "*" and _STAR_BULLET.match(s):
         s = "- " + s[1:].lstrip()
-    if not s[:1].isalnum():
+    if s[:1] in "o§" and _SUB_BULLET.match(s):
+        s = _SUB_BULLET.sub("+ ", s)
+    elif not s[:1].isalnum() or s[:1] in "ØüÜ":
         s = _BULLET_GLYPHS.sub("- ", s) if _BULLET_GLYPHS.match(s) else s
         if _DASHES.match(s):
             s = "- " + _DASHES.sub("", s)

@@ -27,6 +27,9 @@ _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-z
 _PARTY_NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})")
 # ("... tháng 01 âm 2024": the word for year is whatever a restorer made of a damaged "nam")
 _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,2}m|\w{2,3})\s*(\d{4})", re.I)
+# "Củ Chi, ngày 10/3/2025": the place line's date in figures (after the place's comma, not a
+# cited document's "ngày 25/02/2025")
+_PLACE_SLASH_DATE = re.compile(r",\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b", re.I)
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
 _ISSUER_IN_PREAMBLE = re.compile(
@@ -314,7 +317,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     elif party:
         issuer_code = "".join(party.group(3).split())
         md.number = f"{party.group(1)}-{party.group(2)}/{issuer_code}"
-    d = _DATE.search(header_text)
+    d = _DATE.search(header_text) or _PLACE_SLASH_DATE.search(header_text)
     if d:
         try:
             md.issued_date = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))

@@ -195,7 +195,10 @@ class Restorer:
                 before = tokens[k - 1] if k else " "
                 after = tokens[k + 1] if k + 1 < len(tokens) else " "
                 line_start = k == 0 or (k == 1 and tokens[0].isspace())  # (tokens alternate word, non-word)
-                if ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and line_start) or _is_code(
+                # (a word processor's "o" bullet before a capitalised item is no word either)
+                bullet = (tok == "o" and line_start and after.isspace() and k + 2 < len(tokens)
+                          and tokens[k + 2][:1].isupper())
+                if ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and line_start) or bullet or _is_code(
                         tok, before, after, self.variants.__contains__):
                     flush()  # "KH-SGDDT", "UBND", "33/CT-TTg": codes and acronyms stay as written,
                     if tok.isupper() and tok in self.acronyms:  # but for a "Đ" that OCR read as "D"
