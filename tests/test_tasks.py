@@ -426,3 +426,24 @@ def test_bullets_of_word_processors(line, clean):
     from compare.lines import clean_line
 
     assert clean_line(1, line).text == clean
+
+
+def test_a_task_table_copied_with_tabs():
+    """Tab-separated header columns and task rows ('STT<tab>Nội dung công việc<tab>Đơn vị chủ
+    trì<tab>...'): each row a task with its lead, partner and time cells; the signature column
+    after a tab."""
+    import datetime as dt
+
+    doc = _build_material("commune_tab_table.txt")
+    md = doc.metadata
+    assert (md.issuer, md.admin_level, md.number, md.issued_date, md.signer, md.signer_title) == (
+        "Ủy ban nhân dân xã Tân Thành", "commune", "18/KH-UBND", dt.date(2026, 1, 5), "Phạm Văn Tài", "Chủ tịch")
+    rows = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"], t["due_end"]) for t in doc.tasks[:5]]
+    assert rows == [
+        ("1", ["Văn phòng HĐND và UBND xã"], ["Công chức Văn hóa - Xã hội"], "Quý I/2026", dt.date(2026, 3, 31)),
+        ("2", ["Công chức Tư pháp - Hộ tịch"], ["Văn phòng HĐND và UBND xã"], "Thường xuyên", dt.date(2026, 12, 31)),
+        ("3", ["Văn phòng HĐND và UBND xã"], ["Ủy ban MTTQ Việt Nam xã"], "Tháng 6/2026", dt.date(2026, 6, 30)),
+        ("4", ["Công chức Văn phòng - Thống kê"], ["Các ấp"], "Trước ngày 30/9/2026", dt.date(2026, 9, 30)),
+        ("5", ["Văn phòng HĐND và UBND xã"], ["Các ngành liên quan"], "Tháng 12/2026", dt.date(2026, 12, 31)),
+    ]
+    assert len(doc.tasks) == 7 and not doc.fell_through
