@@ -179,7 +179,7 @@ def test_header_layouts(name):
 _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
                "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt",
                "district_office_table.md", "province_decimal_parts.txt", "province_slash_numbering.txt",
-               "department_merged_columns.txt", "district_word_bullets.txt"]
+               "department_merged_columns.txt", "district_word_bullets.txt", "province_portal_cells.txt"]
 
 
 @pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",
@@ -380,3 +380,22 @@ def test_party_and_state_numbers_in_the_header(number_line, number):
 
     text = (MATERIAL / "province_decimal_parts.txt").read_text(encoding="utf-8")
     assert parse_text(text.replace("Số: 45/KH-STP", number_line), "x").metadata.number == number
+
+
+def test_a_portal_page_whose_table_cells_run_over_several_lines():
+    """A province's plan as a portal shows it: the site's menu and its own record of the
+    document above the header ('Số ký hiệu:', 'Cơ quan ban hành:'), header cells that run over
+    two lines ('| Số:' / '12 /KH-UBND |'), and the recipients and signature as one table row
+    of two multi-line cells. The number's cell is no organisation; the recipients are no tasks."""
+    import datetime as dt
+
+    from compare.build import parse_text
+
+    doc = parse_text((MATERIAL / "province_portal_cells.txt").read_text(encoding="utf-8"), "x")
+    md = doc.metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number, md.issued_date, md.year,
+            md.title, md.signer, md.signer_title) == (
+        "Ủy ban nhân dân tỉnh Quảng Ngãi", None, "Quảng Ngãi", "province", "12/KH-UBND", dt.date(2025, 1, 16), 2025,
+        "Thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn tỉnh", "Trần Phước Hiền", "Phó Chủ tịch")
+    assert [t["label"] for t in doc.tasks] == ["1", "2", "3", "4", "1", "2"]
+    assert not any("Ban Dân vận Trung ương" in t["text"] for t in doc.tasks)

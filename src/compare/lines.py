@@ -146,6 +146,12 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
         return Line(no, raw, s, kind="page_number")
     if s[:1] in "([" and _NOTE_IN_PARENS.match(s):
         return Line(no, raw, s, emphasis, kind="note")
+    if s.count("|") == 1 and (s[0] == "|" or s[-1] == "|"):
+        # a table cell that runs over several lines ("| Nơi nhận:" ... "Trần Văn A |"): the
+        # line's text is the cell's text
+        s = s.strip("| ")
+        if not s:
+            return Line(no, raw, "", kind="separator")
     if s.count("|") >= 2 and s.startswith("|"):
         cells = [c.strip() for c in s.strip().strip("|").split("|")]
         if all(_TABLE_RULE.fullmatch(c) or not c for c in cells):

@@ -30,6 +30,8 @@ _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,
 # "Củ Chi, ngày 10/3/2025": the place line's date in figures (after the place's comma, not a
 # cited document's "ngày 25/02/2025")
 _PLACE_SLASH_DATE = re.compile(r",\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b", re.I)
+# "12 /KH-UBND": the number alone in a cell, its "Số:" in the cell above
+_BARE_NUMBER = re.compile(r"^\d{1,5}\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ&]*)+\s*$")
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
 _ISSUER_IN_PREAMBLE = re.compile(
@@ -340,7 +342,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     for cell in cells:
         c = _drop_motto(cell)
         f = fold(c)
-        if not c or _NUMBER.search(c) or _PARTY_NUMBER.search(c) or _DATE.search(c) or re.search(r",\s*ng\w{1,3}\b", c):
+        if (not c or _NUMBER.search(c) or _PARTY_NUMBER.search(c) or _DATE.search(c) or _BARE_NUMBER.match(c)
+                or re.search(r",\s*ng\w{1,3}\b", c)):
             continue
         if c[:2] in ("- ", "+ ", "* "):
             continue  # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
