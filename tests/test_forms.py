@@ -141,3 +141,15 @@ def test_a_task_table_copied_with_tabs_in_every_encoding(form):
     text = (MATERIAL / "commune_tab_table.txt").read_text(encoding="utf-8")
     found, extra = agreement(task_keys(text), task_keys(FORMS[form](text)))
     assert found >= 0.95 and extra <= 0.05, (found, extra)
+
+
+@pytest.mark.parametrize("form", sorted(FORMS) + ["wrapped-100", "wrapped-120"])
+def test_paragraphs_without_numbers_are_tasks_of_their_own(form):
+    """Tasks as plain paragraphs under numbered headings, one line each in the source: each
+    paragraph is a task, also when a PDF wraps them at a usual width. (At 45 to 72 columns a
+    heading or a paragraph's last line that happens to reach the margin runs into the next
+    paragraph: nothing in the text tells them apart; see README.)"""
+    text = (MATERIAL / "city_committee_paragraphs.txt").read_text(encoding="utf-8")
+    other = forms.hard_wrapped(text, width=int(form[-3:]), seed=1) if form.startswith("wrapped") else FORMS[form](text)
+    found, extra = agreement(task_keys(text), task_keys(other))
+    assert len(task_keys(text)) == 6 and found >= 0.95 and extra <= 0.05, (found, extra)

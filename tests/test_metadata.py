@@ -399,3 +399,13 @@ def test_a_portal_page_whose_table_cells_run_over_several_lines():
         "Thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn tỉnh", "Trần Phước Hiền", "Phó Chủ tịch")
     assert [t["label"] for t in doc.tasks] == ["1", "2", "3", "4", "1", "2"]
     assert not any("Ban Dân vận Trung ương" in t["text"] for t in doc.tasks)
+
+
+def test_a_body_then_its_place_on_the_next_header_line_is_one_name():
+    """'BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN' / 'THÀNH PHỐ ĐÀ NẴNG': a body that names no place, then a
+    place alone, is one issuer (not a parent and an issuer)."""
+    from compare.build import parse_text
+
+    md = parse_text((MATERIAL / "city_committee_paragraphs.txt").read_text(encoding="utf-8"), "x").metadata
+    assert (md.issuer, md.jurisdiction, md.number, md.signer, md.signer_title) == (
+        "Ban Chỉ đạo công tác dân vận thành phố Đà Nẵng", "Đà Nẵng", "07/KH-BCĐ", "Nguyễn Đình Vĩnh", "Trưởng ban")

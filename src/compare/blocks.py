@@ -303,7 +303,9 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # paragraph (the paragraph's own last line is rarely full).
         if prev_full and p.rstrip().endswith((";", ",")):
             return True
-        return marker_style and prev_full and not p.rstrip().endswith(":")
+        # (Only in hard-wrapped text: where every paragraph is a line of its own, as in a copy of
+        # a web page or a word processor's text, a long line is a paragraph, not a full line.)
+        return marker_style and prev_full and wrapped and not p.rstrip().endswith(":")
     if wrapped:
         # In hard-wrapped text only the last line of a paragraph falls short of the margin,
         # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
@@ -314,6 +316,8 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # itself had (a page end, a stray return), not the item's end.
         return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
     short = len(p) < min(0.6 * width, 90)
+    if not short and not prev_full and len(block) == 1 and find_marker(p)[0] in ("arabic", "decimal", "letter", "paren"):
+        return False  # a numbered heading short of the margin ("2. Cải cách hành chính, ..."), its paragraph below
     return not short
 
 

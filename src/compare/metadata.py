@@ -365,7 +365,10 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
                        or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so")
                            and fo.startswith(_ADMIN_PREFIXES)) or fo in ("tinh", "thanh pho")
                        or (last.startswith(("uy ban nhan dan ", "ubnd ")) and last.endswith(_ADMIN_WORDS)
-                           and not _ORG_HEAD.match(restore_case(o)))):
+                           and not _ORG_HEAD.match(restore_case(o)))
+                       # "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN" / "THÀNH PHỐ ĐÀ NẴNG": a body that names no
+                       # place, then a place alone, is one name
+                       or (fo.startswith(_ADMIN_PREFIXES) and not any(w + " " in last + " " for w in _ADMIN_WORDS))):
             merged[-1] = merged[-1] + " " + o
         else:
             merged.append(o)

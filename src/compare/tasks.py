@@ -32,7 +32,7 @@ _PARTNER = re.compile(
     r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
     r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm"
-    r"|tuyên truyền|rà soát|theo dõi|đôn đốc|quán triệt|đánh giá|tiếp nhận|giải quyết|vận động|tham gia)\b|[;:.()]|$)"
+    r"|tuyên truyền|rà soát|theo dõi|đôn đốc|quán triệt|đánh giá|tiếp nhận|giải quyết|vận động|tham gia|mở)\b|[;:.()]|$)"
 )
 # Split a list of units only where the next piece starts like a unit: "Sở Văn hóa, Thể thao và
 # Du lịch" stays one name, "các phòng, đơn vị liên quan" becomes two.
