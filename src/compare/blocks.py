@@ -250,6 +250,11 @@ _PREAMBLE_START = re.compile(
 _TIME_LABEL_END = re.compile(r"(?i:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*$")
 
 
+# The most characters a line of a page holds (an A4 page in a small font): text whose longer
+# lines run past it was not wrapped to a page
+_PAGE_WIDTH = 150
+
+
 def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool,
                margin: int) -> bool:
     """Does `cur` continue the block made of `block` lines (the last one `prev`)? `width`: the
@@ -303,9 +308,10 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # paragraph (the paragraph's own last line is rarely full).
         if prev_full and p.rstrip().endswith((";", ",")):
             return True
-        # (Only in hard-wrapped text: where every paragraph is a line of its own, as in a copy of
-        # a web page or a word processor's text, a long line is a paragraph, not a full line.)
-        return marker_style and prev_full and wrapped and not p.rstrip().endswith(":")
+        # (Only where lines may be hard-wrapped: where every paragraph is a line of its own, as in
+        # a copy of a web page or a word processor's text, the longer lines run far past any
+        # page's width, and a long line is a paragraph, not a full line.)
+        return marker_style and prev_full and (wrapped or margin <= _PAGE_WIDTH) and not p.rstrip().endswith(":")
     if wrapped:
         # In hard-wrapped text only the last line of a paragraph falls short of the margin,
         # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
