@@ -32,7 +32,8 @@ def _plans() -> dict[str, Path]:
 
 def _variants(key: str, text: str) -> dict[str, str]:
     out = {f: FORMS[f](text) for f in FORMS}
-    tabled = text.count("|") > 20  # a markdown table wrapped at a width is no form a plan takes
+    # a table (markdown, or rows copied with tabs) wrapped at a width is no form a plan takes
+    tabled = text.count("|") > 20 or sum(line.count("\t") >= 2 for line in text.split("\n")) >= 3
     for w in () if tabled else WIDTHS:
         for s in (1, 2, 3):
             out[f"rewrap{w}/{s}"] = forms.rewrapped(text, width=w, seed=s * 100 + w)

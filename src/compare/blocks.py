@@ -241,6 +241,9 @@ _HARD_START = re.compile(
 )
 
 
+_RECIPIENTS = re.compile(rf"^(?i:{loose_pattern('noi nhan')})")
+
+
 _PREAMBLE_START = re.compile(
     r"^Thực hiện (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Chương trình|Hướng dẫn|Thông báo|Kết luận)\s+(?:số\b|\d)"
 )
@@ -312,6 +315,11 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # a copy of a web page or a word processor's text, the longer lines run far past any
         # page's width, and a long line is a paragraph, not a full line.)
         return marker_style and prev_full and (wrapped or margin <= _PAGE_WIDTH) and not p.rstrip().endswith(":")
+    if (len(block) == 1 and (wrapped or margin <= _PAGE_WIDTH) and len(p) + 2 + len(c.split(" ", 1)[0]) <= 0.9 * margin
+            and find_marker(p)[0] in ("arabic", "decimal", "letter", "paren")):
+        # a numbered line that the next word would have fitted on, with room to spare (a tenth
+        # of the line, for a page's proportional type): a heading, its paragraph below
+        return False
     if wrapped:
         # In hard-wrapped text only the last line of a paragraph falls short of the margin,
         # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
@@ -376,8 +384,12 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
     width = full_width(lines, margin)
     text_lines = [ln for ln in lines if ln.kind == "text"]
     # (a closing's "Nơi nhận:" or "TM. ..." after a sentence says nothing of how items start)
-    after_term = [c for p, c in zip(text_lines, text_lines[1:]) if terminated(p.text) and not _HARD_START.match(c.text)]
-    marked = sum(1 for c in after_term if find_marker(c.text)[0] or _bare_part(c.text))
+    # (nor does a part's "II." or "Phần II": every plan has those, whatever its items look like;
+    # nor the recipients' list, whose "- " items every plan has too)
+    body = text_lines[:next((i for i, ln in enumerate(text_lines) if _RECIPIENTS.match(ln.text)), len(text_lines))]
+    after_term = [c for p, c in zip(body, body[1:]) if terminated(p.text) and not _HARD_START.match(c.text)
+                  and find_marker(c.text)[0] != "roman" and not _bare_part(c.text)]
+    marked = sum(1 for c in after_term if find_marker(c.text)[0])
     marker_style = bool(after_term) and marked / len(after_term) >= 0.6
     # Hard-wrapped (PDF) text: many lines stop near the same right margin.
     wrapped = bool(text_lines) and sum(len(ln.text) >= width for ln in text_lines) >= 0.35 * len(text_lines)
