@@ -110,7 +110,7 @@ def test_legacy_encodings_are_detected():
                                   "province_decimal_parts.txt", "department_appendix_table.txt",
                                   "province_slash_numbering.txt", "commune_month_headings.txt",
                                   "department_merged_columns.txt", "district_word_bullets.txt",
-                                  "province_portal_cells.txt"])
+                                  "province_portal_cells.txt", "department_quarter_grid.md"])
 def test_same_tasks_from_other_layouts_in_every_encoding(name, form):
     # TCVN3 writes capitals' tones in lower case: 'A. MụC ĐíCH' must still open a part
     text = (MATERIAL / name).read_text(encoding="utf-8")
@@ -123,7 +123,8 @@ def test_same_tasks_from_other_layouts_in_every_encoding(name, form):
                                   "district_attribute_lines.txt", "city_letter_parts.txt", "department_task_table.md",
                                   "department_appendix_table.txt", "province_slash_numbering.txt",
                                   "commune_month_headings.txt", "department_merged_columns.txt",
-                                  "district_word_bullets.txt", "commune_tab_table.txt", "province_portal_cells.txt"])
+                                  "district_word_bullets.txt", "commune_tab_table.txt", "province_portal_cells.txt",
+                                  "department_quarter_grid.md"])
 def test_same_tasks_from_a_damaged_scan(name, drop):
     """Marks dropped, 'Đ' read as 'P', as OCR leaves a scan: part numbers ('I.', 'B.') are not
     words for the restorer to put marks on ('Ì.', 'Bộ.'), 'Quy 3' is a quarter, 'Noi nhan:' opens

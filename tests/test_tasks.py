@@ -447,3 +447,44 @@ def test_a_task_table_copied_with_tabs():
         ("5", ["Văn phòng HĐND và UBND xã"], ["Các ngành liên quan"], "Tháng 12/2026", dt.date(2026, 12, 31)),
     ]
     assert len(doc.tasks) == 7 and not doc.fell_through
+
+
+@pytest.mark.parametrize("form", ["markdown", "html-page", "plain-crlf-nfd-bom"])
+def test_a_task_table_that_marks_its_quarters(form):
+    """A task table with a column per quarter ('Quý I' ... 'Quý IV') and an 'x' in the ones a
+    task falls in: its timeframe runs from the first quarter marked to the last, in the plan's
+    year; as markdown, as a web page's table, and as plain text."""
+    import datetime as dt
+
+    from compare.build import parse_text
+    from conftest import MATERIAL
+    from test_forms import FORMS
+
+    text = (MATERIAL / "department_quarter_grid.md").read_text(encoding="utf-8")
+    doc = parse_text(text if form == "markdown" else FORMS[form](text), "x")
+    got = [(t["timeframe"], t["due_start"], t["due_end"]) for t in doc.tasks[:5]]
+    assert got == [
+        ("Quý I/2025", dt.date(2025, 1, 1), dt.date(2025, 3, 31)),
+        ("Quý I - Quý II/2025", dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
+        ("Quý III/2025", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("Quý I - Quý IV/2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("Quý II - Quý IV/2025", dt.date(2025, 4, 1), dt.date(2025, 12, 31)),
+    ]
+    assert [t["lead_units"] for t in doc.tasks[:2]] == [["Văn phòng Sở"], ["Phòng Hành chính tư pháp"]]
+
+
+def test_month_columns_of_a_task_table():
+    from compare.build import parse_text
+
+    header = ("SỞ NỘI VỤ\n\nSố: 5/KH-SNV\n\nKẾ HOẠCH\nCông tác dân vận chính quyền năm 2025\n\n"
+              "I. NHIỆM VỤ\n\n| TT | Nội dung công việc | Đơn vị chủ trì | T1 | T2 | T3 | T4 | T5 | T6 |\n"
+              "|---|---|---|---|---|---|---|---|---|\n")
+    rows = ("| 1 | Tổ chức hội nghị quán triệt công tác dân vận | Văn phòng Sở | | | x | | | |\n"
+            "| 2 | Rà soát thủ tục hành chính thuộc thẩm quyền | Phòng Cải cách | | x | | x | | |\n"
+            "| 3 | Kiểm tra công vụ tại các phòng chuyên môn | Thanh tra Sở | | | | | | |\n")
+    doc = parse_text(header + rows + "\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nLê Văn An\n", "x")
+    assert [(t["timeframe"], t["due_start"], t["due_end"]) for t in doc.tasks] == [
+        ("Tháng 3/2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+        ("Tháng 2, 4/2025", dt.date(2025, 2, 1), dt.date(2025, 4, 30)),
+        (None, None, None),
+    ]

@@ -210,6 +210,20 @@ def unit_like(text: str) -> bool:
             and classify_kind(t) in (None, "content"))
 
 
+_PERIOD_COLUMN = re.compile(r"(?:quy|q)\s*(iv|iii|ii|i|[1-4])|(?:thang|t)\s*(1[0-2]|0?[1-9])")
+_QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _period_marks(cells: list[str], cols: dict[str, int]) -> str:
+    """'quarter 1 2', 'month 3 9': the period columns a row marks ('x', '✓'), or ''."""
+    for kind in ("quarter", "month"):
+        marked = sorted(int(key.split()[1]) for key, i in cols.items() if key.startswith(kind + " ")
+                        and i < len(cells) and 0 < len(cells[i].strip()) <= 3)
+        if marked:
+            return " ".join([kind, *map(str, marked)])
+    return ""
+
+
 def _table_header(cells: list[str]) -> dict[str, int] | None:
     names = [fold(c) for c in cells]
     cols: dict[str, int] = {}
@@ -226,6 +240,13 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
             cols.setdefault("notes", i)
         elif n in ("stt", "tt", "so tt", "so thu tu"):
             cols.setdefault("stt", i)
+        elif (period := _PERIOD_COLUMN.fullmatch(n)) is not None:
+            # "Quý I" ... "Quý IV", "Tháng 1" ... "T12": a column per period, a mark in the ones a
+            # task falls in
+            if period.group(1):
+                cols.setdefault(f"quarter {_QUARTER_NUMBER[period.group(1)]}", i)
+            else:
+                cols.setdefault(f"month {int(period.group(2))}", i)
     return cols if "text" in cols and len(cols) >= 2 else None
 
 
@@ -338,7 +359,7 @@ def parse(blocks: list[Block]) -> Anatomy:
                         sec = stack[-1] if stack else None
                         items.append(Item(b, sec, "task", {
                             "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
-                            "time": get("time"), "notes": get("notes"),
+                            "time": get("time"), "notes": get("notes"), "marks": _period_marks(cells, table_cols),
                         }))
                         continue
                 else:

@@ -124,6 +124,21 @@ def _cell_units(cell: str) -> list[str]:
     return [u for u in re.split(r"\s*[;\n]\s*|,\s+(?=[A-ZĐ])", cell) if u]
 
 
+_ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _marked_periods(marks: str, year: int | None) -> str:
+    """The periods a table row marks, written as a timeframe: 'quarter 1 3' → 'Quý I - Quý
+    III/2025' (from the first to the last), 'month 3 9' → 'Tháng 3, 9/2025'."""
+    kind, *numbers = marks.split()
+    n = [int(x) for x in numbers]
+    suffix = f"/{year}" if year else ""
+    if kind == "quarter":
+        span = f"Quý {_ROMAN_QUARTER[n[0]]}" + (f" - Quý {_ROMAN_QUARTER[n[-1]]}" if len(n) > 1 else "")
+        return span + suffix
+    return "Tháng " + ", ".join(map(str, n)) + suffix
+
+
 def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> list[Task]:
     tasks: list[Task] = []
     last_top: dict[str, int] = {}  # section id → index of its latest non-"+" task
@@ -157,6 +172,8 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
                 break
             s = by_id.get(s.parent_id) if s.parent_id else None
         time_text = it.table.get("time") if it.table else None
+        if it.table and not time_text and it.table.get("marks"):
+            time_text = _marked_periods(it.table["marks"], year)
         tf = resolve(time_text, year, period) if time_text else resolve(text, year, period, fallback)
         if time_text and tf.text is None:
             tf = Timeframe(time_text, None, None, tf.recurring)
