@@ -85,7 +85,7 @@ def test_same_tasks_when_wrapped_with_the_sources_own_line_breaks(width):
                                   "district_attribute_lines.txt", "city_letter_parts.txt", "province_decimal_parts.txt",
                                   "department_appendix_items.txt", "province_slash_numbering.txt",
                                   "commune_month_headings.txt", "department_merged_columns.txt",
-                                  "district_word_bullets.txt", "province_portal_cells.txt"])
+                                  "district_word_bullets.txt", "province_portal_cells.txt", "party_committee_plan.txt"])
 def test_same_tasks_from_other_layouts_when_wrapped(name, width):
     # plans in layouts the seeds lack: parts named on their own line, a numbered heading as long
     # as the margin with lettered items under it, items with attribute lines, decimal parts whose
@@ -110,7 +110,7 @@ def test_legacy_encodings_are_detected():
                                   "province_decimal_parts.txt", "department_appendix_table.txt",
                                   "province_slash_numbering.txt", "commune_month_headings.txt",
                                   "department_merged_columns.txt", "district_word_bullets.txt",
-                                  "province_portal_cells.txt", "department_quarter_grid.md"])
+                                  "province_portal_cells.txt", "department_quarter_grid.md", "party_committee_plan.txt"])
 def test_same_tasks_from_other_layouts_in_every_encoding(name, form):
     # TCVN3 writes capitals' tones in lower case: 'A. MụC ĐíCH' must still open a part
     text = (MATERIAL / name).read_text(encoding="utf-8")

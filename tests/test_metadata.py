@@ -179,7 +179,8 @@ def test_header_layouts(name):
 _FORM_PLANS = ["city_letter_parts.txt", "district_attribute_lines.txt", "district_table_h1.md",
                "department_task_table.md", "province_flattened_header.txt", "province_named_parts.txt",
                "district_office_table.md", "province_decimal_parts.txt", "province_slash_numbering.txt",
-               "department_merged_columns.txt", "district_word_bullets.txt", "province_portal_cells.txt"]
+               "department_merged_columns.txt", "district_word_bullets.txt", "province_portal_cells.txt",
+               "party_committee_plan.txt"]
 
 
 @pytest.mark.parametrize("form", ["plain-crlf-nfd-bom", "windows-1258", "tcvn3", "vni", "markdown-stripped", "rewrapped",
@@ -409,3 +410,16 @@ def test_a_body_then_its_place_on_the_next_header_line_is_one_name():
     md = parse_text((MATERIAL / "city_committee_paragraphs.txt").read_text(encoding="utf-8"), "x").metadata
     assert (md.issuer, md.jurisdiction, md.number, md.signer, md.signer_title) == (
         "Ban Chỉ đạo công tác dân vận thành phố Đà Nẵng", "Đà Nẵng", "07/KH-BCĐ", "Nguyễn Đình Vĩnh", "Trưởng ban")
+
+
+def test_a_party_committees_plan():
+    """A Party committee's plan: its motto ('ĐẢNG CỘNG SẢN VIỆT NAM') below the number, a '*'
+    under the names, a Party number ('45-KH/ĐUK'), 'T/M BAN THƯỜNG VỤ' / 'PHÓ BÍ THƯ'."""
+    import datetime as dt
+
+    from compare.build import parse_text
+
+    md = parse_text((MATERIAL / "party_committee_plan.txt").read_text(encoding="utf-8"), "x").metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.number, md.issued_date, md.signer, md.signer_title) == (
+        "Đảng ủy các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Ninh", "Bắc Ninh", "45-KH/ĐUK", dt.date(2025, 3, 12),
+        "Nguyễn Thị Thu", "Phó Bí thư")

@@ -284,6 +284,8 @@ def test_year_and_month_timeframes(text, written, start, end):
     ("UBND các xã, thị trấn: xây dựng kế hoạch của đơn vị.", ["UBND các xã, thị trấn"], []),
     ("Phòng, chống tham nhũng: thực hiện nghiêm các quy định.", [], []),
     ("Hội nghị sơ kết: tổ chức vào tháng 6.", [], []),
+    # a committee whose name opens with "Ủy ban" but is no People's Committee
+    ("Ủy ban Kiểm tra Đảng ủy chủ trì kiểm tra việc thực hiện.", ["Ủy ban Kiểm tra Đảng ủy"], []),
     ("Đơn vị thực hiện: các phòng chuyên môn.", ["các phòng chuyên môn"], []),
     ("Tổ chức hội nghị. Cơ quan thực hiện: Phòng Nội vụ; cơ quan phối hợp: Văn phòng.", ["Phòng Nội vụ"], ["Văn phòng"]),
 ])

@@ -13,7 +13,7 @@ from .timeframes import Timeframe, resolve
 from .vietnamese import fold
 
 _UNIT_START = (
-    r"(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|Thanh tra|Ủy ban nhân dân|UBND|Trung tâm|Công đoàn|Đoàn|"
+    r"(?<!\w)(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|Thanh tra|Ủy ban|UBND|Trung tâm|Công đoàn|Đoàn|"
     r"Hội|Trường|cơ quan|đơn vị|phòng|ban|Lãnh đạo|Thủ trưởng|Bộ phận|Tổ)"
 )
 # "chủ trì", or the unit named the standing body or focal point of the plan
