@@ -423,3 +423,18 @@ def test_a_party_committees_plan():
     assert (md.issuer, md.parent, md.jurisdiction, md.number, md.issued_date, md.signer, md.signer_title) == (
         "Đảng ủy các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Ninh", "Bắc Ninh", "45-KH/ĐUK", dt.date(2025, 3, 12),
         "Nguyễn Thị Thu", "Phó Bí thư")
+
+
+@pytest.mark.parametrize("drop", [0.3, 0.7, 1.0])
+def test_the_issuer_named_in_a_scanned_preamble(drop):
+    """000 has no header: its issuer names itself in the preamble ('..., Sở Giáo dục và Đào tạo
+    Hải Phòng có Kế hoạch ...'). Damaged like a scan, with the marks lost or restored wrong,
+    the phrase is still found accent-folded, and the province after the name is the place."""
+    import forms
+    from compare.build import parse_text
+    from conftest import SEEDS
+
+    text = forms.ocr_damage(forms.strip_markdown(SEEDS["000"].read_text(encoding="utf-8")), drop=drop, seed=1)
+    md = parse_text(text, "x").metadata
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
+        "Sở Giáo dục và Đào tạo", "UBND thành phố Hải Phòng", "Hải Phòng", "department")

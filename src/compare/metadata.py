@@ -19,7 +19,7 @@ from .lexicon import AGENCY_BY_FOLD, CENTRAL_CITIES, PROVINCE_BY_FOLD, SIGNER_TI
 from .lines import Line
 from .restore import damaged
 from .structure import Anatomy
-from .vietnamese import fold, normalize, restore_case, syllable_stats
+from .vietnamese import fold, fold_same_length, normalize, restore_case, syllable_stats
 
 _MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
 _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
@@ -37,6 +37,12 @@ _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w
 _ISSUER_IN_PREAMBLE = re.compile(
     r"((?<![-/\w])(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)(?:\s+[^\s;.:]+){1,12}?)"
     r"\s+(?:có|ban hành|lập|xây dựng|triển khai|thực hiện)\s+(?:Kế hoạch|kế hoạch|Chương trình|chương trình)\b"
+)
+# The same on the accent-folded text, letter for letter: a scan whose marks were lost or
+# restored wrong ("Sở Giáo dục và Đào tạo bàn hanh Kế hoạch")
+_ISSUER_IN_PREAMBLE_FOLDED = re.compile(
+    r"((?<![-/\w])(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)(?:\s+[^\s;.:]+){1,12}?)"
+    r"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:ke hoach|chuong trinh)\b"
 )
 _ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
 _LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commune", "quận": "district",
@@ -105,6 +111,32 @@ def _match_agency(name: str) -> str | None:
     key = fold(name).replace("pao", "dao").replace("0", "o")
     hit = process.extractOne(key, list(AGENCY_BY_FOLD), scorer=fuzz.ratio, score_cutoff=88)
     return AGENCY_BY_FOLD[hit[0]] if hit else None
+
+
+_FOLDED_HEAD = re.compile(r"(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)\b")
+
+
+def _issuer_in_scanned_preamble(preamble: str, counts: defaultdict[str, float]) -> str | None:
+    """'..., So Giao duc va Dao tao Hai Phong ban hanh Ke hoach': the issuer that names itself in
+    a scan's preamble, found accent-folded (marks lost, or restored wrong); the last capitalised
+    body before the verb, a province after it counted for the jurisdiction."""
+    found = list(_ISSUER_IN_PREAMBLE_FOLDED.finditer(fold_same_length(preamble)))
+    if not found:
+        return None
+    segments = " ".join(preamble[found[-1].start(1): found[-1].end(1)].split()).split(", ")
+    heads = [i for i, seg in enumerate(segments) if seg[:1].isupper() and _FOLDED_HEAD.match(fold(seg))]
+    if not heads:
+        return None
+    words = ", ".join(segments[heads[-1]:]).split()
+    folded = fold(" ".join(words))
+    for key, prov in sorted(PROVINCE_BY_FOLD.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if folded.endswith(" " + key) and len(key.split()) < len(words):
+            counts[prov] += 5
+            words = words[: -len(key.split())]
+            if fold(words[-1]) in ("tinh", "pho") and len(words) > 2:
+                words = words[:-2] if fold(" ".join(words[-2:])) == "thanh pho" else words[:-1]
+            break
+    return " ".join(words)
 
 
 def _match_province(name: str) -> str | None:
@@ -300,7 +332,10 @@ def _name_tail(words: list[str]) -> list[str]:
     return tail
 
 
-def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:
+def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None,
+            restored: bool = False) -> Metadata:
+    """The document's metadata; `restored`: the lines are a scan's, restored (their marks may be
+    lost or wrong, and some phrases are looked for accent-folded)."""
     md = Metadata(doc_type=anatomy.doc_type)
     header_lines = [ln for b in anatomy.header for ln in b.lines]
     title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]
@@ -392,6 +427,10 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     if not md.issuer:
         preamble = " ".join(it.block.text for it in anatomy.items if it.role == "preamble") or full_text[:4000]
         found = list(_ISSUER_IN_PREAMBLE.finditer(preamble))
+        if not found:  # (marks lost or restored wrong, or an odd case: "Ban Hành", "Kế Hoạch")
+            named = _issuer_in_scanned_preamble(preamble, counts)
+            if named:
+                md.issuer = _match_agency(named) or named
         pre = found[-1] if found else None  # the issuer names itself last, after what it cites
         if pre:
             name = " ".join(pre.group(1).split())
