@@ -428,9 +428,9 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         preamble = " ".join(it.block.text for it in anatomy.items if it.role == "preamble") or full_text[:4000]
         found = list(_ISSUER_IN_PREAMBLE.finditer(preamble))
         if not found:  # (marks lost or restored wrong, or an odd case: "Ban Hành", "Kế Hoạch")
-            named = _issuer_in_scanned_preamble(preamble, counts)
-            if named:
-                md.issuer = _match_agency(named) or named
+            in_preamble = _issuer_in_scanned_preamble(preamble, counts)
+            if in_preamble:
+                md.issuer = _match_agency(in_preamble) or in_preamble
         pre = found[-1] if found else None  # the issuer names itself last, after what it cites
         if pre:
             name = " ".join(pre.group(1).split())
