@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,13 +130,20 @@ def _pdf_text(data: bytes) -> str:
         raise Rejected("a .pdf file, and pypdf is not installed") from exc
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # the layout mode places each glyph where the page shows it: the plain mode puts spaces
+        # around a Vietnamese letter set as a base and its marks ("S ố", "K Ế  HO Ạ CH")
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except Exception as damage:  # pypdf raises many types on damaged files
         raise Rejected(f"damaged PDF ({type(damage).__name__}: {damage})") from damage
-    text = "\n".join(pages)
+    # a mark that the layout set apart from its letter ("UBND TI      ̉NH", centred in a cell)
+    # belongs to the letter before it
+    text = _MARK_APART.sub(r"\1\2", "\n".join(pages))
     if not text.strip():
         raise Rejected("PDF without a text layer (a scan): run OCR first")
     return text
+
+
+_MARK_APART = re.compile(r"(\w)[ \t]+([\u0300-\u036f]+)")
 
 
 def read_text(path: Path) -> RawText:
