@@ -11,7 +11,8 @@ from functools import lru_cache
 from .lines import Line
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
-PART_LETTERS = frozenset("ABCDĐEFGH")  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
+PART_LETTERS = frozenset("ABCDĐEFGH")
+NUMBERED = ("arabic", "decimal", "letter", "paren")  # the markers of numbered and lettered items  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
 
 _NUMERAL = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"  # longest first
 _ROMAN_VALUES = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -273,6 +274,7 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
     prev_full = len(p) >= width
     prev_term = terminated(p)
+    page_wrapped = wrapped or margin <= _PAGE_WIDTH
     kind, _, _ = find_marker(c)
     if kind == "quarter" and (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term)
                               or _TIME_LABEL_END.search(p) is not None):
@@ -314,9 +316,9 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # (Only where lines may be hard-wrapped: where every paragraph is a line of its own, as in
         # a copy of a web page or a word processor's text, the longer lines run far past any
         # page's width, and a long line is a paragraph, not a full line.)
-        return marker_style and prev_full and (wrapped or margin <= _PAGE_WIDTH) and not p.rstrip().endswith(":")
-    if (len(block) == 1 and (wrapped or margin <= _PAGE_WIDTH) and len(p) + 2 + len(c.split(" ", 1)[0]) <= 0.9 * margin
-            and find_marker(p)[0] in ("arabic", "decimal", "letter", "paren")):
+        return marker_style and prev_full and page_wrapped and not p.rstrip().endswith(":")
+    if (len(block) == 1 and page_wrapped and len(p) + 2 + len(c.split(" ", 1)[0]) <= 0.9 * margin
+            and find_marker(p)[0] in NUMBERED):
         # a numbered line that the next word would have fitted on, with room to spare (a tenth
         # of the line, for a page's proportional type): a heading, its paragraph below
         return False
@@ -330,7 +332,7 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # itself had (a page end, a stray return), not the item's end.
         return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
     short = len(p) < min(0.6 * width, 90)
-    if not short and not prev_full and len(block) == 1 and find_marker(p)[0] in ("arabic", "decimal", "letter", "paren"):
+    if not short and not prev_full and len(block) == 1 and find_marker(p)[0] in NUMBERED:
         return False  # a numbered heading short of the margin ("2. Cải cách hành chính, ..."), its paragraph below
     return not short
 
@@ -387,10 +389,9 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
     # (nor does a part's "II." or "Phần II": every plan has those, whatever its items look like;
     # nor the recipients' list, whose "- " items every plan has too)
     body = text_lines[:next((i for i, ln in enumerate(text_lines) if _RECIPIENTS.match(ln.text)), len(text_lines))]
-    after_term = [c for p, c in zip(body, body[1:]) if terminated(p.text) and not _HARD_START.match(c.text)
-                  and find_marker(c.text)[0] != "roman" and not _bare_part(c.text)]
-    marked = sum(1 for c in after_term if find_marker(c.text)[0])
-    marker_style = bool(after_term) and marked / len(after_term) >= 0.6
+    after_term = [kind for p, c in zip(body, body[1:]) if terminated(p.text) and not _HARD_START.match(c.text)
+                  and not _bare_part(c.text) and (kind := find_marker(c.text)[0]) != "roman"]
+    marker_style = bool(after_term) and sum(map(bool, after_term)) / len(after_term) >= 0.6
     # Hard-wrapped (PDF) text: many lines stop near the same right margin.
     wrapped = bool(text_lines) and sum(len(ln.text) >= width for ln in text_lines) >= 0.35 * len(text_lines)
     # Where blank lines stand between some lines only, not after nearly every one as in PDF
@@ -437,7 +438,7 @@ def _attach_attributes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if (out and b.marker in ("dash", "plus", "") and not b.is_table and _ATTRIBUTE.match(b.body)
-                and out[-1].marker in ("letter", "arabic", "decimal", "paren", "dash", "plus") and not out[-1].is_table
+                and out[-1].marker in (*NUMBERED, "dash", "plus") and not out[-1].is_table
                 and not is_caps(out[-1].body)):
             out[-1].extend(b.lines, b.extra_lines)
             out[-1].body = f"{out[-1].body} {b.text}"

@@ -98,7 +98,7 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     anatomy = parse(blocks)
     if restored is not None:
         stats = syllable_stats(restored)
-    md = extract(anatomy, lines, stats, restored=restored is not None)
+    md = extract(anatomy, lines, stats)
     tasks = extract_tasks(anatomy, md.year, md.period)
     tokens, valid, _ = stats
     if tokens < 20 or valid / max(tokens, 1) < 0.5:

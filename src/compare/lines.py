@@ -18,6 +18,7 @@ _BULLET_GLYPHS = re.compile(
 # A word processor's second- and third-level bullets exported as text: "o Kiểm tra ...",
 # "§ Xử lý ..." (no Vietnamese word is a lone "o"): items under the item above, like "+"
 _SUB_BULLET = re.compile(r"^(?:o|§)\s+(?=[A-ZĐÀ-Ỹ\d“\"])")
+_BULLET_LETTERS = "ØüÜ"  # letters that _BULLET_GLYPHS takes for bullets (before a space)
 _DASHES = re.compile(r"^[–—−‒]\s*")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s*\d+)$",
@@ -81,7 +82,7 @@ def _plain_line(no: int, raw: str, normalized: str) -> Line | None:
     s = " ".join(normalized.split())
     if not s:
         return Line(no, raw, "", kind="blank")
-    if not (s[0].isalnum() or s[0] in "-+“\"'") or s[0] in "oØüÜ":
+    if not (s[0].isalnum() or s[0] in "-+“\"'") or s[0] == "o" or s[0] in _BULLET_LETTERS:
         return None  # (a bullet glyph, or a letter that may stand for one)
     if s[0] == "-":
         if _SEPARATOR.match(s) and not _WORD_CHAR.search(s):
@@ -134,7 +135,7 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
         s = "- " + s[1:].lstrip()
     if s[:1] in "o§" and _SUB_BULLET.match(s):
         s = _SUB_BULLET.sub("+ ", s)
-    elif not s[:1].isalnum() or s[:1] in "ØüÜ":
+    elif not s[:1].isalnum() or s[:1] in _BULLET_LETTERS:
         s = _BULLET_GLYPHS.sub("- ", s) if _BULLET_GLYPHS.match(s) else s
         if _DASHES.match(s):
             s = "- " + _DASHES.sub("", s)

@@ -40,8 +40,9 @@ _ISSUER_IN_PREAMBLE = re.compile(
 )
 # The same on the accent-folded text, letter for letter: a scan whose marks were lost or
 # restored wrong ("Sở Giáo dục và Đào tạo bàn hanh Kế hoạch")
+_HEADS_FOLDED = r"(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)"
 _ISSUER_IN_PREAMBLE_FOLDED = re.compile(
-    r"((?<![-/\w])(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)(?:\s+[^\s;.:]+){1,12}?)"
+    rf"((?<![-/\w]){_HEADS_FOLDED}(?:\s+[^\s;.:]+){{1,12}}?)"
     r"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:ke hoach|chuong trinh)\b"
 )
 _ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
@@ -113,7 +114,7 @@ def _match_agency(name: str) -> str | None:
     return AGENCY_BY_FOLD[hit[0]] if hit else None
 
 
-_FOLDED_HEAD = re.compile(r"(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)\b")
+_FOLDED_HEAD = re.compile(rf"{_HEADS_FOLDED}\b")
 
 
 def _issuer_in_scanned_preamble(preamble: str, counts: defaultdict[str, float]) -> str | None:
@@ -332,10 +333,7 @@ def _name_tail(words: list[str]) -> list[str]:
     return tail
 
 
-def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None,
-            restored: bool = False) -> Metadata:
-    """The document's metadata; `restored`: the lines are a scan's, restored (their marks may be
-    lost or wrong, and some phrases are looked for accent-folded)."""
+def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:
     md = Metadata(doc_type=anatomy.doc_type)
     header_lines = [ln for b in anatomy.header for ln in b.lines]
     title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]

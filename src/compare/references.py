@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .patterns import matches_allowed
+
 # number, then "-TYPE/ISSUER" (party style) or "/[YEAR/]TYPE-ISSUER" (state style)
 _CODE = r"(?:[A-ZĐ]|0(?=[A-Za-zĐ]))[A-Za-zĐđ&]*"  # "0D": OCR's Q of "QĐ"
 _REF_BODY = (
@@ -101,17 +103,13 @@ def _intro(before: str) -> tuple[int, str] | None:
     return None
 
 
+def _after_code_char(text: str, start: int) -> bool:
+    return bool(start and _REF_BEFORE.match(text, start - 1))
+
+
 def _citations(text: str) -> Iterator[re.Match[str]]:
-    """The matches of REF_RE, as finditer gives them: a match of the digit-first pattern whose
-    start fails the look-behind is skipped, and the search goes on from the next character."""
-    pos = 0
-    while (m := _REF_FROM_DIGIT.search(text, pos)) is not None:
-        start = m.start()
-        if start and _REF_BEFORE.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    """The matches of REF_RE, as finditer gives them (its look-behind checked in code)."""
+    return matches_allowed(_REF_FROM_DIGIT, text, _after_code_char)
 
 
 def find_references(text: str) -> list[Citation]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import PART_LETTERS, Block, find_marker, is_caps, loose_pattern, terminated
+from .blocks import NUMBERED, PART_LETTERS, Block, find_marker, is_caps, loose_pattern, terminated
 from .lexicon import SIGNER_TITLES, SIGNING_BODIES
 from .themes import classify_kind, classify_theme
+from .timeframes import QUARTER_NUMBER
 from .vietnamese import fold
 
 DOC_TYPES = {
@@ -132,7 +133,7 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
         return False
     body = b.body
     words = len(body.split())
-    if b.marker in ("arabic", "decimal", "letter", "paren"):
+    if b.marker in NUMBERED:
         tokens = body.split()
         if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
             return False  # a row of a table flattened by OCR, column debris and all: an item
@@ -211,7 +212,6 @@ def unit_like(text: str) -> bool:
 
 
 _PERIOD_COLUMN = re.compile(r"(?:quy|q)\s*(iv|iii|ii|i|[1-4])|(?:thang|t)\s*(1[0-2]|0?[1-9])")
-_QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _period_marks(cells: list[str], cols: dict[str, int]) -> str:
@@ -244,7 +244,7 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
             # "Quý I" ... "Quý IV", "Tháng 1" ... "T12": a column per period, a mark in the ones a
             # task falls in
             if period.group(1):
-                cols.setdefault(f"quarter {_QUARTER_NUMBER[period.group(1)]}", i)
+                cols.setdefault(f"quarter {QUARTER_NUMBER[period.group(1)]}", i)
             else:
                 cols.setdefault(f"month {int(period.group(2))}", i)
     return cols if "text" in cols and len(cols) >= 2 else None

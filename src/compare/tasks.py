@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import loose_pattern
+from .blocks import NUMBERED, ROMAN, loose_pattern
 from .references import Citation, find_references
 from .structure import Anatomy, Item, Section, unit_like
 from .themes import classify_theme
@@ -124,9 +124,6 @@ def _cell_units(cell: str) -> list[str]:
     return [u for u in re.split(r"\s*[;\n]\s*|,\s+(?=[A-ZĐ])", cell) if u]
 
 
-_ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
 def _marked_periods(marks: str, year: int | None) -> str:
     """The periods a table row marks, written as a timeframe: 'quarter 1 3' → 'Quý I - Quý
     III/2025' (from the first to the last), 'month 3 9' → 'Tháng 3, 9/2025'."""
@@ -134,7 +131,7 @@ def _marked_periods(marks: str, year: int | None) -> str:
     n = [int(x) for x in numbers]
     suffix = f"/{year}" if year else ""
     if kind == "quarter":
-        span = f"Quý {_ROMAN_QUARTER[n[0]]}" + (f" - Quý {_ROMAN_QUARTER[n[-1]]}" if len(n) > 1 else "")
+        span = f"Quý {ROMAN[n[0] - 1]}" + (f" - Quý {ROMAN[n[-1] - 1]}" if len(n) > 1 else "")
         return span + suffix
     return "Tháng " + ", ".join(map(str, n)) + suffix
 
@@ -153,7 +150,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             label = it.table.get("label", "")
         else:
             text = b.body
-            label = b.label if b.marker in ("arabic", "decimal", "letter", "paren") else ""
+            label = b.label if b.marker in NUMBERED else ""
         text = " ".join(text.split())
         if len(text) < 80 and len(_WORDS.findall(text)) < 4:  # (a longer text has 4 words)
             continue  # "1.1", "Thời gian", "Cán bộ": table debris, not a task (reported as fell through)

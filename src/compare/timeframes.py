@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .patterns import matches_allowed
 from .vietnamese import fold, fold_same_length
 
-_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 # Each pattern starts with a literal word, so that the regex engine can jump from one
@@ -48,21 +49,19 @@ _SCHOOL = "giao duc "  # "giáo dục thường xuyên": a school, neither a tim
 _WORD = re.compile(r"\w")
 
 
+def _after_word(text: str, start: int) -> bool:
+    return bool(start and _WORD.match(text, start - 1))
+
+
+def _after_word_or_school(text: str, start: int) -> bool:
+    return _after_word(text, start) or text[max(0, start - 9): start] == _SCHOOL
+
+
 def _bounded(pattern: re.Pattern[str], text: str, school: bool = False) -> Iterator[re.Match[str]]:
     """The matches of `pattern` that start a word (and, with `school`, do not follow "giao
     duc "), as finditer would give them for the pattern with "\\b" (and the look-behind) in
-    front: a start that fails the test is skipped and the search goes on from the next letter."""
-    pos = 0
-    while True:
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        start = m.start()
-        if (start and _WORD.match(text, start - 1)) or (school and text[max(0, start - 9): start] == _SCHOOL):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > start else start + 1
+    front."""
+    return matches_allowed(pattern, text, _after_word_or_school if school else _after_word)
 
 
 @dataclass(frozen=True)
@@ -144,11 +143,11 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
         if kind == "quarters":
             y = int(m.group(3)) if m.group(3) else year
             if y:
-                return Timeframe(written, quarter_bounds(y, _ROMAN_Q[m.group(1)])[0],
-                                 quarter_bounds(y, _ROMAN_Q[m.group(2)])[1], recurring)
+                return Timeframe(written, quarter_bounds(y, QUARTER_NUMBER[m.group(1)])[0],
+                                 quarter_bounds(y, QUARTER_NUMBER[m.group(2)])[1], recurring)
             return Timeframe(written, None, None, recurring)
         if kind == "quarter":
-            q = _ROMAN_Q[m.group(1)]
+            q = QUARTER_NUMBER[m.group(1)]
             y = int(m.group(2)) if m.group(2) else year
             if y:
                 s, e = quarter_bounds(y, q)
