@@ -8,7 +8,7 @@ RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
 
-.PHONY: setup browser build analyze report test bench lab clean
+.PHONY: setup browser build analyze report test test-fast golden bench lab clean
 
 setup: $(STAMP) browser
 
@@ -38,6 +38,14 @@ report: setup
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The parser's tests and the stored expected tables, without model, notebook, browser or PDF.
+test-fast: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
+
+# Rewrite the stored expected tables (tests/golden/) on purpose; the commit shows their diff.
+golden: setup
+	$(BIN)/python tests/golden.py --write
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'

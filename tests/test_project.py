@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 from conftest import ROOT
 
 
@@ -33,6 +34,8 @@ def test_readme_names_the_two_commands_and_every_licence():
 def test_raw_seeds_are_unchanged():
     shared = ROOT.parent / "shared" / "seeds"
     if not shared.is_dir():
-        return
-    for seed in shared.glob("*.txt"):
+        pytest.skip("no ../shared/seeds beside this clone to compare data/raw with")
+    seeds = sorted(shared.glob("*.txt"))
+    assert seeds
+    for seed in seeds:
         assert (ROOT / "data" / "raw" / seed.name).read_bytes() == seed.read_bytes()

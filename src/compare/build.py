@@ -270,7 +270,12 @@ def build_corpus(raw_dir: Path) -> BuildResult:
         seen[doc.sha256] = rel
         ids.add(doc.doc_id)
         documents.append(doc)
-    tables = {
+    return BuildResult(documents, rejects, tables_of(documents, rejects))
+
+
+def tables_of(documents: list[ParsedDocument], rejects: list[dict]) -> dict[str, pl.DataFrame]:
+    """The build's tables (CONTRACT.md) from parsed documents and rejects, in their order."""
+    return {
         "documents": _frame("documents", [_document_row(d) for d in documents]),
         "sections": _frame("sections", [r for d in documents for r in d.sections]),
         "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
@@ -278,7 +283,6 @@ def build_corpus(raw_dir: Path) -> BuildResult:
         "lines": _columns("lines", [r for d in documents for r in d.lines]),
         "rejects": _frame("rejects", rejects),
     }
-    return BuildResult(documents, rejects, tables)
 
 
 def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
