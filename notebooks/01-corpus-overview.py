@@ -12,9 +12,10 @@
 # ---
 
 # %% [markdown]
-# # Tổng quan kho kế hoạch · Corpus overview
-# The plans in the corpus, how many tasks each has by theme and part, and when their
-# deadlines and reporting dates fall.
+# # Tổng quan kho kế hoạch
+# *Corpus overview.* Các kế hoạch trong kho, số nhiệm vụ của từng kế hoạch theo chủ đề và theo
+# phần, và thời hạn thực hiện. Mỗi bảng tìm, sắp xếp được và tải về CSV được; cả kho có trong
+# tệp Excel `compare.xlsx` bên cạnh báo cáo này.
 
 # %% tags=["parameters"]
 processed = "../data/processed"
@@ -24,38 +25,40 @@ import polars as pl
 
 import compare
 from compare import plotting
-from compare.report import show, show_table
+from compare.report import note, show, show_table
 
 corpus = compare.load(processed)
-corpus
+docs = corpus.documents
+note(f"{docs.height} kế hoạch, {corpus.tasks.height} nhiệm vụ")
 
 # %% [markdown]
-# ## Các kế hoạch · The plans
+# ## Các kế hoạch
 
 # %%
-show_table(corpus.documents.select(
+show_table(docs.with_columns(pl.col("doc_id").alias("file")).select(
     "doc_id", "issuer", "parent", "jurisdiction", "admin_level", "doc_type", "number", "issued_date",
-    "year", "period", "title", "signer", "signer_title", "n_tasks", "text_quality"))
+    "year", "period", "title", "signer", "signer_title", "n_tasks", "text_quality", "file"),
+    documents=docs, name="ke-hoach")
 
 # %% [markdown]
-# ## Nhiệm vụ theo kế hoạch, chủ đề và phần · Tasks per plan, theme and part
+# ## Nhiệm vụ theo kế hoạch, chủ đề và phần
 
 # %%
-show(plotting.tasks_per_plan(corpus.tasks, corpus.documents))
+show(plotting.tasks_per_plan(corpus.tasks, docs))
 
 # %%
 parts = (corpus.tasks.join(corpus.sections.select("section_id", "kind"), on="section_id", how="left")
-         .group_by("doc_id", "kind").len().sort("doc_id", "kind")
-         .pivot(on="kind", index="doc_id", values="len").fill_null(0))
-show_table(parts)
+         .with_columns(pl.col("kind").fill_null("other"))
+         .group_by("doc_id", "kind").len().rename({"len": "tasks"}).sort("doc_id", "kind"))
+show_table(parts, documents=docs, name="nhiem-vu-theo-phan")
 
 # %% [markdown]
-# ## Thời hạn · Deadlines and reporting dates
+# ## Thời hạn và mốc báo cáo
 
 # %%
-show(plotting.deadline_timeline(corpus.tasks, corpus.documents))
+show(plotting.deadline_timeline(corpus.tasks, docs))
 
 # %%
 show_table(corpus.tasks.filter(pl.col("due_end").is_not_null())
            .select("doc_id", "label", "timeframe", "due_start", "due_end", "recurring", "text")
-           .sort("due_end"))
+           .sort("due_end", "doc_id"), documents=docs, name="thoi-han")

@@ -12,77 +12,90 @@
 # ---
 
 # %% [markdown]
-# # Trùng lặp và thiếu sót · Overlaps and gaps
-# Which tasks agencies copy from the same catalogue (word for word or reworded), which themes
-# each plan leaves out, and what only one plan has.
+# # Trùng lặp và thiếu sót
+# *Overlaps and gaps.* Nhiệm vụ các cơ quan cùng chép từ một danh mục (nguyên văn hoặc diễn
+# đạt lại), chủ đề bắt buộc mỗi kế hoạch còn thiếu, và nhiệm vụ chỉ một kế hoạch có.
 
 # %% tags=["parameters"]
 processed = "../data/processed"
-paraphrase = 0.22  # combined similarity from which two tasks count as the same mandate
+paraphrase = 0.22  # độ tương đồng tổng hợp từ đó hai nhiệm vụ được coi là cùng nhiệm vụ
 
 # %%
 import polars as pl
 
 import compare
 from compare import plotting
-from compare.report import show, show_table
+from compare.report import note, show, show_table
 
 corpus = compare.load(processed)
+docs = corpus.documents
 overlaps = corpus.overlaps(paraphrase=paraphrase)
 texts = dict(zip(corpus.tasks["task_id"], corpus.tasks["text"]))
 
 # %% [markdown]
-# ## Độ bao phủ chủ đề · Plan × theme
+# ## Độ bao phủ chủ đề
+# Chỉ nhiệm vụ thuộc phần nội dung được tính; một nhiệm vụ nêu rõ đối tượng chính của chủ đề
+# khác (ví dụ "quy chế dân chủ") cũng được tính cho chủ đề đó.
 
 # %%
-show(plotting.theme_heatmap(corpus.coverage(), corpus.documents))
+show(plotting.theme_heatmap(corpus.coverage(), docs))
 
 # %% [markdown]
-# ### Chủ đề bắt buộc còn thiếu · Catalogue themes each plan lacks
+# ### Chủ đề bắt buộc còn thiếu
 
 # %%
-show_table(corpus.missing_themes())
+show_table(corpus.missing_themes(), documents=docs, name="chu-de-con-thieu")
 
 # %% [markdown]
-# ## Plan × cluster
+# ### Nhiệm vụ được tính cho từng ô
+# Gõ tên kế hoạch và số chủ đề vào ô tìm để xem các nhiệm vụ của một ô.
 
 # %%
-show(plotting.cluster_heatmap(corpus.cluster_coverage(), corpus.documents))
+show_table(corpus.coverage_tasks(), documents=docs, name="nhiem-vu-theo-chu-de")
 
 # %% [markdown]
-# ## Nhiệm vụ chép nguyên văn · Tasks copied word for word across agencies
+# ## Kế hoạch × cụm nhiệm vụ
 
 # %%
-show(plotting.overlap_matrix(overlaps, corpus.documents, "verbatim"))
-show(plotting.overlap_network(overlaps, corpus.tasks, corpus.documents))
+show(plotting.cluster_heatmap(corpus.cluster_coverage(), docs))
+
+# %% [markdown]
+# ## Nhiệm vụ chung giữa các kế hoạch
+
+# %%
+show(plotting.overlap_matrix(overlaps, docs))
 
 # %%
 def pairs(kind: str) -> pl.DataFrame:
     return (overlaps.filter(pl.col("kind") == kind)
-            .with_columns(pl.col("task_id_a").replace_strict(texts).alias("task a"),
-                          pl.col("task_id_b").replace_strict(texts).alias("task b"))
-            .select("doc_id_a", "doc_id_b", "similarity", "task a", "task b")
-            .sort("similarity", descending=True))
+            .with_columns(pl.col("task_id_a").replace_strict(texts).alias("text_a"),
+                          pl.col("task_id_b").replace_strict(texts).alias("text_b"))
+            .select("doc_id_a", "text_a", "doc_id_b", "text_b", "similarity")
+            .sort("similarity", "doc_id_a", "doc_id_b", descending=[True, False, False]))
 
-
-show_table(pairs("verbatim"))
 
 # %% [markdown]
-# ## Cùng nhiệm vụ, khác lời · Same mandate, other words
+# ### Chép nguyên văn giữa các cơ quan
 
 # %%
-show_table(pairs("paraphrase"), max_rows=200)
+show_table(pairs("verbatim"), documents=docs, name="nguyen-van")
 
 # %% [markdown]
-# ## Lặp lại trong cùng kế hoạch · Duplicates inside one plan
+# ### Cùng nhiệm vụ, khác lời
 
 # %%
-show_table(pairs("duplicate"))
+show_table(pairs("paraphrase"), documents=docs, name="cung-nhiem-vu")
 
 # %% [markdown]
-# ## Chỉ một kế hoạch có · Clusters only one plan has
+# ### Lặp lại trong cùng một kế hoạch
+
+# %%
+show_table(pairs("duplicate"), documents=docs, name="lap-lai")
+
+# %% [markdown]
+# ## Cụm chỉ một kế hoạch có
 
 # %%
 show_table(corpus.unique_clusters().join(
     corpus.tasks.join(corpus.clusters(), on="task_id").group_by("cluster").agg(pl.col("text").first().alias("example")),
-    on="cluster"))
+    on="cluster").select("doc_id", "cluster", "cluster_label", "tasks", "example"), documents=docs, name="cum-rieng")

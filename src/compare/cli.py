@@ -54,9 +54,17 @@ def analyze(processed: Path, model: str | None) -> None:
 @click.option("--processed", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @click.option("--model", default=None, help=_MODEL_HELP)
-def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None) -> None:
+@click.option("-p", "--parameter", "params", multiple=True, metavar="NAME=VALUE",
+              help="a notebook parameter, e.g. -p old=000 -p new=001 -p paraphrase=0.3 (repeatable)")
+def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, params: tuple[str, ...]) -> None:
     """Build, analyse and render the reports for a folder of plans."""
     from .build import build as run_build
+    from .report import parse_parameter
+
+    try:
+        parameters = dict(parse_parameter(p) for p in params)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
@@ -72,12 +80,18 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None) -> 
         run_analyze(processed, model=model, echo=click.echo)
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    try:
-        from .report import render_reports
-    except ImportError:
-        click.echo("HTML reports not available yet: tables only")
-        return
-    render_reports(processed, out_dir, raw_dir=raw_dir, echo=click.echo)
+    from .corpus import load
+    from .labels import PlanNotFound
+    from .report import render_reports
+
+    corpus = load(processed)
+    for key in ("old", "new"):  # plans named on the command line must name one plan each
+        if key in parameters:
+            try:
+                parameters[key] = corpus.plan(str(parameters[key]))
+            except PlanNotFound as exc:
+                raise click.ClickException(f"-p {key}: {exc}") from exc
+    render_reports(processed, out_dir, raw_dir=raw_dir, echo=click.echo, parameters=parameters)
 
 
 @main.command()

@@ -19,6 +19,7 @@ from . import changes as changes_mod
 from . import clusters as clusters_mod
 from . import coverage as coverage_mod
 from .embeddings import DEFAULT_MODEL, Embedder
+from .labels import plan_labels, resolve_plan
 from .overlaps import find_overlaps
 from .similarity import Features
 from .tables import read_table
@@ -37,6 +38,24 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"Corpus({self.folder}, {self.documents.height} plans, {self.tasks.height} tasks)"
+
+    # --- plans by name ----------------------------------------------------------------------
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """doc_id → the plan's unique readable label (issuer, place, period, number)."""
+        return plan_labels(self.documents)
+
+    def plan(self, name: str | int) -> str:
+        """The doc_id of the plan named by an id prefix, a number or a label (raises PlanNotFound
+        when it names none or several): `corpus.plan("002")`, `corpus.plan("979/KH-SGDĐT")`."""
+        return resolve_plan(self.documents, name)
+
+    def export(self, path: str | Path) -> Path:
+        """One Excel workbook with a sheet per table (plans, tasks, overlaps, clusters, changes,
+        references), Vietnamese headers, list columns flattened, formulas neutralised."""
+        from .export import write_workbook
+
+        return write_workbook(self, Path(path))
 
     # --- vectors ---------------------------------------------------------------------------
     @cached_property
@@ -79,11 +98,16 @@ class Corpus:
         return self._clusters
 
     def coverage(self) -> pl.DataFrame:
-        """Plan × theme coverage (tasks per theme 0-5)."""
-        return coverage_mod.theme_coverage(self.tasks, self.documents)
+        """Plan × theme coverage (content tasks per theme 0-5)."""
+        return coverage_mod.theme_coverage(self.tasks, self.documents, self.sections)
 
     def missing_themes(self) -> pl.DataFrame:
-        return coverage_mod.missing_themes(self.tasks, self.documents)
+        """Per plan, the catalogue themes no content task of it covers."""
+        return coverage_mod.missing_themes(self.tasks, self.documents, self.sections)
+
+    def coverage_tasks(self) -> pl.DataFrame:
+        """The tasks behind each coverage cell: doc_id, theme, task_id, label, text."""
+        return coverage_mod.theme_tasks(self.tasks, self.sections)
 
     def cluster_coverage(self) -> pl.DataFrame:
         return coverage_mod.cluster_coverage(self.tasks, self.clusters())
@@ -95,14 +119,22 @@ class Corpus:
         """Consecutive plans of the same issuer: the default year-over-year pairs."""
         return changes_mod.consecutive_pairs(self.documents)
 
+    def _pairs(self, old: str | None, new: str | None) -> list[tuple[str, str]]:
+        if old and new:
+            return [(self.plan(old), self.plan(new))]
+        if old or new:
+            raise ValueError("name both plans, the old and the new, or neither")
+        return self.plan_pairs()
+
     def changes(self, old: str | None = None, new: str | None = None) -> pl.DataFrame:
-        """kept / modified / new / dropped tasks between two plans (default: every pair)."""
-        pairs = [(old, new)] if old and new else self.plan_pairs()
+        """kept / modified / new / dropped tasks between two plans named by id prefix, number or
+        label (default: every pair of consecutive plans of one issuer)."""
+        pairs = self._pairs(old, new)
         frames = [changes_mod.align(self.tasks, self.features, a, b) for a, b in pairs]
         return pl.concat(frames) if frames else changes_mod.align(self.tasks, self.features, "", "")
 
     def reference_changes(self, old: str | None = None, new: str | None = None) -> pl.DataFrame:
-        pairs = [(old, new)] if old and new else self.plan_pairs()
+        pairs = self._pairs(old, new)
         frames = [changes_mod.reference_changes(self.references, a, b) for a, b in pairs]
         return pl.concat(frames) if frames else changes_mod.reference_changes(self.references, "", "")
 

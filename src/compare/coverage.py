@@ -5,16 +5,35 @@ from __future__ import annotations
 
 import polars as pl
 
-from .themes import THEME_NAMES
+from .themes import THEME_NAMES, theme_scores
 
 CATALOGUE_THEMES = [1, 2, 3, 4, 5]  # the mandatory groups of the city's catalogue; 0 is leadership
+# A content task also counts for a theme whose key subject it names this strongly
+# ("quy chế dân chủ" 2, "cải cách hành chính" 3), whatever its own theme.
+NAMES_SUBJECT = 2.0
+CONTENT_KINDS = ("content",)  # tasks of other parts (implementation, targets) do not count
 
 
-def theme_coverage(tasks: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """One row per (plan, theme 0-5): tasks, and whether the plan covers the theme."""
+def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The evidence behind coverage: one row per (content task, theme it counts for)."""
+    if sections is not None:
+        kinds = dict(zip(sections["section_id"].to_list(), sections["kind"].to_list()))
+        keep = [kinds.get(s) in CONTENT_KINDS if s is not None else True for s in tasks["section_id"].to_list()]
+        tasks = tasks.filter(pl.Series(keep, dtype=pl.Boolean))
+    rows = []
+    for r in tasks.select("doc_id", "task_id", "label", "text", "theme").iter_rows(named=True):
+        themes = {r["theme"]} if r["theme"] is not None else set()
+        themes |= {t for t, score in theme_scores(r["text"]).items() if score >= NAMES_SUBJECT}
+        rows += [{**r, "theme": t} for t in sorted(themes)]
+    schema = {"doc_id": pl.Utf8, "task_id": pl.Utf8, "label": pl.Utf8, "text": pl.Utf8, "theme": pl.Int32}
+    return pl.DataFrame(rows, schema=schema).select("doc_id", "theme", "task_id", "label", "text")
+
+
+def theme_coverage(tasks: pl.DataFrame, documents: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per (plan, theme 0-5): content tasks that count for it, and whether it is covered."""
     grid = documents.select("doc_id").join(pl.DataFrame({"theme": list(THEME_NAMES)}, schema={"theme": pl.Int32}),
                                            how="cross")
-    counts = tasks.filter(pl.col("theme").is_not_null()).group_by("doc_id", "theme").agg(pl.len().alias("tasks"))
+    counts = theme_tasks(tasks, sections).group_by("doc_id", "theme").agg(pl.len().alias("tasks"))
     return (grid.join(counts, on=["doc_id", "theme"], how="left")
             .with_columns(pl.col("tasks").fill_null(0).cast(pl.Int32),
                           pl.col("theme").replace_strict(THEME_NAMES, return_dtype=pl.Utf8).alias("theme_name"))
@@ -22,9 +41,9 @@ def theme_coverage(tasks: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
             .sort("doc_id", "theme"))
 
 
-def missing_themes(tasks: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """Per plan, the catalogue themes (1-5) it has no task for."""
-    cov = theme_coverage(tasks, documents)
+def missing_themes(tasks: pl.DataFrame, documents: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per plan, the catalogue themes (1-5) that none of its content tasks covers."""
+    cov = theme_coverage(tasks, documents, sections)
     return (cov.filter(pl.col("theme").is_in(CATALOGUE_THEMES) & ~pl.col("covered"))
             .select("doc_id", "theme", "theme_name").sort("doc_id", "theme"))
 

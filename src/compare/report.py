@@ -19,16 +19,50 @@ import polars as pl
 PACKAGE = Path(__file__).resolve().parent
 NOTEBOOKS = PACKAGE.parents[1] / "notebooks"
 
-_plotly_js_sent = False
+_sent: set[str] = set()  # the scripts this kernel has already put in its outputs
+
+# Where a rendered report finds plotly.js: a file beside it (set by `render_reports`), so that
+# five pages share one bundle; unset (a notebook exported by hand), it is inlined once per page.
+PLOTLY_ASSET_ENV = "COMPARE_PLOTLY_JS"
+PLOTLY_ASSET = "plotly.min.js"
+
+# DataTables' words in Vietnamese.
+TABLE_LANGUAGE = {
+    "search": "Tìm:",
+    "lengthMenu": "Hiện _MENU_ dòng",
+    "info": "Dòng _START_–_END_ trong _TOTAL_",
+    "infoEmpty": "Không có dòng nào",
+    "infoFiltered": "(lọc từ _MAX_ dòng)",
+    "zeroRecords": "Không tìm thấy dòng nào",
+    "emptyTable": "Bảng trống",
+    "loadingRecords": "Đang tải…",
+    "paginate": {"first": "«", "last": "»", "next": "›", "previous": "‹"},
+    "lengthLabels": {"-1": "tất cả"},
+    "buttons": {"pageLength": {"_": "Hiện %d dòng", "-1": "Hiện tất cả"}},
+}
+
+_TABLE_CSS = """<style>
+.dt-container { font-size: 13px; }
+table.dataTable td, table.dataTable th { vertical-align: top; white-space: normal; max-width: 46em;
+  text-align: left !important; }
+.cell-clamp { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden;
+  cursor: zoom-in; }
+.cell-clamp.open { display: block; -webkit-line-clamp: unset; cursor: zoom-out; }
+table.dataTable del { color: #b00; } table.dataTable ins { color: #070; text-decoration: none;
+  background: #e6ffe6; }
+</style>
+<script>document.addEventListener("click", function (e) {
+  var c = e.target.closest && e.target.closest(".cell-clamp"); if (c) { c.classList.toggle("open"); } });
+</script>"""
 
 
 def show(fig) -> None:
     """Display a plotly figure in a notebook (interactive) and in its HTML export (offline)."""
-    global _plotly_js_sent
     from IPython.display import display
 
-    include = not _plotly_js_sent
-    _plotly_js_sent = True
+    asset = os.environ.get(PLOTLY_ASSET_ENV)
+    include: bool | str = asset if asset else "plotly" not in _sent
+    _sent.add("plotly")
     bundle = {
         "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
         "text/html": fig.to_html(full_html=False, include_plotlyjs=include, config={"displaylogo": False}),
@@ -37,95 +71,222 @@ def show(fig) -> None:
     display(bundle, raw=True)
 
 
-def html_table(frame: pl.DataFrame, html_columns: tuple[str, ...] = (), max_rows: int = 500) -> str:
-    """A DataFrame as an HTML table; every cell escaped except `html_columns`, which the
-    caller has built from escaped pieces (word diffs)."""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
-    body = []
-    for row in frame.head(max_rows).iter_rows():
-        cells = []
-        for col, value in zip(frame.columns, row):
-            if isinstance(value, list):
-                value = "; ".join(map(str, value))
-            text = "" if value is None else str(value)
-            cells.append(f"<td>{text if col in html_columns else html.escape(text)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    more = f"<p>… {frame.height - max_rows} more rows</p>" if frame.height > max_rows else ""
-    style = ("<style>.compare-table td,.compare-table th{text-align:left!important;vertical-align:top;"
-             "padding:3px 6px}.compare-table del{color:#b00}.compare-table ins{color:#070}</style>")
-    return (f'{style}<table class="compare-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}')
-
-
-def show_table(frame: pl.DataFrame, html_columns: tuple[str, ...] = (), max_rows: int = 500) -> None:
+def note(text: str) -> None:
+    """A line of text in a report (escaped), set as the page's prose rather than as code output."""
     from IPython.display import HTML, display
 
-    display(HTML(html_table(frame, html_columns, max_rows)))
+    display(HTML(f"<p>{html.escape(text, quote=False)}</p>"))
 
 
-REPORTS = [
-    ("01-corpus-overview", "Tổng quan kho kế hoạch · corpus overview"),
-    ("02-task-clusters", "Cụm nhiệm vụ · task clusters"),
-    ("03-overlaps-and-gaps", "Trùng lặp và thiếu sót · overlaps and gaps"),
-    ("04-year-over-year", "So sánh qua các năm · year over year"),
-]
+def _cell(column: str, value, raw_html: bool) -> str:
+    from .display import value_text
+
+    text = value if raw_html and isinstance(value, str) else html.escape(value_text(column, value), quote=False)
+    return f'<div class="cell-clamp">{text}</div>' if len(text) > 180 else text
+
+
+def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
+                  html_columns: tuple[str, ...] = ()) -> pl.DataFrame:
+    """A table as an analyst reads it: plan ids become plan labels, codes become words, dates
+    dd/mm/yyyy, headers in Vietnamese (`compare.display`), every cell escaped except
+    `html_columns`, which the caller built from escaped pieces (word diffs)."""
+    from .display import ID_COLUMNS, column_text
+    from .labels import plan_labels
+
+    labels = plan_labels(documents) if documents is not None else {}
+    columns = {}
+    for col in frame.columns:
+        values = frame[col].to_list()
+        if col in ID_COLUMNS and labels:
+            values = [labels.get(v, v) for v in values]
+        dtype = frame.schema[col]
+        if dtype.is_integer() and col not in ID_COLUMNS:
+            columns[column_text(col)] = pl.Series(values, dtype=pl.Int64)
+        elif col == "similarity":
+            columns[column_text(col) + " (%)"] = pl.Series([None if v is None else round(100 * v) for v in values],
+                                                           dtype=pl.Int64)
+        else:
+            columns[column_text(col)] = pl.Series([_cell(col, v, col in html_columns) for v in values],
+                                                  dtype=pl.Utf8)
+    return pl.DataFrame(columns)
+
+
+def table_html(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
+               name: str = "bang", page_length: int = 10) -> str:
+    """An interactive table (itables/DataTables: search, sort, paging, every row reachable) with a
+    button that downloads it as CSV (UTF-8 with BOM, which Excel reads as Vietnamese)."""
+    from itables import to_html_datatable
+
+    shown = display_frame(frame, documents, html_columns)
+    return to_html_datatable(
+        shown, allow_html=True, maxBytes=0, maxRows=0, connected=False, showIndex=False, show_dtypes=False,
+        classes="display compact", pageLength=page_length, lengthMenu=[10, 25, 100, -1], deferRender=True,
+        layout={"topStart": "buttons", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
+        buttons=["pageLength", {"extend": "csvHtml5", "text": "Tải CSV", "bom": True, "filename": name,
+                                "exportOptions": {"orthogonal": "export"}}],
+        language=TABLE_LANGUAGE, display_logo_when_loading=False, style="width:100%;margin:0")
+
+
+def _ensure_tables() -> None:
+    """The DataTables bundle, once per notebook, inlined so that the report opens offline."""
+    if "tables" in _sent:
+        return
+    from IPython.display import HTML, display
+    from itables import init_notebook_mode
+
+    init_notebook_mode(all_interactive=False, connected=False)
+    display(HTML(_TABLE_CSS))
+    _sent.add("tables")
+
+
+def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
+               name: str = "bang", page_length: int = 10) -> None:
+    from IPython.display import HTML, display
+
+    _ensure_tables()
+    display(HTML(table_html(frame, documents, html_columns, name, page_length)))
+
+
+def notebook_title(path: Path) -> str:
+    """A notebook's title: the text of its first '# ' heading (else its file name)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def parse_parameter(text: str) -> tuple[str, object]:
+    """'name=value' → (name, value): a number or true/false where the value is one, else the
+    text as written ('old=002' stays the string '002', so an id keeps its leading zeros)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise ValueError(f"a parameter is name=value, not '{text}'")
+    value = value.strip()
+    if value.lower() in ("true", "false"):
+        return name.strip(), value.lower() == "true"
+    if not (value.startswith("0") and len(value) > 1 and value[1:2] != "."):
+        for kind in (int, float):
+            try:
+                return name.strip(), kind(value)
+            except ValueError:
+                pass
+    return name.strip(), value
 
 
 def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, echo=print,
-                   notebooks: Path | None = None) -> list[Path]:
-    """Execute every notebook on `processed` and export each to self-contained HTML."""
+                   notebooks: Path | None = None, parameters: dict | None = None) -> list[Path]:
+    """Execute every notebook of `notebooks/` on `processed`, export each to HTML beside one
+    shared plotly.js (so the pages open offline), and write the workbook compare.xlsx."""
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
+
+    from .corpus import load
 
     notebooks = Path(notebooks or NOTEBOOKS)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / ".executed"
     work.mkdir(exist_ok=True)
+    _write_plotly_asset(out_dir)
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(PACKAGE / "templates")])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    written = []
-    for name, title in REPORTS:
-        src = notebooks / f"{name}.ipynb"
-        executed = work / f"{name}.ipynb"
-        pm.execute_notebook(str(src), str(executed), parameters={"processed": str(Path(processed).resolve())},
-                            kernel_name="python3", progress_bar=False, log_output=False, cwd=str(notebooks))
-        nb = nbformat.read(executed, as_version=4)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-        target = out_dir / f"{name}.html"
-        tmp = target.with_suffix(".html.tmp")
-        tmp.write_text(body, encoding="utf-8")
-        os.replace(tmp, target)
-        written.append(target)
-        echo(f"report: {target}")
+    written, titles = [], []
+    previous = os.environ.get(PLOTLY_ASSET_ENV)
+    os.environ[PLOTLY_ASSET_ENV] = PLOTLY_ASSET
+    try:
+        for src in sorted(notebooks.glob("*.ipynb")):
+            title = notebook_title(src)
+            executed = work / src.name
+            wanted = _parameters_of(src)
+            params = {"processed": str(Path(processed).resolve())}
+            params.update({k: v for k, v in (parameters or {}).items() if k in wanted})
+            pm.execute_notebook(str(src), str(executed), parameters=params, kernel_name="python3",
+                                progress_bar=False, log_output=False, cwd=str(notebooks))
+            nb = nbformat.read(executed, as_version=4)
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+            target = out_dir / f"{src.stem}.html"
+            tmp = target.with_suffix(".html.tmp")
+            tmp.write_text(body, encoding="utf-8")
+            os.replace(tmp, target)
+            written.append(target)
+            titles.append(title)
+            echo(f"report: {target}")
+    finally:
+        if previous is None:
+            os.environ.pop(PLOTLY_ASSET_ENV, None)
+        else:
+            os.environ[PLOTLY_ASSET_ENV] = previous
+    unknown = set(parameters or {}) - {k for src in notebooks.glob("*.ipynb") for k in _parameters_of(src)}
+    if unknown:
+        echo(f"warning: no notebook takes the parameter(s) {sorted(unknown)}")
+    workbook = load(processed).export(out_dir / "compare.xlsx")
+    echo(f"report: {workbook}")
     docs = pl.read_parquet(Path(processed) / "documents.parquet")
-    index = _index_html(docs, raw_dir, written)
+    index = _index_html(docs, raw_dir, list(zip(written, titles)))
     (out_dir / "index.html").write_text(index, encoding="utf-8")
     echo(f"report: {out_dir / 'index.html'}")
     return written
 
 
-def _index_html(docs: pl.DataFrame, raw_dir: Path | None, pages: list[Path]) -> str:
+def _parameters_of(path: Path) -> set[str]:
+    """The names a notebook's `parameters` cell assigns."""
+    import ast
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    names: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.Assign):
+                    names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _write_plotly_asset(out_dir: Path) -> None:
+    from plotly.offline import get_plotlyjs
+
+    target = out_dir / PLOTLY_ASSET
+    js = get_plotlyjs()
+    if not target.exists() or target.stat().st_size != len(js.encode("utf-8")):
+        tmp = target.with_suffix(".js.tmp")
+        tmp.write_text(js, encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def _index_html(docs: pl.DataFrame, raw_dir: Path | None, pages: list[tuple[Path, str]]) -> str:
+    from .display import value_text
+    from .labels import plan_labels
+
+    labels = plan_labels(docs)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in
-                         (r["doc_id"], r["issuer"], r["jurisdiction"], r["doc_type"], r["number"], r["year"],
-                          r["period"], r["n_tasks"], r["text_quality"])) + "</tr>"
-        for r in docs.iter_rows(named=True))
-    links = "".join(f'<li><a href="{html.escape(p.name)}">{html.escape(t)}</a></li>'
-                    for p, (_, t) in zip(pages, REPORTS))
-    today = dt.date.today().isoformat()
+        "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (
+            labels[r["doc_id"]], r["issuer"] or "", r["jurisdiction"] or "", r["doc_type"] or "", r["number"] or "",
+            value_text("issued_date", r["issued_date"]), str(r["year"] or ""), value_text("period", r["period"]),
+            str(r["n_tasks"]), value_text("text_quality", r["text_quality"]), r["doc_id"])) + "</tr>"
+        for r in docs.sort("doc_id").iter_rows(named=True))
+    links = "".join(f'<li><a href="{html.escape(p.name)}">{html.escape(t)}</a></li>' for p, t in pages)
+    today = f"{dt.date.today():%d/%m/%Y}"
     source = html.escape(str(raw_dir)) if raw_dir else "?"
     return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>compare · báo cáo</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}td,th{{border:1px solid #ccc;padding:4px 8px}}
-table{{border-collapse:collapse}}</style></head><body>
+<html lang="vi"><head><meta charset="utf-8"><title>So sánh kế hoạch công tác dân vận chính quyền</title>
+<style>body{{font-family:sans-serif;max-width:1200px;margin:2em auto}}td,th{{border:1px solid #ccc;padding:4px 8px;
+text-align:left;vertical-align:top}}table{{border-collapse:collapse}}</style></head><body>
 <h1>So sánh kế hoạch công tác dân vận chính quyền</h1>
-<p>Corpus: {docs.height} plans from <code>{source}</code>, {int(docs['n_tasks'].sum())} tasks.
-Generated {today} by <code>compare report</code>.</p>
-<ul>{links}</ul>
-<table><thead><tr><th>doc_id</th><th>issuer</th><th>jurisdiction</th><th>type</th><th>number</th><th>year</th>
-<th>period</th><th>tasks</th><th>text</th></tr></thead><tbody>{rows}</tbody></table>
+<p>Kho gồm {docs.height} kế hoạch từ <code>{source}</code>, {int(docs['n_tasks'].sum())} nhiệm vụ.
+Lập ngày {today} bằng lệnh <code>compare report</code>.</p>
+<ul>{links}<li><a href="compare.xlsx">Tệp Excel: mọi bảng của kho (compare.xlsx)</a></li></ul>
+<table><thead><tr><th>Kế hoạch</th><th>Cơ quan ban hành</th><th>Tỉnh/thành phố</th><th>Loại văn bản</th>
+<th>Số hiệu</th><th>Ngày ban hành</th><th>Năm</th><th>Kỳ</th><th>Số nhiệm vụ</th><th>Chất lượng văn bản</th>
+<th>Mã tệp</th></tr></thead><tbody>{rows}</tbody></table>
 </body></html>
 """

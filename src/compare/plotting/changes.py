@@ -5,7 +5,10 @@ import polars as pl
 
 from ._common import esc, plan_names
 
+from ..display import VALUES
+
 STATUS_COLOURS = {"kept": "#2ca02c", "modified": "#1f77b4", "new": "#ff7f0e", "dropped": "#d62728"}
+STATUS_WORDS = VALUES["status"]
 
 
 def changes_bars(changes: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
@@ -19,10 +22,10 @@ def changes_bars(changes: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
         for a, b in pairs:
             n = changes.filter((pl.col("doc_id_old") == a) & (pl.col("doc_id_new") == b) & (pl.col("status") == status)).height
             values.append(-n if status == "dropped" else n)
-        fig.add_bar(y=labels, x=values, orientation="h", name=status, marker_color=STATUS_COLOURS[status],
+        fig.add_bar(y=labels, x=values, orientation="h", name=STATUS_WORDS[status], marker_color=STATUS_COLOURS[status],
                     text=[abs(v) for v in values], textposition="inside")
-    fig.update_layout(barmode="relative", title="Thay đổi so với kế hoạch trước (kept / modified / new / dropped)",
-                      height=220 + 80 * len(pairs), xaxis_title="nhiệm vụ (bỏ ← | → giữ, sửa, mới)")
+    fig.update_layout(barmode="relative", title="Thay đổi so với kế hoạch trước: giữ nguyên, sửa đổi, mới, bỏ",
+                      height=220 + 80 * len(pairs), xaxis_title="nhiệm vụ (bỏ ← | → giữ nguyên, sửa đổi, mới)", legend_title="tình trạng")
     return fig
 
 
@@ -31,13 +34,13 @@ def changes_sankey(changes: pl.DataFrame, documents: pl.DataFrame, old: str, new
     names = plan_names(documents)
     sub = changes.filter((pl.col("doc_id_old") == old) & (pl.col("doc_id_new") == new))
     count = {s: sub.filter(pl.col("status") == s).height for s in STATUS_COLOURS}
-    labels = [esc(names.get(old, old), 40), "giữ nguyên (kept)", "sửa đổi (modified)", "bỏ (dropped)",
-              "mới (new)", esc(names.get(new, new), 40)]
+    labels = [esc(names.get(old, old), 40), "giữ nguyên", "sửa đổi", "bỏ",
+              "mới", esc(names.get(new, new), 40)]
     fig = go.Figure(go.Sankey(
         node=dict(label=labels, pad=20, color=["#888", STATUS_COLOURS["kept"], STATUS_COLOURS["modified"],
                                                STATUS_COLOURS["dropped"], STATUS_COLOURS["new"], "#888"]),
         link=dict(source=[0, 0, 0, 1, 2, 4], target=[1, 2, 3, 5, 5, 5],
                   value=[count["kept"], count["modified"], count["dropped"], count["kept"], count["modified"],
                          count["new"]])))
-    fig.update_layout(title="Từ kế hoạch cũ sang kế hoạch mới (Sankey)", height=420)
+    fig.update_layout(title="Từ kế hoạch cũ sang kế hoạch mới", height=420)
     return fig

@@ -16,7 +16,7 @@ def tasks_per_plan(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
         sub = counts.filter(pl.col("theme") == theme)
         fig.add_bar(x=[esc(names.get(d, d), 40) for d in sub["doc_id"]], y=sub["len"].to_list(),
                     name=esc(THEMES.get(theme, "không rõ chủ đề"), 45), marker_color=PALETTE[k % len(PALETTE)])
-    fig.update_layout(barmode="stack", title="Số nhiệm vụ theo kế hoạch và chủ đề (tasks per plan and theme)",
+    fig.update_layout(barmode="stack", title="Số nhiệm vụ theo kế hoạch và chủ đề",
                       yaxis_title="nhiệm vụ", legend_title="chủ đề", height=480)
     return fig
 
@@ -33,7 +33,8 @@ def deadline_timeline(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure
             x=sub["due_end"].to_list(), y=[esc(names.get(doc, doc), 40)] * sub.height, mode="markers",
             marker=dict(size=11, color=PALETTE[k % len(PALETTE)], symbol="diamond"), name=esc(names.get(doc, doc), 40),
             text=[f"{esc(tf)}<br>{esc(t, 70)}" for tf, t in zip(sub["timeframe"].to_list(), sub["text"].to_list())],
-            customdata=[str(s) for s in starts], hovertemplate="%{customdata} → %{x}<br>%{text}<extra></extra>"))
-    fig.update_layout(title="Thời hạn và mốc báo cáo (deadlines and reporting dates)", height=420,
-                      xaxis_title="ngày", showlegend=False)
+            customdata=[f"{s:%d/%m/%Y}" for s in starts],
+            hovertemplate="%{customdata} → %{x|%d/%m/%Y}<br>%{text}<extra></extra>"))
+    fig.update_layout(title="Thời hạn và mốc báo cáo", height=200 + 28 * max(1, len(dated["doc_id"].unique())),
+                      xaxis=dict(title="ngày", tickformat="%d/%m/%Y"), showlegend=False)
     return fig

@@ -34,6 +34,6 @@ def task_map(tasks: pl.DataFrame, vectors: np.ndarray, documents: pl.DataFrame,
             text=[f"<b>{esc(names.get(doc, doc), 60)}</b><br>{esc(tasks['text'][k], 70)}"
                   + (f"<br>cụm {lab[ids[k]][0]}: {esc(lab[ids[k]][1], 60)}" if ids[k] in lab else "") for k in rows],
             hovertemplate="%{text}<extra></extra>"))
-    fig.update_layout(title="Bản đồ nhiệm vụ (task map, coloured by plan)", height=620,
+    fig.update_layout(title="Bản đồ nhiệm vụ: mỗi điểm là một nhiệm vụ, màu theo kế hoạch", height=620,
                       xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig

@@ -1,0 +1,153 @@
+"""What an analyst reads: the Vietnamese name of every column and of every coded value that
+the tables hold (`kept` → "giữ nguyên"), in one place. Reports, exports and charts take their
+words from here; the Parquet tables keep their codes.
+
+>>> value_text("status", "modified")
+'sửa đổi'
+>>> column_text("n_tasks")
+'Số nhiệm vụ'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# Column → header shown to analysts.
+COLUMNS: dict[str, str] = {
+    "plan": "Kế hoạch",
+    "file": "Mã tệp",
+    "doc_id": "Kế hoạch",
+    "doc_id_a": "Kế hoạch A",
+    "doc_id_b": "Kế hoạch B",
+    "doc_id_old": "Kế hoạch cũ",
+    "doc_id_new": "Kế hoạch mới",
+    "plan_a": "Kế hoạch A",
+    "plan_b": "Kế hoạch B",
+    "plan_old": "Kế hoạch cũ",
+    "plan_new": "Kế hoạch mới",
+    "source_path": "Tệp nguồn",
+    "sha256": "Mã băm SHA-256",
+    "issuer": "Cơ quan ban hành",
+    "parent": "Cơ quan cấp trên",
+    "jurisdiction": "Tỉnh/thành phố",
+    "admin_level": "Cấp",
+    "doc_type": "Loại văn bản",
+    "number": "Số hiệu",
+    "issued_date": "Ngày ban hành",
+    "year": "Năm",
+    "period": "Kỳ",
+    "title": "Trích yếu",
+    "signer": "Người ký",
+    "signer_title": "Chức vụ người ký",
+    "text_quality": "Chất lượng văn bản",
+    "encoding": "Bảng mã",
+    "n_tasks": "Số nhiệm vụ",
+    "task_id": "Mã nhiệm vụ",
+    "task_id_a": "Mã nhiệm vụ A",
+    "task_id_b": "Mã nhiệm vụ B",
+    "task_id_old": "Mã nhiệm vụ cũ",
+    "task_id_new": "Mã nhiệm vụ mới",
+    "section_id": "Mã mục",
+    "ordinal": "Thứ tự",
+    "label": "Số mục",
+    "text": "Nội dung nhiệm vụ",
+    "text_raw": "Nguyên văn trong tệp",
+    "text_a": "Nhiệm vụ A",
+    "text_b": "Nhiệm vụ B",
+    "text_old": "Nhiệm vụ cũ",
+    "text_new": "Nhiệm vụ mới",
+    "theme": "Chủ đề",
+    "theme_name": "Tên chủ đề",
+    "lead_units": "Đơn vị chủ trì",
+    "partner_units": "Đơn vị phối hợp",
+    "timeframe": "Thời gian thực hiện",
+    "due_start": "Bắt đầu",
+    "due_end": "Hạn hoàn thành",
+    "recurring": "Thường xuyên/định kỳ",
+    "references": "Văn bản trích dẫn",
+    "line_start": "Từ dòng",
+    "line_end": "Đến dòng",
+    "parent_task_id": "Mã nhiệm vụ cha",
+    "item_kind": "Kiểu mục",
+    "ref_id": "Số hiệu văn bản",
+    "kind": "Loại",
+    "ref_date": "Ngày văn bản",
+    "reason": "Lý do",
+    "cluster": "Cụm",
+    "cluster_label": "Tên cụm",
+    "similarity": "Độ tương đồng",
+    "status": "Tình trạng",
+    "diff": "Khác biệt từ ngữ",
+    "tasks": "Số nhiệm vụ",
+    "covered": "Có nhiệm vụ",
+    "plans": "Số kế hoạch",
+    "example": "Ví dụ",
+    "heading": "Đề mục",
+    "part": "Phần",
+    "pairs": "Số cặp",
+    "change": "Thay đổi",
+    "last_year": "Năm trích dẫn cuối",
+    "ref_year": "Năm văn bản",
+    "named_year": "Năm được nêu",
+    "plan_year": "Năm của kế hoạch",
+    "what": "Nội dung nêu",
+    "level": "Cấp đề mục",
+    "line_no": "Dòng",
+    "model": "Mô hình nhúng",
+    "parent_id": "Mã mục cha",
+    "role": "Vai trò của dòng",
+    "section_kind": "Loại phần",
+    "vector": "Véc-tơ",
+}
+
+# Column → {code: words}. Booleans are "có" / "không" everywhere.
+VALUES: dict[str, dict[str, str]] = {
+    "status": {"kept": "giữ nguyên", "modified": "sửa đổi", "new": "mới", "dropped": "bỏ"},
+    "kind": {"verbatim": "nguyên văn", "near_verbatim": "gần nguyên văn", "paraphrase": "cùng nhiệm vụ",
+             "duplicate": "lặp trong cùng kế hoạch",
+             "preamble": "căn cứ", "purpose": "mục đích, yêu cầu", "targets": "chỉ tiêu", "content": "nội dung",
+             "implementation": "tổ chức thực hiện", "recipients": "nơi nhận", "signature": "chữ ký",
+             "other": "khác", "added": "thêm", "removed": "bỏ"},
+    "admin_level": {"province": "tỉnh/thành phố", "department": "sở, ngành", "district": "huyện/quận",
+                    "commune": "xã/phường"},
+    "period": {"year": "cả năm", "H1": "6 tháng đầu năm", "H2": "6 tháng cuối năm", "Q1": "quý I",
+               "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"},
+    "text_quality": {"clean": "văn bản số", "ocr": "bản quét (đã khôi phục dấu)"},
+    "item_kind": {"dash": "gạch đầu dòng", "plus": "dấu cộng", "arabic": "số", "paragraph": "đoạn văn",
+                  "table_row": "dòng bảng", "letter": "chữ cái", "roman": "số La Mã"},
+    "change": {"added": "thêm", "removed": "bỏ", "kept": "giữ"},
+}
+
+# Columns holding a plan's id: shown on screen as the plan's label (the id itself, where a
+# table needs it, goes in a column named "file").
+ID_COLUMNS = ("doc_id", "doc_id_a", "doc_id_b", "doc_id_old", "doc_id_new")
+# In exports the ids stay beside the labels, for joining: their headers there.
+EXPORT_COLUMNS = {"doc_id": "Mã tệp", "doc_id_a": "Mã tệp A", "doc_id_b": "Mã tệp B", "doc_id_old": "Mã tệp cũ",
+                  "doc_id_new": "Mã tệp mới"}
+
+
+def column_text(column: str) -> str:
+    """The Vietnamese header of a column; one this module does not know is an error, so that
+    no code name ever reaches a report."""
+    try:
+        return COLUMNS[column]
+    except KeyError:
+        raise KeyError(f"no Vietnamese name for column '{column}': add it to compare.display.COLUMNS") from None
+
+
+def value_text(column: str, value) -> str:
+    """A cell as an analyst reads it: codes in words, dates dd/mm/yyyy, lists joined by ';'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float):
+        return f"{value:.0%}" if column == "similarity" else f"{value:g}"
+    if isinstance(value, list | tuple):
+        return "; ".join(value_text(column, v) for v in value)
+    words = VALUES.get(column)
+    if words is not None:
+        return words.get(str(value), str(value))
+    return str(value)
