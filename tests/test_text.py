@@ -103,3 +103,20 @@ def test_utf8_with_a_few_broken_bytes_is_read_as_utf8():
     assert decode_bytes(encode_cp1258(text))[1] == "windows-1258"
     assert decode_bytes(encode_tcvn3(text))[1] == "tcvn3"
     assert decode_bytes(encode_vni(text))[1] == "vni"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN", "content"),  # what it opens with names the part
+    ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+    ("IV. Chế độ báo cáo và tổ chức thực hiện", "implementation"),
+    ("2. Công tác cải cách hành chính, tổ chức thực hiện", "content"),
+    ("Nơi nhận:", "recipients"),
+])
+def test_part_kinds_from_headings(heading, kind):
+    from compare.themes import classify_kind
+
+    assert classify_kind(heading) == kind

@@ -84,8 +84,11 @@ def classify_kind(heading: str) -> str | None:
     f = fold(heading)
     f = _HEADING_NUMBER.sub("", f)
     f = _NOT_PLAIN.sub("", f)  # OCR debris inside words ("THU'C")
+    for phrase, kind in _KIND_PHRASES:  # what a heading opens with names its part first
+        if f.startswith(phrase):
+            return kind
     for phrase, kind in _KIND_PHRASES:
-        if f.startswith(phrase) or (phrase in f and len(f) < 80 and kind != "content"):
+        if phrase in f and len(f) < 80 and kind != "content":
             return kind
     for phrase, kind in _KIND_PHRASES:
         if phrase in f:
