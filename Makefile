@@ -51,9 +51,12 @@ bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
+# JupyterLab on the project's kernel ("compare (.venv)", installed inside .venv), as root too
+# (containers, JupyterHub); it prints the URL to open.
 lab: setup
-	$(BIN)/python -m ipykernel install --user --name compare --display-name "compare (.venv)"
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -m ipykernel install --sys-prefix --name compare --display-name "compare (.venv)" >/dev/null
+	$(BIN)/jupyter lab notebooks/ --no-browser --ServerApp.ip=$${LAB_IP:-127.0.0.1} \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 clean:
 	rm -rf $(PROCESSED)/*.parquet $(REPORTS)

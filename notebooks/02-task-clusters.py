@@ -6,9 +6,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: compare (.venv)
 #     language: python
-#     name: python3
+#     name: compare
 # ---
 
 # %% [markdown]
@@ -35,22 +35,22 @@ labels = corpus.labels
 show(plotting.task_map(corpus.tasks, corpus.vectors, corpus.documents, clusters))
 
 # %% [markdown]
-# ## Các cụm có trong nhiều kế hoạch
+# ## Thẻ cụm
+# Mỗi cụm: tên, từ khóa, ba nhiệm vụ tiêu biểu nhất (gần tâm cụm nhất), các kế hoạch có cụm này
+# và chủ đề thường gặp nhất. Cụm có mặt trong nhiều kế hoạch nhất đứng trước.
 
 # %%
-summary = (corpus.tasks.join(clusters, on="task_id")
-           .group_by("cluster", "cluster_label")
-           .agg(pl.len().alias("tasks"), pl.col("doc_id").n_unique().alias("plans"),
-                pl.col("doc_id").unique().sort().replace_strict(labels).str.join("; ").alias("plan"),
-                pl.col("text").sort_by("task_id").first().alias("example"))
-           .sort(["plans", "tasks", "cluster"], descending=[True, True, False]))
-show_table(summary.filter(pl.col("plans") >= min_plans), name="cum")
+from compare.clusters import cluster_cards
+
+cards = cluster_cards(corpus.tasks, clusters, corpus.vectors, labels)
+show_table(cards.filter(pl.col("plans") >= min_plans).select(
+    "cluster_label", "plans", "tasks", "theme", "terms", "examples", "plan", "cluster"), name="the-cum")
 
 # %% [markdown]
 # ## Nhiệm vụ trong các cụm đó
 
 # %%
-shared = summary.filter(pl.col("plans") >= min_plans)["cluster"].to_list()
+shared = cards.filter(pl.col("plans") >= min_plans)["cluster"].to_list()
 members = (corpus.tasks.join(clusters, on="task_id").filter(pl.col("cluster").is_in(shared))
            .select("cluster", "cluster_label", "doc_id", "label", "text").sort("cluster", "doc_id", "label"))
 show_table(members, documents=corpus.documents, name="thanh-vien-cum")

@@ -6,9 +6,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: compare (.venv)
 #     language: python
-#     name: python3
+#     name: compare
 # ---
 
 # %% [markdown]
@@ -18,7 +18,7 @@
 
 # %% tags=["parameters"]
 processed = "../data/processed"
-paraphrase = 0.22  # độ tương đồng tổng hợp từ đó hai nhiệm vụ được coi là cùng nhiệm vụ
+paraphrase = 0.30  # độ tương đồng tổng hợp từ đó hai nhiệm vụ được coi là cùng nhiệm vụ
 
 # %%
 import polars as pl
@@ -61,30 +61,45 @@ show(plotting.cluster_heatmap(corpus.cluster_coverage(), docs))
 
 # %% [markdown]
 # ## Nhiệm vụ chung giữa các kế hoạch
+# Ai chép gì của ai: số cặp nhiệm vụ cùng nội dung giữa hai kế hoạch. Rê chuột lên một ô để
+# xem các mức; bấm vào một cặp kế hoạch bên dưới để xem từng cặp nhiệm vụ và chỗ khác nhau.
 
 # %%
 show(plotting.overlap_matrix(overlaps, docs))
 
 # %%
-def pairs(kind: str) -> pl.DataFrame:
-    return (overlaps.filter(pl.col("kind") == kind)
+from IPython.display import HTML, display
+
+from compare.report import pair_details_html
+
+display(HTML(pair_details_html(overlaps, corpus.tasks, docs)))
+
+# %%
+def pairs(*kinds: str) -> pl.DataFrame:
+    return (overlaps.filter(pl.col("kind").is_in(list(kinds)))
             .with_columns(pl.col("task_id_a").replace_strict(texts).alias("text_a"),
                           pl.col("task_id_b").replace_strict(texts).alias("text_b"))
-            .select("doc_id_a", "text_a", "doc_id_b", "text_b", "similarity")
+            .select("kind", "doc_id_a", "text_a", "doc_id_b", "text_b", "similarity")
             .sort("similarity", "doc_id_a", "doc_id_b", descending=[True, False, False]))
 
 
 # %% [markdown]
-# ### Chép nguyên văn giữa các cơ quan
+# ### Mọi cặp nhiệm vụ cùng nội dung giữa hai cơ quan
 
 # %%
-show_table(pairs("verbatim"), documents=docs, name="nguyen-van")
+show_table(pairs("verbatim", "near_verbatim", "paraphrase"), documents=docs, name="nhiem-vu-chung")
 
 # %% [markdown]
-# ### Cùng nhiệm vụ, khác lời
+# *Mức và độ chính xác đo trên các cặp gắn nhãn bằng tay của năm kế hoạch mẫu:* **nguyên văn**
+# (lời gần như trùng hết, độ chính xác 1,00), **gần nguyên văn** (đổi vài từ, 1,00),
+# **cùng nhiệm vụ** (cùng một yêu cầu, diễn đạt khác, 0,79). Các cặp chỉ **cùng chủ đề**
+# (0,48: thường là cùng lĩnh vực, khác yêu cầu) không được tính ở trên mà liệt kê riêng dưới đây.
+
+# %% [markdown]
+# ### Cùng chủ đề, chưa chắc cùng nhiệm vụ
 
 # %%
-show_table(pairs("paraphrase"), documents=docs, name="cung-nhiem-vu")
+show_table(pairs("related"), documents=docs, name="cung-chu-de")
 
 # %% [markdown]
 # ### Lặp lại trong cùng một kế hoạch

@@ -131,7 +131,7 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
     assert digests[0] == digests[1]
     folder = tmp_path / "one"
     ov = pl.read_parquet(folder / "overlaps.parquet")
-    assert {"verbatim", "paraphrase", "duplicate"} >= set(ov["kind"]) and ov.height > 20
+    assert {"verbatim", "near_verbatim", "paraphrase", "related", "duplicate"} >= set(ov["kind"]) and ov.height > 20
     dup = ov.filter(pl.col("kind") == "duplicate")
     assert dup.height >= 1 and dup["doc_id_a"][0].startswith("002")  # 002 repeats a bullet
     ch = pl.read_parquet(folder / "changes.parquet")
@@ -164,3 +164,33 @@ def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, mon
     strong = exact.filter(pl.col("similarity") >= 0.4)
     assert len(key(strong) & key(approx)) >= 0.9 * strong.height
     assert 10 < len(set(clusters.tolist())) < len(texts)
+
+
+@pytest.mark.slow
+def test_overlap_bands_keep_their_measured_precision(built):
+    """The bands the reports name (nguyên văn, gần nguyên văn, cùng nhiệm vụ) against the
+    hand-labelled same-mandate pairs of the seeds: the precision the report's footnote states."""
+    import sys
+
+    import compare
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import quality
+
+    out, _ = built
+    corpus = compare.load(out)
+    tasks = corpus.tasks
+    docs = tasks["doc_id"].to_list()
+    labels, _ = quality.labelled(tasks)
+    truth = quality.true_pairs(labels, docs, cross_plan=True)
+    row = {t: k for k, t in enumerate(tasks["task_id"].to_list())}
+    hits: dict[str, list[bool]] = {}
+    for a, b, kind in corpus.overlaps().select("task_id_a", "task_id_b", "kind").iter_rows():
+        x, y = sorted((row[a], row[b]))
+        if x in labels and y in labels and docs[x] != docs[y]:
+            hits.setdefault(kind, []).append((x, y) in truth)
+    precision = {k: sum(v) / len(v) for k, v in hits.items()}
+    assert precision["verbatim"] == 1.0 and precision.get("near_verbatim", 1.0) >= 0.9
+    assert precision["paraphrase"] >= 0.75, precision
+    assert precision["related"] < precision["paraphrase"], precision

@@ -47,15 +47,25 @@ def evil_reports(tmp_path_factory):
 
 
 def test_notebooks_execute_into_self_contained_reports(seed_reports):
+    with_figures = 0
     for name in NAMES:
         page = (seed_reports / f"{name}.html").read_text(encoding="utf-8")
-        assert "plotly" in page.lower() and "Plotly.newPlot" in page
-        assert "<script src=\"http" not in page  # nothing fetched from a network
+        with_figures += "Plotly.newPlot" in page
+        assert "<script src=\"http" not in page and "https://cdn" not in page  # nothing fetched from a network
         assert "Traceback" not in page
     index = (seed_reports / "index.html").read_text(encoding="utf-8")
     assert all(f"{n}.html" in index for n in NAMES) and "5 kế hoạch" in index
     assert (seed_reports / "plotly.min.js").stat().st_size > 1_000_000  # one bundle beside the pages
-    assert all("plotly.min.js" in (seed_reports / f"{n}.html").read_text(encoding="utf-8") for n in NAMES)
+    assert with_figures >= 4
+    assert (seed_reports / "datatables.js").stat().st_size > 500_000  # and one DataTables bundle
+    from compare.report import tables_asset_js
+
+    bundle_start = tables_asset_js()[40:200]  # the DataTables bundle, base64: never inside a page
+    for name in NAMES:
+        page = (seed_reports / f"{name}.html").read_text(encoding="utf-8")
+        assert "Plotly.newPlot" not in page or 'src="plotly.min.js"' in page
+        assert bundle_start not in page and "function(" not in page[:2000]
+        assert "itables" not in page or 'src="datatables.js"' in page
 
 
 def _open(page_path: Path, actions=None):
@@ -87,11 +97,13 @@ def _open(page_path: Path, actions=None):
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
 def test_every_figure_is_drawn_and_the_console_is_clean(seed_reports):
+    plots = 0
     for name in NAMES:
         result, errors = _open(seed_reports / f"{name}.html")
-        assert result["plots"] >= 1, name
+        plots += result["plots"]
         assert result["drawn"] == result["plots"], (name, result["drawn"], result["plots"])
         assert errors == [], (name, errors)
+    assert plots >= 8
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
@@ -228,3 +240,60 @@ def test_no_code_names_or_english_status_words_are_shown(corpus25):
             text = text.replace(subtitle, "")
         assert not _CODE_WORD.findall(text), (name, sorted(set(_CODE_WORD.findall(text)))[:10])
         assert not _ENGLISH_STATUS.findall(text), (name, sorted(set(_ENGLISH_STATUS.findall(text)))[:10])
+
+
+def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():
+    """`make lab` as whoever runs the tests (root in containers): the server starts, says where
+    it listens, and the notebooks' kernel is the project's."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    import nbformat
+
+    from compare.report import NOTEBOOKS
+
+    root = NOTEBOOKS.parent
+    proc = subprocess.Popen(["make", "-s", "lab", "LAB_ARGS=--ServerApp.port=0 --ServerApp.open_browser=False"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    url, seen = None, []
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline and url is None:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if "http://127.0.0.1:" in line and "token=" in line:
+                url = line.strip()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert url, "".join(seen[-20:])
+    assert not any("Running as root is not recommended. Use --allow-root" in s for s in seen)
+    kernels = subprocess.run([str(root / ".venv" / "bin" / "jupyter"), "kernelspec", "list"], capture_output=True,
+                             text=True).stdout
+    assert "compare" in kernels
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "compare"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
+def test_a_card_per_plan_and_a_block_per_pair_of_plans(corpus25):
+    corpus, reports = corpus25
+    result, errors = _open(reports / "05-plan-cards.html", lambda page: page.evaluate(
+        """() => [...document.querySelectorAll('details.card')].map(d => ({
+              summary: d.querySelector('summary').innerText, warn: !!d.querySelector('.warn')}))"""))
+    cards = result["extra"]
+    assert errors == []
+    assert len(cards) == corpus.documents.height
+    assert sorted(c["summary"].split(" · ")[0] for c in cards) == sorted(
+        label.split(" · ")[0] for label in corpus.labels.values())
+    scans = set(corpus.documents.filter(corpus.documents["text_quality"] == "ocr")["doc_id"].to_list())
+    assert sum(c["warn"] for c in cards) == len(scans)
+    result, _ = _open(reports / "03-overlaps-and-gaps.html", lambda page: page.evaluate(
+        "() => [...document.querySelectorAll('details')].map(d => d.querySelector('summary').innerText)"))
+    blocks = result["extra"]
+    assert blocks and all(" × " in b and " cặp (" in b for b in blocks)

@@ -120,3 +120,30 @@ def test_part_kinds_from_headings(heading, kind):
     from compare.themes import classify_kind
 
     assert classify_kind(heading) == kind
+
+
+def _catalogue_phrases():
+    from compare.themes import _THEME_PHRASES, YEAR_PHRASES
+
+    base = [(None, theme, phrase, weight) for theme, ps in _THEME_PHRASES.items() for phrase, weight in ps]
+    years = [(year, theme, phrase, weight) for year, themes in YEAR_PHRASES.items()
+             for theme, ps in themes.items() for phrase, weight in ps]
+    return base + years
+
+
+@pytest.mark.parametrize("year, theme, phrase, weight", _catalogue_phrases())
+def test_every_catalogue_phrase_names_its_theme(year, theme, phrase, weight):
+    """One line of the catalogue (data/themes.toml), one case: the phrase, written with marks
+    or without, scores its theme by its weight in its year."""
+    from compare.themes import theme_scores
+
+    assert weight > 0 and phrase == fold(phrase)
+    assert theme_scores(f"Triển khai {phrase} tại đơn vị", year).get(theme, 0) >= weight
+
+
+def test_a_years_subjects_count_only_for_that_year():
+    from compare.themes import theme_scores
+
+    text = "Tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XVI"
+    assert theme_scores(text, 2026).get(2, 0) >= 2
+    assert 2 not in theme_scores(text, 2023) and 2 not in theme_scores(text)

@@ -106,22 +106,27 @@ def _phrases(text: str) -> list[str]:
     """Multi-syllable words and compounds of them ('dân vận', 'cải cách hành chính'), or
     mandate terms ('dân vận khéo'): never a pair of syllables that straddles two words."""
     words = lexicon.vietnamese_words()
-    syllables = re.findall(r"[^\W\d_]+", normalize(text).lower())
     out = []
-    for n in (2, 3, 4):
-        for k in range(len(syllables) - n + 1):
-            gram = syllables[k: k + n]
-            fg = [fold(w) for w in gram]
-            if fg[0] in _EDGE_STOP or fg[-1] in _EDGE_STOP:
-                continue
-            if " ".join(fg) in _MANDATES or (words and _is_word_sequence(gram, words)):
-                out.append(" ".join(gram))
+    # a phrase never crosses punctuation or a number: "thực hiện: Sinh hoạt" gives no "hiện sinh"
+    for segment in _SEGMENT_BREAK.split(normalize(text).lower()):
+        syllables = re.findall(r"[^\W\d_]+", segment)
+        for n in (2, 3, 4):
+            for k in range(len(syllables) - n + 1):
+                gram = syllables[k: k + n]
+                fg = [fold(w) for w in gram]
+                if fg[0] in _EDGE_STOP or fg[-1] in _EDGE_STOP:
+                    continue
+                if " ".join(fg) in _MANDATES or (words and _is_word_sequence(gram, words)):
+                    out.append(" ".join(gram))
     return out
 
 
-def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict[int, str]:
-    """A label of 1-2 multi-syllable phrases per cluster, by class-based TF-IDF (a cluster's
-    texts as one document), shown with the diacritics they most often carry."""
+_SEGMENT_BREAK = re.compile(r"[^\w\s]|\d+")
+
+
+def cluster_terms(texts: list[str], clusters: np.ndarray, top: int = 5) -> dict[int, list[str]]:
+    """The `top` multi-syllable phrases that most set each cluster apart, by class-based TF-IDF
+    (a cluster's texts as one document), with the diacritics they most often carry."""
     ids = sorted(set(clusters.tolist()))
     if not ids:
         return {}
@@ -140,9 +145,9 @@ def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict
     try:
         m = vec.fit_transform(docs)
     except ValueError:  # no phrase at all
-        return {c: "" for c in ids}
+        return {c: [] for c in ids}
     vocab = np.array(vec.get_feature_names_out())
-    labels: dict[int, str] = {}
+    terms: dict[int, list[str]] = {}
     for row, c in enumerate(ids):
         weights = m[row].toarray().ravel()
         chosen: list[str] = []
@@ -153,8 +158,47 @@ def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict
             if f in _GENERIC or any(f in c2 or c2 in f for c2 in chosen):
                 continue
             chosen.append(f)
-        labels[c] = "; ".join(surface[f].most_common(1)[0][0] for f in chosen)
-    return labels
+        terms[c] = [surface[f].most_common(1)[0][0] for f in chosen]
+    return terms
+
+
+def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict[int, str]:
+    """A label of 1-2 multi-syllable phrases per cluster (its first `cluster_terms`)."""
+    return {c: "; ".join(t[:top]) for c, t in cluster_terms(texts, clusters, top).items()}
+
+
+def cluster_cards(tasks: pl.DataFrame, clusters: pl.DataFrame, vectors: np.ndarray,
+                  labels: dict[str, str] | None = None, examples: int = 3, terms: int = 5) -> pl.DataFrame:
+    """One card per cluster: label, its top terms, its most representative tasks (nearest the
+    cluster's mean vector), the plans it spans and its commonest theme; widest clusters first.
+
+    `vectors` are in the row order of `tasks`; `labels` maps doc_id to a plan's label."""
+    joined = tasks.select("task_id", "doc_id", "text", "theme").with_row_index("row").join(
+        clusters, on="task_id", how="inner").sort("row")
+    assign = joined["cluster"].to_numpy()
+    rows = joined["row"].to_numpy()
+    top_terms = cluster_terms(joined["text"].to_list(), assign, terms)
+    labels = labels or {}
+    cards = []
+    for c in sorted(set(assign.tolist())):
+        members = np.flatnonzero(assign == c)
+        vec = np.asarray(vectors, dtype=np.float32)[rows[members]]
+        centre = vec.mean(axis=0)
+        dist = -(vec @ centre) / (np.linalg.norm(vec, axis=1) * (np.linalg.norm(centre) or 1) + 1e-9)
+        ids = joined["task_id"].to_numpy()[members]
+        order = np.lexsort((ids, np.round(dist, 6)))[:examples]
+        texts = joined["text"].to_numpy()[members]
+        docs = sorted(set(joined["doc_id"].to_numpy()[members].tolist()))
+        themes = [t for t in joined["theme"].to_numpy()[members].tolist() if t is not None and t == t]
+        cards.append({
+            "cluster": int(c), "cluster_label": joined["cluster_label"][int(members[0])],
+            "tasks": len(members), "plans": len(docs), "theme": max(set(themes), key=lambda t: (themes.count(t), -t))
+            if themes else None, "terms": top_terms.get(c, []), "examples": [str(texts[k]) for k in order],
+            "plan": [labels.get(d, d) for d in docs],
+        })
+    schema = {"cluster": pl.Int32, "cluster_label": pl.Utf8, "tasks": pl.Int32, "plans": pl.Int32, "theme": pl.Int32,
+              "terms": pl.List(pl.Utf8), "examples": pl.List(pl.Utf8), "plan": pl.List(pl.Utf8)}
+    return pl.DataFrame(cards, schema=schema).sort(["plans", "tasks", "cluster"], descending=[True, True, False])
 
 
 def clusters_table(tasks: pl.DataFrame, features: Features, threshold: float = CLUSTER_SIMILARITY) -> pl.DataFrame:

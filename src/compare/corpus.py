@@ -107,7 +107,7 @@ class Corpus:
 
     def coverage_tasks(self) -> pl.DataFrame:
         """The tasks behind each coverage cell: doc_id, theme, task_id, label, text."""
-        return coverage_mod.theme_tasks(self.tasks, self.sections)
+        return coverage_mod.theme_tasks(self.tasks, self.sections, self.documents)
 
     def cluster_coverage(self) -> pl.DataFrame:
         return coverage_mod.cluster_coverage(self.tasks, self.clusters())

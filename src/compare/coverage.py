@@ -14,8 +14,11 @@ NAMES_SUBJECT = 2.0
 CONTENT_KINDS = ("content",)  # tasks of other parts (implementation, targets) do not count
 
 
-def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
-    """The evidence behind coverage: one row per (content task, theme it counts for)."""
+def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None,
+                documents: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The evidence behind coverage: one row per (content task, theme it counts for). With
+    `documents`, a plan's year adds the subjects data/themes.toml lists for that year."""
+    years = dict(zip(documents["doc_id"].to_list(), documents["year"].to_list())) if documents is not None else {}
     if sections is not None:
         kinds = dict(zip(sections["section_id"].to_list(), sections["kind"].to_list()))
         keep = [kinds.get(s) in CONTENT_KINDS if s is not None else True for s in tasks["section_id"].to_list()]
@@ -23,7 +26,8 @@ def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl
     rows = []
     for r in tasks.select("doc_id", "task_id", "label", "text", "theme").iter_rows(named=True):
         themes = {r["theme"]} if r["theme"] is not None else set()
-        themes |= {t for t, score in theme_scores(r["text"]).items() if score >= NAMES_SUBJECT}
+        scores = theme_scores(r["text"], years.get(r["doc_id"]))
+        themes |= {t for t, score in scores.items() if score >= NAMES_SUBJECT}
         rows += [{**r, "theme": t} for t in sorted(themes)]
     schema = {"doc_id": pl.Utf8, "task_id": pl.Utf8, "label": pl.Utf8, "text": pl.Utf8, "theme": pl.Int32}
     return pl.DataFrame(rows, schema=schema).select("doc_id", "theme", "task_id", "label", "text")
@@ -33,7 +37,7 @@ def theme_coverage(tasks: pl.DataFrame, documents: pl.DataFrame, sections: pl.Da
     """One row per (plan, theme 0-5): content tasks that count for it, and whether it is covered."""
     grid = documents.select("doc_id").join(pl.DataFrame({"theme": list(THEME_NAMES)}, schema={"theme": pl.Int32}),
                                            how="cross")
-    counts = theme_tasks(tasks, sections).group_by("doc_id", "theme").agg(pl.len().alias("tasks"))
+    counts = theme_tasks(tasks, sections, documents).group_by("doc_id", "theme").agg(pl.len().alias("tasks"))
     return (grid.join(counts, on=["doc_id", "theme"], how="left")
             .with_columns(pl.col("tasks").fill_null(0).cast(pl.Int32),
                           pl.col("theme").replace_strict(THEME_NAMES, return_dtype=pl.Utf8).alias("theme_name"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .themes import THEME_NAMES
+
 # Column → header shown to analysts.
 COLUMNS: dict[str, str] = {
     "plan": "Kế hoạch",
@@ -91,6 +93,8 @@ COLUMNS: dict[str, str] = {
     "named_year": "Năm được nêu",
     "plan_year": "Năm của kế hoạch",
     "what": "Nội dung nêu",
+    "terms": "Từ khóa",
+    "examples": "Nhiệm vụ tiêu biểu",
     "level": "Cấp đề mục",
     "line_no": "Dòng",
     "model": "Mô hình nhúng",
@@ -104,7 +108,7 @@ COLUMNS: dict[str, str] = {
 VALUES: dict[str, dict[str, str]] = {
     "status": {"kept": "giữ nguyên", "modified": "sửa đổi", "new": "mới", "dropped": "bỏ"},
     "kind": {"verbatim": "nguyên văn", "near_verbatim": "gần nguyên văn", "paraphrase": "cùng nhiệm vụ",
-             "duplicate": "lặp trong cùng kế hoạch",
+             "related": "cùng chủ đề", "duplicate": "lặp trong cùng kế hoạch",
              "preamble": "căn cứ", "purpose": "mục đích, yêu cầu", "targets": "chỉ tiêu", "content": "nội dung",
              "implementation": "tổ chức thực hiện", "recipients": "nơi nhận", "signature": "chữ ký",
              "other": "khác", "added": "thêm", "removed": "bỏ"},
@@ -116,6 +120,7 @@ VALUES: dict[str, dict[str, str]] = {
     "item_kind": {"dash": "gạch đầu dòng", "plus": "dấu cộng", "arabic": "số", "paragraph": "đoạn văn",
                   "table_row": "dòng bảng", "letter": "chữ cái", "roman": "số La Mã"},
     "change": {"added": "thêm", "removed": "bỏ", "kept": "giữ"},
+    "theme": {str(k): f"{k}. {name}" for k, name in THEME_NAMES.items()},
 }
 
 # Columns holding a plan's id: shown on screen as the plan's label (the id itself, where a

@@ -25,6 +25,10 @@ _sent: set[str] = set()  # the scripts this kernel has already put in its output
 # five pages share one bundle; unset (a notebook exported by hand), it is inlined once per page.
 PLOTLY_ASSET_ENV = "COMPARE_PLOTLY_JS"
 PLOTLY_ASSET = "plotly.min.js"
+# Likewise the DataTables bundle of itables (as a classic script holding it, so that it loads
+# from a file:// page; the module itself is then imported from a blob, as itables does).
+TABLES_ASSET_ENV = "COMPARE_TABLES_JS"
+TABLES_ASSET = "datatables.js"
 
 # DataTables' words in Vietnamese.
 TABLE_LANGUAGE = {
@@ -90,7 +94,7 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
     """A table as an analyst reads it: plan ids become plan labels, codes become words, dates
     dd/mm/yyyy, headers in Vietnamese (`compare.display`), every cell escaped except
     `html_columns`, which the caller built from escaped pieces (word diffs)."""
-    from .display import ID_COLUMNS, column_text
+    from .display import ID_COLUMNS, VALUES, column_text
     from .labels import plan_labels
 
     labels = plan_labels(documents) if documents is not None else {}
@@ -100,7 +104,7 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
         if col in ID_COLUMNS and labels:
             values = [labels.get(v, v) for v in values]
         dtype = frame.schema[col]
-        if dtype.is_integer() and col not in ID_COLUMNS:
+        if dtype.is_integer() and col not in ID_COLUMNS and col not in VALUES:
             columns[column_text(col)] = pl.Series(values, dtype=pl.Int64)
         elif col == "similarity":
             columns[column_text(col) + " (%)"] = pl.Series([None if v is None else round(100 * v) for v in values],
@@ -134,9 +138,42 @@ def _ensure_tables() -> None:
     from IPython.display import HTML, display
     from itables import init_notebook_mode
 
-    init_notebook_mode(all_interactive=False, connected=False)
+    asset = os.environ.get(TABLES_ASSET_ENV)
+    if asset:
+        display(HTML(_tables_init_beside(asset)))
+    else:
+        init_notebook_mode(all_interactive=False, connected=False)
     display(HTML(_TABLE_CSS))
     _sent.add("tables")
+
+
+def _tables_init_beside(asset: str) -> str:
+    """itables' offline start-up, reading its bundle from the script `asset` beside the page
+    instead of carrying it inline (1 MB less per page)."""
+    from itables.javascript import _itables_ready_event, _itables_underscore_version, read_package_file
+
+    version = _itables_underscore_version()
+    init = read_package_file("html/init_datatables.html").replace(
+        "import { set_or_remove_dark_class } from 'https://www.unpkg.com/dt_for_itables/dt_bundle.js';",
+        f"const {{ set_or_remove_dark_class }} = await window.{version};")
+    offline = (read_package_file("html/init_notebook_offline.html")
+               .replace("_itables_underscore_version", version)
+               .replace("itables-version-ready", _itables_ready_event())
+               .replace('"dt_src_b64"', "window.__compare_datatables.js")
+               .replace('"dt_css_b64"', "window.__compare_datatables.css"))
+    return f'<script src="{html.escape(asset)}"></script>\n{offline}\n{init}'
+
+
+def tables_asset_js() -> str:
+    """The script written beside the reports: itables' DataTables bundle and its CSS, base64."""
+    from base64 import b64encode
+
+    from itables import options
+
+    bundle = Path(options.dt_bundle)
+    js = b64encode(bundle.read_bytes()).decode("ascii")
+    css = b64encode(bundle.with_suffix(".css").read_bytes()).decode("ascii")
+    return f'window.__compare_datatables = {{js: "{js}", css: "{css}"}};\n'
 
 
 def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
@@ -145,6 +182,118 @@ def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_
 
     _ensure_tables()
     display(HTML(table_html(frame, documents, html_columns, name, page_length)))
+
+
+def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
+                      kinds: tuple[str, ...] | None = None, max_pairs: int = 300) -> str:
+    """For each pair of plans that share mandates, a collapsed block: its task pairs, both texts
+    and their word differences, strongest first. The pairs of plans sharing most come first;
+    past `max_pairs` of them the rest are named as left out (every pair is in the searchable
+    table and in compare.xlsx)."""
+    from .changes import word_diff_html
+    from .display import VALUES
+    from .labels import plan_labels
+    from .overlaps import SAME_MANDATE
+
+    kinds = kinds or SAME_MANDATE
+    labels = plan_labels(documents)
+    texts = dict(zip(tasks["task_id"].to_list(), tasks["text"].to_list()))
+    marks = dict(zip(tasks["task_id"].to_list(), tasks["label"].to_list()))
+    sub = overlaps.filter(pl.col("kind").is_in(list(kinds)) & (pl.col("doc_id_a") != pl.col("doc_id_b")))
+    groups = (sub.group_by("doc_id_a", "doc_id_b").agg(pl.len().alias("n"))
+              .sort(["n", "doc_id_a", "doc_id_b"], descending=[True, False, False]))
+    words = VALUES["kind"]
+    blocks = []
+    for a, b, n in groups.head(max_pairs).iter_rows():
+        rows = sub.filter((pl.col("doc_id_a") == a) & (pl.col("doc_id_b") == b)).sort(
+            ["similarity", "task_id_a", "task_id_b"], descending=[True, False, False])
+        counts = rows.group_by("kind").len()
+        summary = ", ".join(f"{words[k]} {c}" for k, c in sorted(
+            counts.iter_rows(), key=lambda kc: kinds.index(kc[0])))
+        body = "".join(
+            "<tr><td>{}</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
+                html.escape(words[kind]), round(100 * sim),
+                html.escape(f"{marks.get(ta) or ''} {texts.get(ta, '')}".strip(), quote=False),
+                html.escape(f"{marks.get(tb) or ''} {texts.get(tb, '')}".strip(), quote=False),
+                word_diff_html(texts.get(ta, ""), texts.get(tb, "")))
+            for ta, tb, sim, kind in rows.select("task_id_a", "task_id_b", "similarity", "kind").iter_rows())
+        blocks.append(
+            f"<details><summary><b>{html.escape(labels.get(a, a), quote=False)}</b> × "
+            f"<b>{html.escape(labels.get(b, b), quote=False)}</b>: {n} cặp ({html.escape(summary)})</summary>"
+            "<table class='pairs'><thead><tr><th>Mức</th><th>Độ tương đồng</th><th>Nhiệm vụ A</th>"
+            f"<th>Nhiệm vụ B</th><th>Khác biệt từ ngữ</th></tr></thead><tbody>{body}</tbody></table></details>")
+    rest = groups.height - min(groups.height, max_pairs)
+    more = (f"<p>… và {rest} cặp kế hoạch khác, ít nhiệm vụ chung hơn: xem bảng dưới đây hoặc tệp "
+            "compare.xlsx.</p>") if rest else ""
+    style = ("<style>details{margin:4px 0}summary{cursor:pointer}table.pairs{border-collapse:collapse;"
+             "margin:6px 0 12px}table.pairs td,table.pairs th{border:1px solid #ddd;padding:3px 6px;"
+             "vertical-align:top;text-align:left!important;font-size:13px}table.pairs del{color:#b00}"
+             "table.pairs ins{color:#070;text-decoration:none;background:#e6ffe6}</style>")
+    if not blocks:
+        return "<p>Không có hai kế hoạch nào có nhiệm vụ chung.</p>"
+    return style + "".join(blocks) + more
+
+
+def _mini_table(frame: pl.DataFrame, columns: dict[str, str]) -> str:
+    """A small static table (escaped) for a plan card: `columns` maps column → header."""
+    from .display import value_text
+
+    if frame.height == 0:
+        return "<p><i>không có</i></p>"
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in columns.values())
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(value_text(c, r[c]), quote=False)}</td>" for c in columns)
+                   + "</tr>" for r in frame.iter_rows(named=True))
+    return f"<table class='card'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def plan_card_html(card, open_: bool = False) -> str:
+    """One plan's card (`cards.PlanCard`) as a collapsible block of escaped HTML."""
+    from .display import VALUES
+
+    e = lambda t: html.escape(str(t), quote=False)  # noqa: E731
+    words = VALUES["kind"]
+    d = card.document
+    warn = ("<p class='warn'>⚠ Văn bản lấy từ bản quét: dấu tiếng Việt đã được khôi phục tự động, "
+            "có thể còn sai; đối chiếu với bản gốc trước khi trích dẫn.</p>") if card.scan else ""
+    themes = card.themes.with_columns(pl.col("median").round(1))
+    shared = card.shared.with_columns(pl.concat_str([pl.format(f"{words[k]} {{}}", pl.col(k)) for k in
+                                                     ("verbatim", "near_verbatim", "paraphrase")],
+                                                    separator=", ").alias("bands"))
+    cites = ""
+    if card.previous:
+        cites = (f"<p>So với <b>{e(card.previous)}</b>: thêm {len(card.citations_added)} văn bản "
+                 f"({e(', '.join(card.citations_added)) or 'không'}); bỏ {len(card.citations_removed)} "
+                 f"({e(', '.join(card.citations_removed)) or 'không'}).</p>")
+    else:
+        cites = "<p>Không có kế hoạch trước của cùng cơ quan trong kho để so.</p>"
+    return (
+        f"<details class='card'{' open' if open_ else ''}><summary><b>{e(card.label)}</b> · "
+        f"{d['n_tasks']} nhiệm vụ{' · bản quét' if card.scan else ''}"
+        f"{' · thiếu ' + str(card.missing.height) + ' chủ đề' if card.missing.height else ''}</summary>"
+        f"{warn}<p>{e(d['doc_type'] or '')} {e(d['number'] or '(chưa số)')} · {e(d['issuer'] or '')} · "
+        f"{e(d['title'] or '')}</p>"
+        "<h4>Nhiệm vụ theo chủ đề, so với trung vị của kho</h4>"
+        + _mini_table(themes, {"theme_name": "Chủ đề", "tasks": "Kế hoạch này", "median": "Trung vị của kho"})
+        + "<h4>Chủ đề bắt buộc còn thiếu</h4>"
+        + _mini_table(card.missing, {"theme_name": "Chủ đề", "evidence": "Căn cứ"})
+        + "<h4>Nhiệm vụ chung với các cơ quan khác</h4>"
+        + _mini_table(shared.head(10), {"plan": "Kế hoạch", "pairs": "Số cặp", "bands": "Theo mức"})
+        + (f"<p>… và {shared.height - 10} kế hoạch khác.</p>" if shared.height > 10 else "")
+        + f"<h4>Nhiệm vụ chỉ kế hoạch này có ({card.only.height})</h4>"
+        + _mini_table(card.only, {"label": "Số mục", "text": "Nội dung nhiệm vụ"})
+        + "<h4>Văn bản được trích dẫn</h4>" + cites
+        + "<h4>Tham chiếu lỗi thời</h4>"
+        + _mini_table(card.stale, {"named_year": "Năm được nêu", "text": "Nội dung nhiệm vụ"})
+        + "<h4>Thời hạn theo quý</h4>"
+        + _mini_table(card.deadlines, {"quarter": "Quý", "tasks": "Số nhiệm vụ"})
+        + "</details>")
+
+
+CARD_CSS = ("<style>details.card{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:6px 0}"
+            "details.card summary{cursor:pointer;font-size:15px}table.card{border-collapse:collapse;margin:4px 0}"
+            "table.card td,table.card th{border:1px solid #ddd;padding:2px 6px;text-align:left!important;vertical-align:top;"
+            "font-size:13px}.warn{background:#fff4e5;border-left:4px solid #f0a020;padding:4px 8px}"
+            "details.card h4{margin:10px 0 2px}</style>")
 
 
 def notebook_title(path: Path) -> str:
@@ -193,14 +342,16 @@ def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, 
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / ".executed"
     work.mkdir(exist_ok=True)
-    _write_plotly_asset(out_dir)
+    _write_asset(out_dir / PLOTLY_ASSET, _plotly_js())
+    _write_asset(out_dir / TABLES_ASSET, tables_asset_js())
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(PACKAGE / "templates")])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     written, titles = [], []
-    previous = os.environ.get(PLOTLY_ASSET_ENV)
-    os.environ[PLOTLY_ASSET_ENV] = PLOTLY_ASSET
+    assets = {PLOTLY_ASSET_ENV: PLOTLY_ASSET, TABLES_ASSET_ENV: TABLES_ASSET}
+    previous = {k: os.environ.get(k) for k in assets}
+    os.environ.update(assets)
     try:
         for src in sorted(notebooks.glob("*.ipynb")):
             title = notebook_title(src)
@@ -220,10 +371,11 @@ def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, 
             titles.append(title)
             echo(f"report: {target}")
     finally:
-        if previous is None:
-            os.environ.pop(PLOTLY_ASSET_ENV, None)
-        else:
-            os.environ[PLOTLY_ASSET_ENV] = previous
+        for k, v in previous.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     unknown = set(parameters or {}) - {k for src in notebooks.glob("*.ipynb") for k in _parameters_of(src)}
     if unknown:
         echo(f"warning: no notebook takes the parameter(s) {sorted(unknown)}")
@@ -252,15 +404,20 @@ def _parameters_of(path: Path) -> set[str]:
     return names
 
 
-def _write_plotly_asset(out_dir: Path) -> None:
+def _plotly_js() -> str:
     from plotly.offline import get_plotlyjs
 
-    target = out_dir / PLOTLY_ASSET
-    js = get_plotlyjs()
-    if not target.exists() or target.stat().st_size != len(js.encode("utf-8")):
-        tmp = target.with_suffix(".js.tmp")
-        tmp.write_text(js, encoding="utf-8")
-        os.replace(tmp, target)
+    return get_plotlyjs()
+
+
+def _write_asset(target: Path, text: str) -> None:
+    """A script beside the reports, rewritten only when it changed (atomically)."""
+    data = text.encode("utf-8")
+    if target.exists() and target.read_bytes() == data:
+        return
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
 
 
 def _index_html(docs: pl.DataFrame, raw_dir: Path | None, pages: list[tuple[Path, str]]) -> str:

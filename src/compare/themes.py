@@ -4,37 +4,31 @@ matched on accent-folded text, so that OCR text that lost its marks is classifie
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from .vietnamese import fold
 
-THEME_NAMES = {
-    0: "Lãnh đạo, chỉ đạo và tổ chức thực hiện",
-    1: "Tuyên truyền, phổ biến, quán triệt",
-    2: "Dân vận gắn với chủ đề năm",
-    3: "Quy định về dân vận và dân chủ",
-    4: "Cải cách hành chính, giải quyết bức xúc, kiến nghị",
-    5: "Sắp xếp bộ máy; đạo đức công vụ, kỷ luật, kỷ cương",
-}
+CATALOGUE = Path(__file__).resolve().parent / "data" / "themes.toml"
 
-# Weighted phrases per theme (folded). Weights favour phrases that name a theme outright.
-_THEME_PHRASES: dict[int, list[tuple[str, float]]] = {
-    1: [("tuyen truyen", 2), ("pho bien", 1.5), ("quan triet", 2), ("hoc tap va lam theo", 1)],
-    2: [("chu de nam", 3), ("chu de cua nam", 3), ("chu de thi dua", 2), ("quy hoach thanh pho", 2),
-        ("nong thon moi", 1), ("chuyen doi so", 0.5)],
-    3: [("dan van kheo", 3), ("dan chu o co so", 2.5), ("dan chu co so", 2.5), ("quy che dan chu", 2),
-        ("thuc hien dan chu", 2), ("cham diem", 2), ("xep loai", 1.5), ("dan van va dan chu", 2.5),
-        ("phong trao thi dua", 1), ("mo hinh", 1)],
-    4: [("cai cach hanh chinh", 3), ("thu tuc hanh chinh", 2), ("tiep cong dan", 2.5), ("tiep dan", 2),
-        ("khieu nai", 2.5), ("to cao", 2), ("kien nghi", 1.5), ("phan anh", 1), ("buc xuc", 2),
-        ("hai long", 2), ("dich vu cong", 2), ("mot cua", 2), ("doi thoai", 1.5)],
-    5: [("sap xep", 2.5), ("bo may", 2.5), ("tinh gon", 2), ("dao duc cong vu", 3), ("ky luat", 2),
-        ("ky cuong", 2), ("van hoa cong so", 2), ("phien ha", 1.5), ("sach nhieu", 1.5),
-        ("nhung nhieu", 1.5), ("nang cao dao duc", 2), ("kiem tra, thanh tra cong vu", 2)],
-    0: [("lanh dao, chi dao", 2.5), ("lanh dao chi dao", 2.5), ("chi dao", 1), ("kiem tra", 1),
-        ("giam sat", 1), ("bao cao", 1.5), ("xay dung ke hoach", 2), ("tong ket", 1.5),
-        ("so ket", 1.5), ("don doc", 1.5), ("huong dan", 1), ("to chuc thuc hien", 1.5),
-        ("ban chi dao", 2)],
-}
+
+def _phrases(table: dict) -> list[tuple[str, float]]:
+    return [(fold(phrase), float(weight)) for phrase, weight in table.get("phrases", [])]
+
+
+def load_catalogue(path: Path = CATALOGUE) -> tuple[dict[int, str], dict[int, list[tuple[str, float]]],
+                                                    dict[int, dict[int, list[tuple[str, float]]]]]:
+    """The theme catalogue (data/themes.toml): names, key phrases per theme, and per year the
+    phrases that year adds to a theme."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    names = {int(k): t["name"] for k, t in data["theme"].items()}
+    phrases = {int(k): _phrases(t) for k, t in data["theme"].items()}
+    years = {int(y): {int(k): _phrases(t) for k, t in v.get("theme", {}).items()}
+             for y, v in data.get("year", {}).items()}
+    return names, phrases, years
+
+
+THEME_NAMES, _THEME_PHRASES, YEAR_PHRASES = load_catalogue()
 
 _KIND_PHRASES: list[tuple[str, str]] = [
     ("noi nhan", "recipients"),
@@ -53,12 +47,15 @@ _KIND_PHRASES: list[tuple[str, str]] = [
 ]
 
 
-def theme_scores(text: str) -> dict[int, float]:
+def theme_scores(text: str, year: int | None = None) -> dict[int, float]:
+    """Sum of the weights of each theme's phrases found in the text; with `year`, the phrases
+    that year adds (data/themes.toml) count too."""
     f = fold(text)
     scores: dict[int, float] = {}
-    for theme, phrases in _THEME_PHRASES.items():
+    extra = YEAR_PHRASES.get(year, {}) if year is not None else {}
+    for theme in sorted(_THEME_PHRASES.keys() | extra.keys()):
         s = 0.0
-        for phrase, weight in phrases:
+        for phrase, weight in _THEME_PHRASES.get(theme, []) + extra.get(theme, []):
             if phrase in f:
                 s += weight
         if s:

@@ -5,38 +5,47 @@ import math
 import plotly.graph_objects as go
 import polars as pl
 
+from ..display import VALUES
+from ..overlaps import SAME_MANDATE
 from ._common import PALETTE, esc, plan_names
 
 
 def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame,
-                   kinds: tuple[str, ...] = ("verbatim", "paraphrase")) -> go.Figure:
-    """Plan × plan: how many task pairs stating the same mandate two plans share (the diagonal:
-    repeats inside one plan). One row and one column per plan."""
+                   kinds: tuple[str, ...] = SAME_MANDATE) -> go.Figure:
+    """Plan × plan: how many task pairs stating the same mandate two plans share, the number in
+    each cell and its bands (nguyên văn, gần nguyên văn, cùng nhiệm vụ) in the hover. The
+    diagonal counts repeats inside one plan. One row and one column per plan."""
     names = plan_names(documents)
     plans = documents["doc_id"].to_list()
-    sub = overlaps.filter(pl.col("kind").is_in(list(kinds)))
-    z = [[0] * len(plans) for _ in plans]
-    for a, b in sub.select("doc_id_a", "doc_id_b").iter_rows():
-        i, j = plans.index(a), plans.index(b)
-        z[i][j] += 1
-        if i != j:
-            z[j][i] += 1
+    at = {d: k for k, d in enumerate(plans)}
+    sub = overlaps.filter(pl.col("kind").is_in(list(kinds) + ["duplicate"]))
+    n = len(plans)
+    z = [[0] * n for _ in plans]
+    bands: dict[tuple[int, int], dict[str, int]] = {}
+    for a, b, kind in sub.select("doc_id_a", "doc_id_b", "kind").iter_rows():
+        i, j = at[a], at[b]
+        for x, y in {(i, j), (j, i)}:
+            z[x][y] += 1
+            cell = bands.setdefault((x, y), {})
+            cell[kind] = cell.get(kind, 0) + 1
     labels = [esc(names.get(d, d), 40) for d in plans]
-    fig = go.Figure(go.Heatmap(z=z, x=list(range(len(plans))), y=list(range(len(plans))), colorscale="Reds",
-                               text=z, texttemplate="%{text}" if len(plans) <= 40 else None,
-                               customdata=[[f"{labels[i]}<br>× {labels[j]}" for j in range(len(plans))]
-                                           for i in range(len(plans))],
-                               hovertemplate="%{customdata}<br>%{z} cặp nhiệm vụ<extra></extra>",
-                               colorbar=dict(title="cặp")))
-    ticks = dict(tickmode="array", tickvals=list(range(len(plans))), ticktext=labels)
-    fig.update_layout(title="Số cặp nhiệm vụ cùng nội dung giữa hai kế hoạch",
-                      height=260 + min(40, max(18, 900 // max(len(plans), 1))) * len(plans),
+    words = VALUES["kind"]
+    hover = [[f"{labels[i]}<br>× {labels[j]}<br>" + (", ".join(
+        f"{words[k]} {bands[(i, j)][k]}" for k in (*kinds, "duplicate") if k in bands.get((i, j), {}))
+        or "không có cặp nào") for j in range(n)] for i in range(n)]
+    fig = go.Figure(go.Heatmap(z=z, x=list(range(n)), y=list(range(n)), colorscale="Reds",
+                               text=z, texttemplate="%{text}" if n <= 40 else None, customdata=hover,
+                               hovertemplate="%{customdata}<extra></extra>", colorbar=dict(title="cặp")))
+    ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=labels)
+    fig.update_layout(title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, "
+                            "cùng nhiệm vụ)",
+                      height=300 + min(40, max(14, 1100 // max(n, 1))) * n,
                       xaxis=dict(**ticks, tickangle=-45), yaxis=dict(**ticks, autorange="reversed"))
     return fig
 
 
 def overlap_network(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
-                    kinds: tuple[str, ...] = ("verbatim", "paraphrase")) -> go.Figure:
+                    kinds: tuple[str, ...] = SAME_MANDATE) -> go.Figure:
     """Tasks as nodes on a circle per plan, lines between tasks that share a mandate."""
     names = plan_names(documents)
     sub = overlaps.filter(pl.col("kind").is_in(list(kinds)))
