@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import MATERIAL
+from conftest import MATERIAL, SEEDS
 
 EXPECTED = {
     "000": dict(issuer="Sở Giáo dục và Đào tạo", jurisdiction="Hải Phòng", admin_level="department",
@@ -438,3 +438,17 @@ def test_the_issuer_named_in_a_scanned_preamble(drop):
     md = parse_text(text, "x").metadata
     assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
         "Sở Giáo dục và Đào tạo", "UBND thành phố Hải Phòng", "Hải Phòng", "department")
+
+
+@pytest.mark.parametrize("title, year, start, end", [
+    ("Triển khai công tác dân vận giai đoạn 2021 - 2025", 2021, 2021, 2025),
+    ("Công tác dân vận chính quyền nhiệm kỳ 2026–2031", 2026, 2026, 2031),
+    ("Triển khai công tác dân vận năm 2025 thực hiện Chương trình giai đoạn 2021 - 2025", 2025, 2025, 2025),
+    ("Triển khai công tác dân vận 6 tháng cuối năm 2025", 2025, 2025, 2025),
+])
+def test_plans_of_several_years_get_their_span(title, year, start, end):
+    from compare.build import parse_text
+
+    text = SEEDS["002"].read_text(encoding="utf-8").replace("Triển khai công tác dân vận năm 2025", title, 1)
+    md = parse_text(text, "t").metadata
+    assert (md.year, md.period_start_year, md.period_end_year) == (year, start, end)

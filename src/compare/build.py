@@ -201,7 +201,7 @@ def _document_row(d: ParsedDocument) -> dict:
         "doc_id": d.doc_id, "source_path": d.source_path, "sha256": d.sha256, "issuer": md.issuer,
         "parent": md.parent, "jurisdiction": md.jurisdiction, "admin_level": md.admin_level,
         "doc_type": md.doc_type, "number": md.number, "issued_date": md.issued_date, "year": md.year,
-        "period": md.period, "title": md.title, "signer": md.signer, "signer_title": md.signer_title,
+        "period": md.period, "period_start_year": md.period_start_year, "period_end_year": md.period_end_year, "title": md.title, "signer": md.signer, "signer_title": md.signer_title,
         "text_quality": md.text_quality, "encoding": d.encoding, "n_tasks": len(d.tasks),
     }
 

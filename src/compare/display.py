@@ -38,6 +38,8 @@ COLUMNS: dict[str, str] = {
     "issued_date": "Ngày ban hành",
     "year": "Năm",
     "period": "Kỳ",
+    "period_start_year": "Từ năm",
+    "period_end_year": "Đến năm",
     "title": "Trích yếu",
     "signer": "Người ký",
     "signer_title": "Chức vụ người ký",

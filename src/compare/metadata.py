@@ -57,6 +57,19 @@ _ROLES = [(f"pho {f}", f"Phó {title}") for f, title in SIGNER_TITLES] + SIGNER_
 _ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:" + "|".join(f"({r.replace('d', '[dp]')})" for r, _ in _ROLES) + r")\b")
 
 
+# A span of years in a (folded) title: "giai doan 2018 - 2020", "nhiem ky 2026-2031",
+# "2021 – 2025"; the end after the start and at most ten years on.
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def _year_span(folded_title: str) -> tuple[int, int] | None:
+    for m in _YEAR_SPAN.finditer(folded_title):
+        start, end = int(m.group(1)), int(m.group(2))
+        if start < end <= start + 10:
+            return start, end
+    return None
+
+
 @dataclass
 class Metadata:
     issuer: str | None = None
@@ -68,6 +81,8 @@ class Metadata:
     issued_date: dt.date | None = None
     year: int | None = None
     period: str = "year"
+    period_start_year: int | None = None
+    period_end_year: int | None = None
     title: str | None = None
     signer: str | None = None
     signer_title: str | None = None
@@ -485,8 +500,13 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     # title, year, period
     md.title = anatomy.title
     tf = fold(md.title or "")
-    years = re.findall(r"\bn\w{0,2}m\s+(\d{4})\b", tf) or re.findall(r"\b(20\d\d)\b", tf)
-    if years:
+    years = re.findall(r"\bn\w{0,2}m\s+(\d{4})\b(?!\s*[-–—]\s*\d{4})", tf)
+    span = _year_span(tf)
+    if span and not years:  # "giai đoạn 2018 - 2020", "nhiệm kỳ 2026 - 2031": a plan of several years
+        md.period_start_year, md.period_end_year = span
+        issued = md.issued_date.year if md.issued_date else None
+        md.year = issued if issued is not None and span[0] <= issued <= span[1] else span[0]
+    elif years or (years := re.findall(r"\b(20\d\d)\b", tf)):
         md.year = int(years[-1])
     elif md.issued_date:
         md.year = md.issued_date.year
@@ -501,6 +521,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         q = re.search(r"\bquy (iv|iii|ii|i|[1-4])\b", tf)
         md.period = {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)] if q else "year"
 
+    if md.period_start_year is None and md.year is not None:
+        md.period_start_year = md.period_end_year = md.year
     md.signer, md.signer_title = _signature(anatomy)
 
     if damaged(stats or syllable_stats(full_text)):

@@ -15,6 +15,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "doc_id": pl.Utf8, "source_path": pl.Utf8, "sha256": pl.Utf8, "issuer": pl.Utf8,
         "parent": pl.Utf8, "jurisdiction": pl.Utf8, "admin_level": pl.Utf8, "doc_type": pl.Utf8,
         "number": pl.Utf8, "issued_date": pl.Date, "year": pl.Int32, "period": pl.Utf8,
+        "period_start_year": pl.Int32, "period_end_year": pl.Int32,
         "title": pl.Utf8, "signer": pl.Utf8, "signer_title": pl.Utf8, "text_quality": pl.Utf8,
         "encoding": pl.Utf8, "n_tasks": pl.Int32,
     },
