@@ -32,6 +32,15 @@ docs = corpus.documents
 note(f"{docs.height} kế hoạch, {corpus.tasks.height} nhiệm vụ")
 
 # %% [markdown]
+# ## Tìm nhiệm vụ
+# Có dấu hay không dấu đều được; tìm cả trong ghi chú và văn bản trích dẫn kèm nhiệm vụ.
+
+# %%
+from compare.report import search_box
+
+search_box(corpus)
+
+# %% [markdown]
 # ## Các kế hoạch
 
 # %%

@@ -99,7 +99,7 @@ show_table(pairs("verbatim", "near_verbatim", "paraphrase"), documents=docs, nam
 # ### Cùng chủ đề, chưa chắc cùng nhiệm vụ
 
 # %%
-show_table(pairs("related"), documents=docs, name="cung-chu-de")
+show_table(pairs("related"), documents=docs, name="cung-chu-de", max_rows=1000)
 
 # %% [markdown]
 # ### Lặp lại trong cùng một kế hoạch

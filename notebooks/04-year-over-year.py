@@ -31,51 +31,65 @@ from compare.report import note, show, show_table
 
 corpus = compare.load(processed)
 docs = corpus.documents
+labels = corpus.labels
 pairs = corpus.plan_pairs()
-if old and new:
-    chosen = (corpus.plan(str(old)), corpus.plan(str(new)))
-    if chosen not in pairs:
-        pairs.append(chosen)
+chosen = (corpus.plan(str(old)), corpus.plan(str(new))) if old and new else None
+if chosen and chosen not in pairs:
+    pairs.append(chosen)
 changes = pl.concat([corpus.changes(a, b) for a, b in pairs]) if pairs else None
 texts = dict(zip(corpus.tasks["task_id"], corpus.tasks["text"]))
-for a, b in pairs:
-    note(f"{corpus.labels[a]}  →  {corpus.labels[b]}")
 if not pairs:
     note("Không có cặp kế hoạch nào của cùng một cơ quan.")
 
+# %% [markdown]
+# ## Các cặp kế hoạch
+# Mỗi dòng: kế hoạch cũ, kế hoạch mới của cùng một cơ quan, và số nhiệm vụ theo tình trạng.
+
 # %%
 if changes is not None:
+    summary = (changes.group_by("doc_id_old", "doc_id_new", "status").len()
+               .pivot(on="status", index=["doc_id_old", "doc_id_new"], values="len").fill_null(0))
+    for status in ("kept", "modified", "new", "dropped"):
+        if status not in summary.columns:
+            summary = summary.with_columns(pl.lit(0, dtype=pl.UInt32).alias(status))
+    summary = summary.select("doc_id_old", "doc_id_new", pl.col("new").alias("tasks_new"),
+                             pl.col("dropped").alias("tasks_dropped"), pl.col("modified").alias("tasks_modified"),
+                             pl.col("kept").alias("tasks_kept")).sort("doc_id_old", "doc_id_new")
+    show_table(summary, documents=docs, name="cac-cap-ke-hoach")
     show(plotting.changes_bars(changes, docs))
 
 # %%
-for a, b in pairs:
+if changes is not None:
+    a, b = chosen or max(pairs, key=lambda p: (changes.filter((pl.col("doc_id_old") == p[0]) &
+                                                              (pl.col("doc_id_new") == p[1])).height, p))
+    note(f"Chi tiết: {labels[a]}  →  {labels[b]}" + ("" if chosen else " (cặp nhiều nhiệm vụ nhất; chọn cặp "
+                                                       "khác bằng tham số old, new)"))
     show(plotting.changes_sankey(changes, docs, a, b))
 
 # %% [markdown]
 # ## Đối chiếu từng nhiệm vụ, với khác biệt từ ngữ
+# Gõ tên một kế hoạch vào ô tìm để xem riêng cặp của nó.
 
 # %%
-for a, b in pairs:
-    sub = changes.filter((pl.col("doc_id_old") == a) & (pl.col("doc_id_new") == b))
-    rows = []
-    for r in sub.iter_rows(named=True):
-        t_old, t_new = texts.get(r["task_id_old"]), texts.get(r["task_id_new"])
-        diff = word_diff_html(t_old, t_new) if t_old and t_new and t_old != t_new else ""
-        rows.append({"status": r["status"], "similarity": r["similarity"], "text_old": t_old or "",
-                     "text_new": t_new or "", "diff": diff})
-    note(f"{corpus.labels[a]}  →  {corpus.labels[b]}")
-    show_table(pl.DataFrame(rows, schema={"status": pl.Utf8, "similarity": pl.Float64, "text_old": pl.Utf8,
-                                          "text_new": pl.Utf8, "diff": pl.Utf8}),
-               html_columns=("diff",), name="thay-doi")
+if changes is not None:
+    side = (changes.with_columns(
+                pl.col("task_id_old").replace_strict(texts, default=None).alias("text_old"),
+                pl.col("task_id_new").replace_strict(texts, default=None).alias("text_new"))
+            .select("doc_id_old", "doc_id_new", "status", "similarity", "text_old", "text_new"))
+    side = side.with_columns(pl.struct("text_old", "text_new").map_elements(
+        lambda r: word_diff_html(r["text_old"], r["text_new"])
+        if r["text_old"] and r["text_new"] and r["text_old"] != r["text_new"] else "",
+        return_dtype=pl.Utf8).alias("diff"))
+    show_table(side, documents=docs, html_columns=("diff",), name="thay-doi")
 
 # %% [markdown]
 # ## Văn bản được trích dẫn: thêm và bỏ
 
 # %%
-for a, b in pairs:
-    rc = corpus.reference_changes(a, b)
-    show_table(rc.filter(pl.col("change") != "kept").select("change", "ref_id").sort("change", "ref_id"),
-               name="trich-dan-thay-doi")
+if pairs:
+    cited = pl.concat([corpus.reference_changes(a, b) for a, b in pairs])
+    show_table(cited.filter(pl.col("change") != "kept").select("doc_id_old", "doc_id_new", "change", "ref_id")
+               .sort("doc_id_old", "doc_id_new", "change", "ref_id"), documents=docs, name="trich-dan-thay-doi")
 
 # %% [markdown]
 # ## Tham chiếu lỗi thời (chủ đề của năm khác)

@@ -185,9 +185,10 @@ def differences(stored: list[dict], now: list[dict], limit: int = 25) -> list[st
         elif b is None:
             out.append(f"- {k[0]} {k[1]}: row gone {_short(a)}")
         else:
-            cols = [c for c in a.keys() | b.keys() if a.get(c) != b.get(c)]
+            cols = [c for c in a.keys() | b.keys() if c not in a or c not in b or a[c] != b[c]]
             out.append(f"~ {k[0]} {k[1]}: " + "; ".join(
-                f"{c}: {_short(a.get(c))} → {_short(b.get(c))}" for c in sorted(cols)))
+                f"{c}: {_short(a[c]) if c in a else '(no column)'} → {_short(b[c]) if c in b else '(no column)'}"
+                for c in sorted(cols)))
         if len(out) == limit:
             out.append("… (more rows differ)")
             break

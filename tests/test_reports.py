@@ -153,8 +153,7 @@ def corpus25(tmp_path_factory):
 
 _HEATMAP_ROWS = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .filter(p => p.data && p.data.length === 1 && p.data[0].type === 'heatmap')
-    .map(p => ({title: p.layout.title.text, rows: p.data[0].z.length,
-                labels: (p.layout.yaxis.ticktext || []).map(String)}))"""
+    .map(p => ({title: p.layout.title.text, rows: p.data[0].z.length, labels: (p.data[0].y || []).map(String)}))"""
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")

@@ -48,6 +48,7 @@ class LineRole(NamedTuple):
     task_id: str | None
     section_kind: str | None
     text: str
+    restored: str | None = None  # a scan's line with its diacritics restored (null for clean text)
 
 
 @dataclass
@@ -152,7 +153,8 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
         if ln.kind == "blank":
             continue
         r, ref_sid, line_task, kind = role.get(ln.no, ("unaccounted", None, None, None))
-        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw))
+        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw,
+                                  ln.text if restored is not None else None))
     return doc
 
 

@@ -1,4 +1,4 @@
-"""The `compare` command: build, analyze, report, restore."""
+"""The `compare` command: build, analyze, report, search, restore."""
 
 from __future__ import annotations
 
@@ -92,6 +92,32 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
             except PlanNotFound as exc:
                 raise click.ClickException(f"-p {key}: {exc}") from exc
     render_reports(processed, out_dir, raw_dir=raw_dir, echo=click.echo, parameters=parameters)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
+              show_default=True, help="Folder with the tables written by `compare build`.")
+@click.option("-k", "k", type=int, default=10, show_default=True, help="How many tasks to show.")
+@click.option("--model", default=None, help=_MODEL_HELP)
+def search(query: str, processed: Path, k: int, model: str | None) -> None:
+    """Find the tasks that match QUERY (with or without diacritics; notes attached to a task
+    count), each with its plan and its source lines."""
+    import textwrap
+
+    from .corpus import load
+
+    try:
+        corpus = load(processed, model=model)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    hits = corpus.search(query, k=k)
+    if hits.height == 0:
+        click.echo(f"Không tìm thấy nhiệm vụ nào cho '{query}'.")
+        return
+    for n, r in enumerate(hits.iter_rows(named=True), start=1):
+        click.echo(f"{n:>2}. [{r['score']:.2f}] {r['plan']}  ·  dòng {r['line_start']}-{r['line_end']}  ·  {r['task_id']}")
+        click.echo(textwrap.indent(textwrap.fill(r["text"], 100), "    "))
 
 
 @main.command()

@@ -57,6 +57,35 @@ class Corpus:
 
         return write_workbook(self, Path(path))
 
+    # --- search and sources ------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> pl.DataFrame:
+        """The role of every source line (lines.parquet), read when first asked for."""
+        return read_table(self.folder, "lines")
+
+    @cached_property
+    def _search_index(self):
+        from .search import SearchIndex
+
+        embedder = Embedder(self.model)
+        return SearchIndex(self.tasks, self.lines, self.vectors, self.labels, embed=embedder.embed_one)
+
+    def search(self, query: str, k: int = 20) -> pl.DataFrame:
+        """Tasks that match `query`, typed with or without diacritics, in their text or in the
+        notes and citations their source lines carry: task_id, doc_id, plan, score, text,
+        line_start, line_end (best first)."""
+        return self._search_index.search(query, k)
+
+    def source(self, task_id: str) -> pl.DataFrame:
+        """The source lines a task came from (its span, and notes attached to it): line_no, text."""
+        task = self.tasks.filter(pl.col("task_id") == task_id)
+        if task.height == 0:
+            raise KeyError(f"no task '{task_id}'")
+        doc, start, end = task.select("doc_id", "line_start", "line_end").row(0)
+        return (self.lines.filter((pl.col("doc_id") == doc) & (
+            pl.col("line_no").is_between(start, end) | (pl.col("task_id") == task_id)))
+            .select("line_no", "text").sort("line_no"))
+
     # --- vectors ---------------------------------------------------------------------------
     @cached_property
     def vectors(self) -> np.ndarray:

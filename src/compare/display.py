@@ -95,6 +95,10 @@ COLUMNS: dict[str, str] = {
     "named_year": "Năm được nêu",
     "plan_year": "Năm của kế hoạch",
     "what": "Nội dung nêu",
+    "tasks_new": "Mới",
+    "tasks_dropped": "Bỏ",
+    "tasks_modified": "Sửa đổi",
+    "tasks_kept": "Giữ nguyên",
     "terms": "Từ khóa",
     "examples": "Nhiệm vụ tiêu biểu",
     "level": "Cấp đề mục",
@@ -102,6 +106,7 @@ COLUMNS: dict[str, str] = {
     "model": "Mô hình nhúng",
     "parent_id": "Mã mục cha",
     "role": "Vai trò của dòng",
+    "restored": "Dòng đã khôi phục dấu",
     "section_kind": "Loại phần",
     "vector": "Véc-tơ",
 }

@@ -282,6 +282,10 @@ class Embedder:
                             normalize_embeddings=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32)
 
+    def embed_one(self, text: str) -> np.ndarray:
+        """One text's vector straight from the model, the cache file untouched: for queries."""
+        return self.encode_raw([text])[0]
+
     def embed(self, texts: list[str]) -> np.ndarray:
         cache = self._load_cache()
         keys = [text_key(self.model_id, t) for t in texts]

@@ -90,16 +90,19 @@ def _cell(column: str, value, raw_html: bool) -> str:
 
 
 def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
-                  html_columns: tuple[str, ...] = ()) -> pl.DataFrame:
+                  html_columns: tuple[str, ...] = (), plain: bool = False) -> pl.DataFrame:
     """A table as an analyst reads it: plan ids become plan labels, codes become words, dates
     dd/mm/yyyy, headers in Vietnamese (`compare.display`), every cell escaped except
-    `html_columns`, which the caller built from escaped pieces (word diffs)."""
-    from .display import ID_COLUMNS, VALUES, column_text
+    `html_columns`, which the caller built from escaped pieces (word diffs). `plain`: text for
+    a CSV file (nothing escaped, `html_columns` left out)."""
+    from .display import ID_COLUMNS, VALUES, column_text, value_text
     from .labels import plan_labels
 
     labels = plan_labels(documents) if documents is not None else {}
     columns = {}
     for col in frame.columns:
+        if plain and col in html_columns:
+            continue
         values = frame[col].to_list()
         if col in ID_COLUMNS and labels:
             values = [labels.get(v, v) for v in values]
@@ -109,10 +112,33 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
         elif col == "similarity":
             columns[column_text(col) + " (%)"] = pl.Series([None if v is None else round(100 * v) for v in values],
                                                            dtype=pl.Int64)
+        elif plain:
+            columns[column_text(col)] = pl.Series([_no_formula(value_text(col, v)) for v in values], dtype=pl.Utf8)
         else:
             columns[column_text(col)] = pl.Series([_cell(col, v, col in html_columns) for v in values],
                                                   dtype=pl.Utf8)
     return pl.DataFrame(columns)
+
+
+def _n(number: int) -> str:
+    """A count as Vietnamese write it: 12.345."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _no_formula(text: str) -> str:
+    """A CSV cell that a spreadsheet would take for a formula gets a leading apostrophe."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(frame: pl.DataFrame, path: Path, documents: pl.DataFrame | None = None,
+              html_columns: tuple[str, ...] = ()) -> Path:
+    """A table as a CSV file an analyst opens in Excel: Vietnamese headers and words, UTF-8 with
+    BOM, no cell read as a formula; written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    display_frame(frame, documents, html_columns, plain=True).write_csv(tmp, include_bom=True)
+    os.replace(tmp, path)
+    return path
 
 
 def table_html(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
@@ -176,20 +202,71 @@ def tables_asset_js() -> str:
     return f'window.__compare_datatables = {{js: "{js}", css: "{css}"}};\n'
 
 
+# In a rendered report, a table longer than this shows its first rows in the page (searchable
+# like any other) and links the whole table as a CSV file beside the page, so that pages stay
+# light at hundreds of plans and still every row is one click away.
+MAX_PAGE_ROWS = 3000
+REPORT_DIR_ENV = "COMPARE_REPORT_DIR"
+_written: set[str] = set()
+
+
 def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
-               name: str = "bang", page_length: int = 10) -> None:
+               name: str = "bang", page_length: int = 10, max_rows: int | None = None) -> None:
     from IPython.display import HTML, display
 
     _ensure_tables()
+    out = os.environ.get(REPORT_DIR_ENV)
+    limit = max_rows or MAX_PAGE_ROWS
+    if out and frame.height > limit:
+        stem, k = name, 1
+        while stem in _written:
+            k += 1
+            stem = f"{name}-{k}"
+        _written.add(stem)
+        path = write_csv(frame, Path(out) / "bang" / f"{stem}.csv", documents, html_columns)
+        display(HTML(f"<p>Bảng có {_n(frame.height)} dòng; trang này hiện {_n(limit)} dòng đầu. Cả bảng: "
+                     f"<a href=\"bang/{html.escape(path.name)}\" download>{html.escape(path.name)}</a> "
+                     "(CSV, mở được bằng Excel) và tệp compare.xlsx.</p>"))
+        frame = frame.head(limit)
     display(HTML(table_html(frame, documents, html_columns, name, page_length)))
 
 
+def search_box(corpus, k: int = 20):
+    """A search box over the corpus's tasks (ipywidgets), live in JupyterLab; in a rendered
+    report, where no kernel answers, a line that says where to search instead."""
+    from IPython.display import HTML, display
+
+    if os.environ.get(REPORT_DIR_ENV):
+        display(HTML("<p><i>Ô tìm kiếm nhiệm vụ hoạt động khi mở sổ tay này trong JupyterLab (<code>make lab</code>) "
+                     "hoặc bằng lệnh <code>compare search \"...\"</code>; trong báo cáo này, dùng ô Tìm của các bảng."
+                     "</i></p>"))
+        return None
+    import ipywidgets as widgets
+
+    box = widgets.Text(placeholder="Gõ chủ đề, có dấu hoặc không: chuyển đổi số, bau cu, tiếp công dân ...",
+                       description="Tìm:", continuous_update=False, layout=widgets.Layout(width="70%"))
+    out = widgets.Output()
+
+    def run(_=None) -> None:
+        out.clear_output()
+        with out:
+            if box.value.strip():
+                hits = corpus.search(box.value, k=k)
+                display(HTML(table_html(hits.select("doc_id", "score", "text", "line_start", "line_end", "task_id")
+                                        .rename({"score": "similarity"}), corpus.documents, name="tim-kiem")))
+
+    box.observe(run, names="value")
+    ui = widgets.VBox([box, out])
+    display(ui)
+    return ui
+
+
 def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
-                      kinds: tuple[str, ...] | None = None, max_pairs: int = 300) -> str:
+                      kinds: tuple[str, ...] | None = None, max_pairs: int = 80, max_rows: int = 25) -> str:
     """For each pair of plans that share mandates, a collapsed block: its task pairs, both texts
     and their word differences, strongest first. The pairs of plans sharing most come first;
-    past `max_pairs` of them the rest are named as left out (every pair is in the searchable
-    table and in compare.xlsx)."""
+    past `max_pairs` of them, or `max_rows` task pairs in one block, the rest are named as left
+    out (every pair is in the searchable table and in compare.xlsx)."""
     from .changes import word_diff_html
     from .display import VALUES
     from .labels import plan_labels
@@ -216,7 +293,11 @@ def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl
                 html.escape(f"{marks.get(ta) or ''} {texts.get(ta, '')}".strip(), quote=False),
                 html.escape(f"{marks.get(tb) or ''} {texts.get(tb, '')}".strip(), quote=False),
                 word_diff_html(texts.get(ta, ""), texts.get(tb, "")))
-            for ta, tb, sim, kind in rows.select("task_id_a", "task_id_b", "similarity", "kind").iter_rows())
+            for ta, tb, sim, kind in rows.head(max_rows).select("task_id_a", "task_id_b", "similarity",
+                                                                "kind").iter_rows())
+        if rows.height > max_rows:
+            body += (f"<tr><td colspan='5'>… và {rows.height - max_rows} cặp nữa: tìm hai kế hoạch này "
+                     "trong bảng dưới đây.</td></tr>")
         blocks.append(
             f"<details><summary><b>{html.escape(labels.get(a, a), quote=False)}</b> × "
             f"<b>{html.escape(labels.get(b, b), quote=False)}</b>: {n} cặp ({html.escape(summary)})</summary>"
@@ -349,7 +430,7 @@ def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, 
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     written, titles = [], []
-    assets = {PLOTLY_ASSET_ENV: PLOTLY_ASSET, TABLES_ASSET_ENV: TABLES_ASSET}
+    assets = {PLOTLY_ASSET_ENV: PLOTLY_ASSET, TABLES_ASSET_ENV: TABLES_ASSET, REPORT_DIR_ENV: str(out_dir.resolve())}
     previous = {k: os.environ.get(k) for k in assets}
     os.environ.update(assets)
     try:

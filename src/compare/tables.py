@@ -37,7 +37,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     },
     "lines": {
         "doc_id": pl.Utf8, "line_no": pl.Int32, "role": pl.Utf8, "section_id": pl.Utf8,
-        "task_id": pl.Utf8, "section_kind": pl.Utf8, "text": pl.Utf8,
+        "task_id": pl.Utf8, "section_kind": pl.Utf8, "text": pl.Utf8, "restored": pl.Utf8,
     },
     "rejects": {"source_path": pl.Utf8, "reason": pl.Utf8},
     "embeddings": {"task_id": pl.Utf8, "model": pl.Utf8, "vector": pl.List(pl.Float32)},

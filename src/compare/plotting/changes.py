@@ -11,11 +11,15 @@ STATUS_COLOURS = {"kept": "#2ca02c", "modified": "#1f77b4", "new": "#ff7f0e", "d
 STATUS_WORDS = VALUES["status"]
 
 
-def changes_bars(changes: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
-    """Diverging bars per pair of plans: dropped to the left; kept, modified, new to the right."""
+def changes_bars(changes: pl.DataFrame, documents: pl.DataFrame, top: int = 30) -> go.Figure:
+    """Diverging bars per pair of plans: dropped to the left; kept, modified, new to the right.
+    The `top` pairs with most changes (new, dropped, modified) are drawn."""
     names = plan_names(documents)
     fig = go.Figure()
-    pairs = changes.select("doc_id_old", "doc_id_new").unique(maintain_order=True).rows()
+    moved = (changes.group_by("doc_id_old", "doc_id_new", maintain_order=True)
+             .agg((pl.col("status") != "kept").sum().alias("n"))
+             .sort(["n", "doc_id_old", "doc_id_new"], descending=[True, False, False]))
+    pairs = moved.head(top).select("doc_id_old", "doc_id_new").rows()
     labels = [esc(f"{names.get(a, a)} → {names.get(b, b)}", 60) for a, b in pairs]
     for status in ("dropped", "kept", "modified", "new"):
         values = []
@@ -24,7 +28,8 @@ def changes_bars(changes: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
             values.append(-n if status == "dropped" else n)
         fig.add_bar(y=labels, x=values, orientation="h", name=STATUS_WORDS[status], marker_color=STATUS_COLOURS[status],
                     text=[abs(v) for v in values], textposition="inside")
-    fig.update_layout(barmode="relative", title="Thay đổi so với kế hoạch trước: giữ nguyên, sửa đổi, mới, bỏ",
+    shown = f" ({len(pairs)} cặp thay đổi nhiều nhất trên {moved.height})" if moved.height > len(pairs) else ""
+    fig.update_layout(barmode="relative", title=f"Thay đổi so với kế hoạch trước: giữ nguyên, sửa đổi, mới, bỏ{shown}",
                       height=220 + 80 * len(pairs), xaxis_title="nhiệm vụ (bỏ ← | → giữ nguyên, sửa đổi, mới)", legend_title="tình trạng")
     return fig
 

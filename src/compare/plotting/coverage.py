@@ -11,17 +11,19 @@ def theme_heatmap(coverage: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
     names = plan_names(documents)
     plans = coverage["doc_id"].unique(maintain_order=True).to_list()
     themes = sorted(coverage["theme"].unique().to_list())
-    z = [[coverage.filter((pl.col("doc_id") == d) & (pl.col("theme") == t))["tasks"].sum() for t in themes] for d in plans]
-    labels = [esc(names.get(d, d), 60) for d in plans]
-    fig = go.Figure(go.Heatmap(z=z, x=[esc(THEMES[t], 28) for t in themes], y=list(range(len(plans))),
+    count: dict[tuple[str, int], int] = {}
+    for d, t, n in coverage.select("doc_id", "theme", "tasks").iter_rows():
+        count[(d, t)] = count.get((d, t), 0) + n
+    z = [[count.get((d, t), 0) for t in themes] for d in plans]
+    labels = [esc(names.get(d, d), 60) for d in plans]  # unique (plan_labels): categories never merge
+    fig = go.Figure(go.Heatmap(z=z, x=[esc(THEMES[t], 28) for t in themes], y=labels,
                                colorscale="Blues", text=z, texttemplate="%{text}",
-                               customdata=[[labels[i]] * len(themes) for i in range(len(plans))],
-                               hovertemplate="%{customdata}<br>%{x}<br>%{z} nhiệm vụ<extra></extra>",
+                               hovertemplate="%{y}<br>%{x}<br>%{z} nhiệm vụ<extra></extra>",
                                colorbar=dict(title="nhiệm vụ")))
     fig.update_layout(title="Độ bao phủ chủ đề: số nhiệm vụ nội dung theo chủ đề (0 = thiếu chủ đề)",
                       height=200 + min(60, max(16, 1200 // max(len(plans), 1))) * len(plans),
-                      yaxis=dict(tickmode="array", tickvals=list(range(len(plans))), ticktext=labels,
-                                 autorange="reversed"))
+                      xaxis=dict(type="category"),
+                      yaxis=dict(type="category", autorange="reversed", showticklabels=len(plans) <= 150))
     return fig
 
 
@@ -32,23 +34,17 @@ def cluster_heatmap(cluster_coverage: pl.DataFrame, documents: pl.DataFrame, top
                                                                           pl.col("tasks").sum().alias("n"))
               .sort(["plans", "n", "cluster"], descending=[True, True, False]).head(top))
     plans = documents["doc_id"].to_list()
-    z = []
-    for d in plans:
-        row = []
-        for c in spread["cluster"].to_list():
-            hit = cluster_coverage.filter((pl.col("doc_id") == d) & (pl.col("cluster") == c))
-            row.append(int(hit["tasks"].sum()) if hit.height else 0)
-        z.append(row)
+    count: dict[tuple[str, int], int] = {}
+    for d, c, n in cluster_coverage.select("doc_id", "cluster", "tasks").iter_rows():
+        count[(d, c)] = count.get((d, c), 0) + n
+    z = [[count.get((d, c), 0) for c in spread["cluster"].to_list()] for d in plans]
     labels = [esc(f"{c}: {lab}", 30) for c, lab in zip(spread["cluster"].to_list(), spread["cluster_label"].to_list())]
-    rows = [esc(names.get(d, d), 60) for d in plans]
-    fig = go.Figure(go.Heatmap(z=z, x=list(range(len(labels))), y=list(range(len(plans))), colorscale="Greens",
-                               customdata=[[f"{rows[i]}<br>{labels[j]}" for j in range(len(labels))]
-                                           for i in range(len(plans))],
-                               hovertemplate="%{customdata}<br>%{z} nhiệm vụ<extra></extra>",
+    rows = [esc(names.get(d, d), 60) for d in plans]  # unique (plan_labels): categories never merge
+    fig = go.Figure(go.Heatmap(z=z, x=labels, y=rows, colorscale="Greens",
+                               hovertemplate="%{y}<br>%{x}<br>%{z} nhiệm vụ<extra></extra>",
                                colorbar=dict(title="nhiệm vụ")))
     fig.update_layout(title=f"Cụm nhiệm vụ theo kế hoạch ({len(labels)} cụm có nhiều kế hoạch nhất)",
                       height=300 + min(50, max(16, 1200 // max(len(plans), 1))) * len(plans),
-                      xaxis=dict(tickmode="array", tickvals=list(range(len(labels))), ticktext=labels, tickangle=-60),
-                      yaxis=dict(tickmode="array", tickvals=list(range(len(plans))), ticktext=rows,
-                                 autorange="reversed"))
+                      xaxis=dict(type="category", tickangle=-60),
+                      yaxis=dict(type="category", autorange="reversed", showticklabels=len(plans) <= 150))
     return fig

@@ -28,19 +28,22 @@ def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame,
             z[x][y] += 1
             cell = bands.setdefault((x, y), {})
             cell[kind] = cell.get(kind, 0) + 1
-    labels = [esc(names.get(d, d), 40) for d in plans]
+    labels = [esc(names.get(d, d), 40) for d in plans]  # unique (plan_labels): categories never merge
     words = VALUES["kind"]
-    hover = [[f"{labels[i]}<br>× {labels[j]}<br>" + (", ".join(
-        f"{words[k]} {bands[(i, j)][k]}" for k in (*kinds, "duplicate") if k in bands.get((i, j), {}))
-        or "không có cặp nào") for j in range(n)] for i in range(n)]
-    fig = go.Figure(go.Heatmap(z=z, x=list(range(n)), y=list(range(n)), colorscale="Reds",
-                               text=z, texttemplate="%{text}" if n <= 40 else None, customdata=hover,
-                               hovertemplate="%{customdata}<extra></extra>", colorbar=dict(title="cặp")))
-    ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=labels)
+    hover = None
+    if n <= 150:  # the bands of each cell; past that the page would carry n² strings
+        hover = [[", ".join(f"{words[k]} {bands[(i, j)][k]}" for k in (*kinds, "duplicate")
+                            if k in bands.get((i, j), {})) for j in range(n)] for i in range(n)]
+    fig = go.Figure(go.Heatmap(z=z, x=labels, y=labels, colorscale="Reds",
+                               text=z if n <= 40 else None, texttemplate="%{text}" if n <= 40 else None,
+                               customdata=hover,
+                               hovertemplate="%{y}<br>× %{x}<br>%{z} cặp" + ("<br>%{customdata}" if hover else "")
+                               + "<extra></extra>", colorbar=dict(title="cặp")))
     fig.update_layout(title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, "
                             "cùng nhiệm vụ)",
                       height=300 + min(40, max(14, 1100 // max(n, 1))) * n,
-                      xaxis=dict(**ticks, tickangle=-45), yaxis=dict(**ticks, autorange="reversed"))
+                      xaxis=dict(type="category", tickangle=-45, showticklabels=n <= 150),
+                      yaxis=dict(type="category", autorange="reversed", showticklabels=n <= 150))
     return fig
 
 
