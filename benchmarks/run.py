@@ -201,6 +201,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--n", type=int, default=50_000)
     parser.add_argument("--vectors", default="")
+    parser.add_argument("--sizes", default="25,100,500", help="plans per corpus for `reports`")
     args = parser.parse_args()
     for what in args.what:
         if what == "quality":
@@ -215,6 +216,14 @@ def main() -> None:
             import forms_sweep
 
             forms_sweep.main()
+        elif what == "years":
+            import years_scale
+
+            years_scale.main(args.n if args.n != 50_000 else 200)
+        elif what == "reports":
+            import reports_scale
+
+            reports_scale.main(tuple(int(x) for x in args.sizes.split(",")))
         elif what == "_scale_child":
             _scale_child(args.n, args.vectors)
         else:

@@ -95,6 +95,30 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
 
 
 @main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
+              show_default=True, help="Folder with the tables written by `compare build`.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The page to write (default: diff.html).")
+@click.option("--model", default=None, help=_MODEL_HELP)
+def diff(a: str, b: str, processed: Path, out: Path | None, model: str | None) -> None:
+    """Two plans (or two groups, names joined by '+') side by side: only in A, only in B, in
+    both with word differences, grouped by theme, as a self-contained HTML page. A plan is named
+    by an id prefix, its number or its label: `compare diff 002 004`."""
+    from .corpus import load
+    from .labels import PlanNotFound
+    from .pairdiff import write_diff_page
+
+    try:
+        corpus = load(processed, model=model)
+        path = write_diff_page(corpus, a.split("+"), b.split("+"), out or Path("diff.html"))
+    except (FileNotFoundError, PlanNotFound, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"so sánh: {path}")
+
+
+@main.command()
 @click.argument("query")
 @click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
               show_default=True, help="Folder with the tables written by `compare build`.")

@@ -86,6 +86,53 @@ class Corpus:
             pl.col("line_no").is_between(start, end) | (pl.col("task_id") == task_id)))
             .select("line_no", "text").sort("line_no"))
 
+    # --- the documents plans cite, and any two plans ------------------------------------------
+    def citations(self) -> pl.DataFrame:
+        """One row per cited document: ref_id, variants, kind, ref_date, level, subject, doc_ids,
+        years, n_plans, first_year, last_year, flags (variants merged, look-alikes flagged, laws
+        cited by name included)."""
+        from .citations import citations
+        from .search import searchable_texts
+
+        return citations(self.references, self.tasks, self.documents, searchable_texts(self.tasks, self.lines))
+
+    def compare_groups(self, a, b) -> pl.DataFrame:
+        """Any two plans, or two groups of plans (names as `plan` reads them), aligned over the
+        union of each side's tasks: kept / modified (in both), dropped (only in A), new (only in B)."""
+        from .pairdiff import compare_groups
+
+        return compare_groups(self, [a] if isinstance(a, str | int) else list(a),
+                              [b] if isinstance(b, str | int) else list(b))
+
+    # --- across years --------------------------------------------------------------------
+    def term_trends(self, terms=None, by: str | None = None) -> pl.DataFrame:
+        """The watch list (data/watchlist.toml, or `terms`: a list of words or name → phrases)
+        per year: n_plans, n_tasks, n_citations, share_of_plans; `by="admin_level"` splits it."""
+        from .search import searchable_texts
+        from .trends import term_trends
+
+        return term_trends(self.tasks, self.documents, self.references, searchable_texts(self.tasks, self.lines),
+                           terms, by)
+
+    def term_hits(self, terms=None) -> pl.DataFrame:
+        """Each task or citation naming a watch-list term: term, doc_id, task_id, source."""
+        from .search import searchable_texts
+        from .trends import term_hits
+
+        return term_hits(self.tasks, self.references, searchable_texts(self.tasks, self.lines), terms)
+
+    def theme_trends(self, by: str | None = None) -> pl.DataFrame:
+        """Plans covering each theme per year, as a share of that year's plans."""
+        from .trends import theme_trends
+
+        return theme_trends(self.coverage(), self.documents, by)
+
+    def year_changes(self) -> pl.DataFrame:
+        """Per year against the year before: clusters new, gone or continuing, with evidence."""
+        from .trends import year_changes
+
+        return year_changes(self.tasks, self.documents, self.clusters())
+
     # --- vectors ---------------------------------------------------------------------------
     @cached_property
     def vectors(self) -> np.ndarray:

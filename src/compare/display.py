@@ -100,6 +100,20 @@ COLUMNS: dict[str, str] = {
     "tasks_modified": "Sửa đổi",
     "tasks_kept": "Giữ nguyên",
     "terms": "Từ khóa",
+    "term": "Chủ đề theo dõi",
+    "variants": "Các cách ghi",
+    "doc_ids": "Kế hoạch trích dẫn",
+    "years": "Các năm",
+    "first_year": "Năm đầu",
+    "flags": "Lưu ý",
+    "subject": "Trích yếu (về ...)",
+    "n_plans": "Số kế hoạch",
+    "n_citations": "Số lần trích dẫn",
+    "share_of_plans": "Tỉ lệ kế hoạch",
+    "plans_in_year": "Số kế hoạch trong năm",
+    "prev_year": "So với năm",
+    "task_ids": "Mã nhiệm vụ làm căn cứ",
+    "evidence": "Căn cứ",
     "examples": "Nhiệm vụ tiêu biểu",
     "level": "Cấp đề mục",
     "line_no": "Dòng",
@@ -113,7 +127,8 @@ COLUMNS: dict[str, str] = {
 
 # Column → {code: words}. Booleans are "có" / "không" everywhere.
 VALUES: dict[str, dict[str, str]] = {
-    "status": {"kept": "giữ nguyên", "modified": "sửa đổi", "new": "mới", "dropped": "bỏ"},
+    "status": {"kept": "giữ nguyên", "modified": "sửa đổi", "new": "mới", "dropped": "bỏ", "gone": "không còn",
+               "continuing": "tiếp tục"},
     "kind": {"verbatim": "nguyên văn", "near_verbatim": "gần nguyên văn", "paraphrase": "cùng nhiệm vụ",
              "related": "cùng chủ đề", "duplicate": "lặp trong cùng kế hoạch",
              "preamble": "căn cứ", "purpose": "mục đích, yêu cầu", "targets": "chỉ tiêu", "content": "nội dung",
@@ -127,6 +142,7 @@ VALUES: dict[str, dict[str, str]] = {
     "item_kind": {"dash": "gạch đầu dòng", "plus": "dấu cộng", "arabic": "số", "paragraph": "đoạn văn",
                   "table_row": "dòng bảng", "letter": "chữ cái", "roman": "số La Mã"},
     "change": {"added": "thêm", "removed": "bỏ", "kept": "giữ"},
+    "what": {"theme of the year": "chủ đề năm của một năm khác"},
     "theme": {str(k): f"{k}. {name}" for k, name in THEME_NAMES.items()},
 }
 
@@ -136,6 +152,9 @@ ID_COLUMNS = ("doc_id", "doc_id_a", "doc_id_b", "doc_id_old", "doc_id_new")
 # In exports the ids stay beside the labels, for joining: their headers there.
 EXPORT_COLUMNS = {"doc_id": "Mã tệp", "doc_id_a": "Mã tệp A", "doc_id_b": "Mã tệp B", "doc_id_old": "Mã tệp cũ",
                   "doc_id_new": "Mã tệp mới"}
+
+
+PERCENT_COLUMNS = ("similarity", "share_of_plans")
 
 
 def column_text(column: str) -> str:
@@ -156,7 +175,7 @@ def value_text(column: str, value) -> str:
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, float):
-        return f"{value:.0%}" if column == "similarity" else f"{value:g}"
+        return f"{value:.0%}" if column in PERCENT_COLUMNS else f"{value:g}"
     if isinstance(value, list | tuple):
         return "; ".join(value_text(column, v) for v in value)
     words = VALUES.get(column)

@@ -37,6 +37,8 @@ _CODE_KIND = {
     "CTR": "Chương trình", "HD": "Hướng dẫn", "QC": "Quy chế", "TT": "Thông tư", "KL": "Kết luận",
     "ĐA": "Đề án", "TB": "Thông báo", "QĐI": "Quy định",
 }
+CODE_KINDS = _CODE_KIND  # type code → kind of document, for the modules that read citations
+
 # Issuers and types as codes write them; an OCR'd code part that is none of these is tried
 # against them with the letters scans confuse ("OB" → "QĐ", "NP-CP" → "NĐ-CP", "HDND" → "HĐND").
 _KNOWN_PARTS = {k.upper() for k in _CODE_KIND} | {

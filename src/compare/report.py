@@ -64,8 +64,9 @@ def show(fig) -> None:
     """Display a plotly figure in a notebook (interactive) and in its HTML export (offline)."""
     from IPython.display import display
 
+    first = "plotly" not in _sent  # plotly.js goes in once per page, before the first figure
     asset = os.environ.get(PLOTLY_ASSET_ENV)
-    include: bool | str = asset if asset else "plotly" not in _sent
+    include: bool | str = (asset or True) if first else False
     _sent.add("plotly")
     bundle = {
         "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
@@ -262,7 +263,7 @@ def search_box(corpus, k: int = 20):
 
 
 def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
-                      kinds: tuple[str, ...] | None = None, max_pairs: int = 80, max_rows: int = 25) -> str:
+                      kinds: tuple[str, ...] | None = None, max_pairs: int = 50, max_rows: int = 12) -> str:
     """For each pair of plans that share mandates, a collapsed block: its task pairs, both texts
     and their word differences, strongest first. The pairs of plans sharing most come first;
     past `max_pairs` of them, or `max_rows` task pairs in one block, the rest are named as left

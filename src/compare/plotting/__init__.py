@@ -6,8 +6,10 @@ from .corpus import deadline_timeline, tasks_per_plan
 from .coverage import cluster_heatmap, theme_heatmap
 from .overlaps import overlap_matrix, overlap_network
 from .tasks import task_map
+from .trends import citations_heatmap, cluster_trends_heatmap, term_trends_heatmap, theme_trends_heatmap
 
 __all__ = [
     "changes_bars", "changes_sankey", "cluster_heatmap", "deadline_timeline", "overlap_matrix",
-    "overlap_network", "task_map", "tasks_per_plan", "theme_heatmap",
+    "overlap_network", "task_map", "tasks_per_plan", "theme_heatmap", "cluster_trends_heatmap",
+    "term_trends_heatmap", "theme_trends_heatmap", "citations_heatmap",
 ]

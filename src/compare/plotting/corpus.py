@@ -21,10 +21,14 @@ def tasks_per_plan(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
     return fig
 
 
-def deadline_timeline(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
-    """Each task with a resolved timeframe as a bar from its start to its deadline, per plan."""
+def deadline_timeline(tasks: pl.DataFrame, documents: pl.DataFrame, top: int = 40) -> go.Figure:
+    """Each task with a resolved timeframe as a mark at its deadline, per plan; past `top` plans,
+    the `top` with most dated tasks (the table beside the chart holds them all)."""
     names = plan_names(documents)
     dated = tasks.filter(pl.col("due_end").is_not_null()).sort("doc_id", "due_end")
+    per_plan = dated.group_by("doc_id").len().sort(["len", "doc_id"], descending=[True, False])
+    if per_plan.height > top:
+        dated = dated.filter(pl.col("doc_id").is_in(per_plan.head(top)["doc_id"].to_list()))
     fig = go.Figure()
     for k, doc in enumerate(dated["doc_id"].unique(maintain_order=True).to_list()):
         sub = dated.filter(pl.col("doc_id") == doc)
@@ -35,6 +39,7 @@ def deadline_timeline(tasks: pl.DataFrame, documents: pl.DataFrame) -> go.Figure
             text=[f"{esc(tf)}<br>{esc(t, 70)}" for tf, t in zip(sub["timeframe"].to_list(), sub["text"].to_list())],
             customdata=[f"{s:%d/%m/%Y}" for s in starts],
             hovertemplate="%{customdata} → %{x|%d/%m/%Y}<br>%{text}<extra></extra>"))
-    fig.update_layout(title="Thời hạn và mốc báo cáo", height=200 + 28 * max(1, len(dated["doc_id"].unique())),
+    shown = f" ({top} kế hoạch nhiều mốc nhất trên {per_plan.height})" if per_plan.height > top else ""
+    fig.update_layout(title=f"Thời hạn và mốc báo cáo{shown}", height=200 + 28 * max(1, len(dated["doc_id"].unique())),
                       xaxis=dict(title="ngày", tickformat="%d/%m/%Y"), showlegend=False)
     return fig

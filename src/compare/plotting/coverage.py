@@ -20,7 +20,7 @@ def theme_heatmap(coverage: pl.DataFrame, documents: pl.DataFrame) -> go.Figure:
                                colorscale="Blues", text=z, texttemplate="%{text}",
                                hovertemplate="%{y}<br>%{x}<br>%{z} nhiệm vụ<extra></extra>",
                                colorbar=dict(title="nhiệm vụ")))
-    fig.update_layout(title="Độ bao phủ chủ đề: số nhiệm vụ nội dung theo chủ đề (0 = thiếu chủ đề)",
+    fig.update_layout(meta={"rows": "plans"}, title="Độ bao phủ chủ đề: số nhiệm vụ nội dung theo chủ đề (0 = thiếu chủ đề)",
                       height=200 + min(60, max(16, 1200 // max(len(plans), 1))) * len(plans),
                       xaxis=dict(type="category"),
                       yaxis=dict(type="category", autorange="reversed", showticklabels=len(plans) <= 150))
@@ -43,7 +43,7 @@ def cluster_heatmap(cluster_coverage: pl.DataFrame, documents: pl.DataFrame, top
     fig = go.Figure(go.Heatmap(z=z, x=labels, y=rows, colorscale="Greens",
                                hovertemplate="%{y}<br>%{x}<br>%{z} nhiệm vụ<extra></extra>",
                                colorbar=dict(title="nhiệm vụ")))
-    fig.update_layout(title=f"Cụm nhiệm vụ theo kế hoạch ({len(labels)} cụm có nhiều kế hoạch nhất)",
+    fig.update_layout(meta={"rows": "plans"}, title=f"Cụm nhiệm vụ theo kế hoạch ({len(labels)} cụm có nhiều kế hoạch nhất)",
                       height=300 + min(50, max(16, 1200 // max(len(plans), 1))) * len(plans),
                       xaxis=dict(type="category", tickangle=-60),
                       yaxis=dict(type="category", autorange="reversed", showticklabels=len(plans) <= 150))

@@ -39,7 +39,7 @@ def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame,
                                customdata=hover,
                                hovertemplate="%{y}<br>× %{x}<br>%{z} cặp" + ("<br>%{customdata}" if hover else "")
                                + "<extra></extra>", colorbar=dict(title="cặp")))
-    fig.update_layout(title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, "
+    fig.update_layout(meta={"rows": "plans"}, title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, "
                             "cùng nhiệm vụ)",
                       height=300 + min(40, max(14, 1100 // max(n, 1))) * n,
                       xaxis=dict(type="category", tickangle=-45, showticklabels=n <= 150),

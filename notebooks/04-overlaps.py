@@ -12,9 +12,9 @@
 # ---
 
 # %% [markdown]
-# # Trùng lặp và thiếu sót
-# *Overlaps and gaps.* Nhiệm vụ các cơ quan cùng chép từ một danh mục (nguyên văn hoặc diễn
-# đạt lại), chủ đề bắt buộc mỗi kế hoạch còn thiếu, và nhiệm vụ chỉ một kế hoạch có.
+# # Trùng lặp giữa các kế hoạch
+# *Overlaps.* Ai chép gì của ai: nhiệm vụ các cơ quan cùng lấy từ một danh mục, nguyên văn,
+# gần nguyên văn hoặc diễn đạt lại, và nhiệm vụ lặp lại trong cùng một kế hoạch.
 
 # %% tags=["parameters"]
 processed = "../data/processed"
@@ -25,7 +25,7 @@ import polars as pl
 
 import compare
 from compare import plotting
-from compare.report import note, show, show_table
+from compare.report import show, show_table
 
 corpus = compare.load(processed)
 docs = corpus.documents
@@ -33,35 +33,8 @@ overlaps = corpus.overlaps(paraphrase=paraphrase)
 texts = dict(zip(corpus.tasks["task_id"], corpus.tasks["text"]))
 
 # %% [markdown]
-# ## Độ bao phủ chủ đề
-# Chỉ nhiệm vụ thuộc phần nội dung được tính; một nhiệm vụ nêu rõ đối tượng chính của chủ đề
-# khác (ví dụ "quy chế dân chủ") cũng được tính cho chủ đề đó.
-
-# %%
-show(plotting.theme_heatmap(corpus.coverage(), docs))
-
-# %% [markdown]
-# ### Chủ đề bắt buộc còn thiếu
-
-# %%
-show_table(corpus.missing_themes(), documents=docs, name="chu-de-con-thieu")
-
-# %% [markdown]
-# ### Nhiệm vụ được tính cho từng ô
-# Gõ tên kế hoạch và số chủ đề vào ô tìm để xem các nhiệm vụ của một ô.
-
-# %%
-show_table(corpus.coverage_tasks(), documents=docs, name="nhiem-vu-theo-chu-de")
-
-# %% [markdown]
-# ## Kế hoạch × cụm nhiệm vụ
-
-# %%
-show(plotting.cluster_heatmap(corpus.cluster_coverage(), docs))
-
-# %% [markdown]
 # ## Nhiệm vụ chung giữa các kế hoạch
-# Ai chép gì của ai: số cặp nhiệm vụ cùng nội dung giữa hai kế hoạch. Rê chuột lên một ô để
+# Số cặp nhiệm vụ cùng nội dung giữa hai kế hoạch. Rê chuột lên một ô để
 # xem các mức; bấm vào một cặp kế hoạch bên dưới để xem từng cặp nhiệm vụ và chỗ khác nhau.
 
 # %%
@@ -106,11 +79,3 @@ show_table(pairs("related"), documents=docs, name="cung-chu-de", max_rows=1000)
 
 # %%
 show_table(pairs("duplicate"), documents=docs, name="lap-lai")
-
-# %% [markdown]
-# ## Cụm chỉ một kế hoạch có
-
-# %%
-show_table(corpus.unique_clusters().join(
-    corpus.tasks.join(corpus.clusters(), on="task_id").group_by("cluster").agg(pl.col("text").first().alias("example")),
-    on="cluster").select("doc_id", "cluster", "cluster_label", "tasks", "example"), documents=docs, name="cum-rieng")
