@@ -50,6 +50,14 @@ show_table(docs.with_columns(pl.col("doc_id").alias("file")).select(
     documents=docs, name="ke-hoach")
 
 # %% [markdown]
+# ## Mọi nhiệm vụ
+# Mỗi nhiệm vụ với kế hoạch, số mục, chủ đề, đơn vị chủ trì, thời hạn và dòng trong tệp gốc.
+
+# %%
+show_table(corpus.tasks.select("doc_id", "label", "text", "theme", "lead_units", "timeframe", "line_start",
+                               "line_end", "task_id"), documents=docs, name="moi-nhiem-vu")
+
+# %% [markdown]
 # ## Nhiệm vụ theo kế hoạch, chủ đề và phần
 
 # %%

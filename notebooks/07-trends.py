@@ -33,8 +33,7 @@ corpus = compare.load(processed)
 docs = corpus.documents
 labels = corpus.labels
 by = "admin_level" if by_level else None
-per_year = docs.group_by("year", "admin_level").len().rename({"len": "n_plans"}).sort("year", "admin_level")
-note("Số kế hoạch theo năm và cấp: " + "; ".join(
+note("Số kế hoạch theo năm: " + "; ".join(
     f"{y}: {n}" for y, n in docs.group_by("year").len().sort("year").iter_rows()))
 
 # %% [markdown]

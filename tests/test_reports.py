@@ -88,6 +88,7 @@ def _open(page_path: Path, actions=None):
             drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('svg.main-svg')).length,
             pwned: window.pwned || null,
             text: document.body.innerText,
+            tools: [...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title')),
         })""")
         browser.close()
     if actions:
@@ -205,6 +206,26 @@ def test_a_search_filters_the_plans_table_and_its_csv_downloads(corpus25):
     assert "Cơ quan ban hành" in text.splitlines()[0] and "Đông Hải" in text
 
 
+def _download_tasks(page):
+    table = page.locator(".dt-container").filter(has_text="Mã nhiệm vụ").first
+    with page.expect_download() as download:
+        table.get_by_text("Tải CSV").click()
+    return Path(download.value.path()).read_bytes().decode("utf-8-sig")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
+def test_the_tasks_table_downloads_every_task_as_csv(corpus25):
+    import csv
+    import io
+
+    corpus, reports = corpus25
+    result, errors = _open(reports / "01-corpus-overview.html", _download_tasks)
+    assert errors == []
+    rows = list(csv.DictReader(io.StringIO(result["extra"])))
+    assert {r["Mã nhiệm vụ"] for r in rows} == set(corpus.tasks["task_id"])
+    assert set(r["Kế hoạch"] for r in rows) <= set(corpus.labels.values())
+
+
 def test_the_workbook_holds_every_task_and_no_formula(corpus25):
     import openpyxl
 
@@ -240,6 +261,8 @@ def test_no_code_names_or_english_status_words_are_shown(corpus25):
             text = text.replace(subtitle, "")
         assert not _CODE_WORD.findall(text), (name, sorted(set(_CODE_WORD.findall(text)))[:10])
         assert not _ENGLISH_STATUS.findall(text), (name, sorted(set(_ENGLISH_STATUS.findall(text)))[:10])
+        english_tools = [t for t in result["tools"] if re.search(r"\b(Download|Zoom|Pan|Reset|Autoscale|Select)", t or "")]
+        assert not english_tools, (name, english_tools[:5])
 
 
 def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():

@@ -88,3 +88,41 @@ def test_on_the_seeds_2026_brings_the_elections_and_2025_the_apparatus(built):
     yc = corpus.year_changes()
     assert {2025, 2026} == set(yc["year"].to_list())
     assert yc.filter(pl.col("status") == "new").height > 0
+
+
+@pytest.mark.slow
+def test_the_across_years_apis_on_a_generated_corpus(tmp_path):
+    """30 plans made by benchmarks/corpus_gen.py (other issuers, provinces, years 2023-2026),
+    built and analysed for real: every across-years API answers, consistently."""
+    import sys
+
+    import compare
+    from compare.analyze import analyze
+    from compare.build import build
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus_gen import make_plans
+
+    make_plans(tmp_path / "raw", 30, seed=7)
+    build(tmp_path / "raw", tmp_path / "processed", echo=lambda *a: None)
+    analyze(tmp_path / "processed", echo=lambda *a: None)
+    corpus = compare.load(tmp_path / "processed")
+    plans_per_year = dict(corpus.documents.group_by("year").len().iter_rows())
+    trends = corpus.term_trends()
+    assert trends["plans_in_year"].to_list() == [plans_per_year[y] for y in trends["year"].to_list()]
+    assert ((trends["share_of_plans"] >= 0) & (trends["share_of_plans"] <= 1)).all()
+    assert trends.filter(pl.col("term") == "Cải cách hành chính")["n_plans"].sum() > 0
+    yc = corpus.year_changes()
+    assert set(yc["status"]) <= {"new", "gone", "continuing"} and yc.height > 0
+    years = sorted(plans_per_year)
+    assert set(yc["year"]) <= set(years[1:])
+    cited = corpus.citations()
+    assert cited["n_plans"].sum() >= corpus.references["doc_id"].n_unique()
+    assert cited.filter(pl.col("ref_id") == "23-QĐ/TW")["n_plans"].to_list() == [
+        corpus.references.filter(pl.col("ref_id") == "23-QĐ/TW")["doc_id"].n_unique()]
+    hits = corpus.search("cai cach hanh chinh", k=5)
+    assert hits.height == 5 and all("cải cách hành chính" in t.lower() for t in hits["text"])
+    a, b = corpus.documents["doc_id"][0], corpus.documents["doc_id"][1]
+    aligned = corpus.compare_groups(a, b)
+    assert aligned.height >= max(corpus.tasks.filter(pl.col("doc_id") == d).height for d in (a, b))

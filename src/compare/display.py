@@ -182,3 +182,31 @@ def value_text(column: str, value) -> str:
     if words is not None:
         return words.get(str(value), str(value))
     return str(value)
+
+
+# plotly's own words (tool tips of its buttons, month and day names) in Vietnamese: registered
+# as the locale "vi" in every report page (`report.show`).
+PLOTLY_LOCALE = {
+    "moduleType": "locale",
+    "name": "vi",
+    "dictionary": {
+        "Autoscale": "Tự co giãn", "Box Select": "Chọn vùng chữ nhật", "Lasso Select": "Chọn vùng tự do",
+        "Download plot as a png": "Tải biểu đồ (PNG)", "Download plot as a PNG": "Tải biểu đồ (PNG)", "Download plot": "Tải biểu đồ", "Pan": "Kéo",
+        "Reset axes": "Đặt lại trục", "Reset view": "Đặt lại", "Reset": "Đặt lại", "Zoom": "Phóng vùng",
+        "Zoom in": "Phóng to", "Zoom out": "Thu nhỏ", "Toggle Spike Lines": "Bật/tắt đường dóng",
+        "Show closest data on hover": "Hiện điểm gần nhất", "Compare data on hover": "So sánh khi rê chuột",
+        "Double-click to zoom back out": "Bấm đúp để thu nhỏ lại", "Produced with Plotly.js": "Vẽ bằng Plotly.js",
+        "Snapshot succeeded": "Đã lưu ảnh", "Taking snapshot - this may take a few seconds": "Đang lưu ảnh…",
+        "Click to enter Colorscale title": "Bấm để đặt tên thang màu", "Click to enter Plot title": "Bấm để đặt tên",
+        "Orbital rotation": "Xoay quanh", "Turntable rotation": "Xoay bàn", "Reset camera to default":
+        "Đặt lại góc nhìn", "Reset camera to last save": "Về góc nhìn đã lưu", "Toggle show closest data on hover":
+        "Bật/tắt hiện điểm gần nhất", "Zoom in/out": "Phóng to/thu nhỏ",
+    },
+    "format": {
+        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
+        "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+        "months": [f"Tháng {m}" for m in range(1, 13)],
+        "shortMonths": [f"Th{m}" for m in range(1, 13)],
+        "date": "%d/%m/%Y", "decimal": ",", "thousands": ".",
+    },
+}

@@ -64,13 +64,24 @@ def show(fig) -> None:
     """Display a plotly figure in a notebook (interactive) and in its HTML export (offline)."""
     from IPython.display import display
 
+    from .display import PLOTLY_LOCALE
+
     first = "plotly" not in _sent  # plotly.js goes in once per page, before the first figure
-    asset = os.environ.get(PLOTLY_ASSET_ENV)
-    include: bool | str = (asset or True) if first else False
     _sent.add("plotly")
+    head = ""
+    if first:
+        asset = os.environ.get(PLOTLY_ASSET_ENV)
+        if asset:
+            head = f'<script charset="utf-8" src="{html.escape(asset)}"></script>'
+        else:
+            from plotly.offline import get_plotlyjs
+
+            head = f'<script charset="utf-8">{get_plotlyjs()}</script>'
+        head += f"<script>Plotly.register({json.dumps(PLOTLY_LOCALE, ensure_ascii=False)});</script>"
+    config = {"displaylogo": False, "locale": "vi"}
     bundle = {
         "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
-        "text/html": fig.to_html(full_html=False, include_plotlyjs=include, config={"displaylogo": False}),
+        "text/html": head + fig.to_html(full_html=False, include_plotlyjs=False, config=config),
         "text/plain": f"<plotly figure: {fig.layout.title.text or ''}>",
     }
     display(bundle, raw=True)
