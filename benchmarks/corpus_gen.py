@@ -17,7 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
 import forms  # noqa: E402
+from synthetic import shuffle_bullets  # noqa: E402
 
 DEPARTMENTS = ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Công Thương",
                "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
@@ -41,18 +44,7 @@ def vary(text: str, rng: random.Random, issuer: str, province: str, year: int) -
     text = re.sub(r"\b20(2[3-7])\b", lambda m: str(year + (int(m.group(1)) - 25) % 2), text)
     text = re.sub(r"(?<=Số: )\d{1,4}(?=/)", lambda m: str(rng.randint(1, 1999)), text)
     text = re.sub(r"(?<=Số )\d{1,4}(?=/)", lambda m: str(rng.randint(1, 1999)), text)
-    out, run = [], []
-    for line in text.split("\n") + [""]:
-        if line.startswith("- "):
-            if rng.random() > 0.2:  # a plan leaves some catalogue items out
-                run.append(line)
-            continue
-        if run:
-            rng.shuffle(run)
-            out.extend(run)
-            run = []
-        out.append(line)
-    return "\n".join(out[:-1])
+    return shuffle_bullets(text, rng, drop=0.2)  # a plan leaves some catalogue items out
 
 
 def sources() -> list[Path]:

@@ -18,12 +18,17 @@ def _vary(text: str, rng: random.Random) -> str:
     year = rng.choice([2023, 2024, 2025, 2026, 2027])
     text = re.sub(r"\b20(2[3-7])\b", lambda m: str(year + (int(m.group(1)) - 25) % 2), text)
     text = re.sub(r"\b(\d{2,4})(/Q[ĐD]-|/KH-|-QĐ/|/CT-)", lambda m: f"{rng.randint(1, 999)}{m.group(2)}", text)
-    lines = text.split("\n")
-    # shuffle runs of consecutive bullets: same items, another order
+    return shuffle_bullets(text, rng)
+
+
+def shuffle_bullets(text: str, rng: random.Random, drop: float = 0.0) -> str:
+    """Runs of consecutive "- " bullets in another order (same items), each bullet first left
+    out with probability `drop` (no draw is made when `drop` is 0)."""
     out, run = [], []
-    for line in lines + [""]:
+    for line in text.split("\n") + [""]:
         if line.startswith("- "):
-            run.append(line)
+            if not drop or rng.random() > drop:
+                run.append(line)
             continue
         if run:
             rng.shuffle(run)

@@ -42,11 +42,7 @@ def sheets(corpus: Corpus) -> dict[str, pl.DataFrame]:
     }
     overlaps = _optional(corpus, "overlaps")
     if overlaps is not None:
-        out["Trùng lặp"] = (overlaps
-                            .join(text.rename({"task_id": "task_id_a", "text": "text_a"}), on="task_id_a", how="left")
-                            .join(text.rename({"task_id": "task_id_b", "text": "text_b"}), on="task_id_b", how="left")
-                            .with_columns(pl.col("doc_id_a").replace_strict(labels, default=None).alias("plan_a"),
-                                          pl.col("doc_id_b").replace_strict(labels, default=None).alias("plan_b"))
+        out["Trùng lặp"] = (_both_sides(overlaps, text, labels, "a", "b")
                             .select("kind", "similarity", "plan_a", "text_a", "plan_b", "text_b",
                                     "doc_id_a", "task_id_a", "doc_id_b", "task_id_b")
                             .sort("similarity", "task_id_a", "task_id_b", descending=[True, False, False]))
@@ -57,14 +53,20 @@ def sheets(corpus: Corpus) -> dict[str, pl.DataFrame]:
                       .sort("cluster", "task_id"))
     changes = _optional(corpus, "changes")
     if changes is not None:
-        out["Thay đổi"] = (changes
-                           .join(text.rename({"task_id": "task_id_old", "text": "text_old"}), on="task_id_old", how="left")
-                           .join(text.rename({"task_id": "task_id_new", "text": "text_new"}), on="task_id_new", how="left")
-                           .with_columns(pl.col("doc_id_old").replace_strict(labels, default=None).alias("plan_old"),
-                                         pl.col("doc_id_new").replace_strict(labels, default=None).alias("plan_new"))
+        out["Thay đổi"] = (_both_sides(changes, text, labels, "old", "new")
                            .select("plan_old", "plan_new", "status", "similarity", "text_old", "text_new",
                                    "doc_id_old", "doc_id_new", "task_id_old", "task_id_new"))
     return out
+
+
+def _both_sides(pairs: pl.DataFrame, text: pl.DataFrame, labels: dict[str, str], *sides: str) -> pl.DataFrame:
+    """A table of task pairs with, for each side, the task's text (text_<side>) and its plan's
+    label (plan_<side>), from task_id_<side> and doc_id_<side>."""
+    for side in sides:
+        pairs = pairs.join(text.rename({"task_id": f"task_id_{side}", "text": f"text_{side}"}),
+                           on=f"task_id_{side}", how="left").with_columns(
+            pl.col(f"doc_id_{side}").replace_strict(labels, default=None).alias(f"plan_{side}"))
+    return pairs
 
 
 def _optional(corpus: Corpus, name: str) -> pl.DataFrame | None:
