@@ -65,8 +65,9 @@ fresh = new_terms(corpus.term_trends())
 for year, prev, term, status, n in fresh.iter_rows():
     seen_in = year if status == "new" else prev
     proof = hits.filter((pl.col("term") == term) & (pl.col("year") == seen_in))
-    cases = [f"{labels[d]}: {texts.get(t, '(trích dẫn ngoài nhiệm vụ)')[:220]}"
-             for d, t in proof.select("doc_id", "task_id").unique(maintain_order=True).head(examples).iter_rows()]
+    cases = [f"{labels[d]}: {snip or texts.get(t, '')[:200]}"
+             for d, t, snip in proof.select("doc_id", "task_id", "snippet").unique(
+                 subset=["doc_id", "task_id"], maintain_order=True).head(examples).iter_rows()]
     verb = "mang đến" if status == "new" else "không còn nêu"
     note(f"Năm {year} {verb} so với năm {prev}: {term} ({n} kế hoạch năm {seen_in}). Căn cứ: " + " | ".join(cases))
 if fresh.height == 0:

@@ -126,3 +126,15 @@ def test_the_across_years_apis_on_a_generated_corpus(tmp_path):
     a, b = corpus.documents["doc_id"][0], corpus.documents["doc_id"][1]
     aligned = corpus.compare_groups(a, b)
     assert aligned.height >= max(corpus.tasks.filter(pl.col("doc_id") == d).height for d in (a, b))
+
+
+def test_evidence_quotes_the_words_around_the_match_as_written():
+    from compare.trends import snippet
+
+    text = "Tuyên truyền các văn bản; Chỉ thị số 45-CT/TW về lãnh đạo cuộc Bầu cử đại biểu Quốc hội khóa XVI."
+    got = snippet(text, ["bau cu dai bieu quoc hoi"], width=12)
+    assert got == "…nh đạo cuộc Bầu cử đại biểu Quốc hội khóa XVI."
+    assert snippet(text, ["chuyen doi so"]) is None
+    docs, tasks, refs = _corpus()
+    hits = term_hits(tasks, refs, tasks["text"].to_list(), terms=["bau cu"])
+    assert hits["source"].to_list() == ["citation"] and "bầu cử" in hits["snippet"][0]

@@ -11,6 +11,7 @@ leaves behind, with the tasks and plans that show it.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import polars as pl
@@ -39,22 +40,40 @@ def _plans_per_year(documents: pl.DataFrame, by: str | None) -> pl.DataFrame:
     return documents.filter(pl.col("year").is_not_null()).group_by(keys).agg(pl.len().alias("plans_in_year"))
 
 
+def _fold_aligned(text: str) -> str:
+    """`fold` character for character (same length), so that a match in it is a span of `text`."""
+    return "".join("d" if c in "đĐ" else unicodedata.normalize("NFD", c)[0].lower() for c in text)
+
+
+def snippet(text: str, phrases: list[str], width: int = 90) -> str | None:
+    """The words around the first of `phrases` (folded) found in `text`, as the text writes them."""
+    folded = _fold_aligned(text)
+    found = [(folded.find(p), p) for p in phrases if folded.find(p) >= 0]
+    if not found:
+        return None
+    at, phrase = min(found)
+    start, end = max(0, at - width), min(len(text), at + len(phrase) + width)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
 def term_hits(tasks: pl.DataFrame, references: pl.DataFrame, searchable: list[str], terms=None) -> pl.DataFrame:
     """One row per (term, task or citation naming it): term, doc_id, task_id, source (`task`
-    where a task's text or notes name it, `citation` where a cited document does)."""
+    where a task's text or notes name it, `citation` where a cited document does), snippet (the
+    words around the match, as written)."""
     wanted = _terms(terms)
     folded_tasks = [fold(t) for t in searchable]
     cited = references.with_columns(pl.concat_str([pl.col("ref_id").fill_null(""), pl.col("text").fill_null("")],
                                                    separator=" ").alias("t"))
     folded_refs = [fold(t) for t in cited["t"].to_list()]
-    task_rows = list(zip(tasks["doc_id"].to_list(), tasks["task_id"].to_list(), folded_tasks))
-    ref_rows = list(zip(cited["doc_id"].to_list(), cited["task_id"].to_list(), folded_refs))
+    task_rows = list(zip(tasks["doc_id"].to_list(), tasks["task_id"].to_list(), folded_tasks, searchable))
+    ref_rows = list(zip(cited["doc_id"].to_list(), cited["task_id"].to_list(), folded_refs, cited["t"].to_list()))
     rows = []
     for name, phrases in wanted.items():
-        rows += [(name, d, t, "task") for d, t, f in task_rows if any(p in f for p in phrases)]
-        rows += [(name, d, t, "citation") for d, t, f in ref_rows if any(p in f for p in phrases)]
-    return pl.DataFrame(rows, schema={"term": pl.Utf8, "doc_id": pl.Utf8, "task_id": pl.Utf8, "source": pl.Utf8},
-                        orient="row")
+        for source, items in (("task", task_rows), ("citation", ref_rows)):
+            rows += [(name, d, t, source, snippet(raw, phrases)) for d, t, f, raw in items
+                     if any(p in f for p in phrases)]
+    return pl.DataFrame(rows, schema={"term": pl.Utf8, "doc_id": pl.Utf8, "task_id": pl.Utf8, "source": pl.Utf8,
+                                      "snippet": pl.Utf8}, orient="row")
 
 
 def term_trends(tasks: pl.DataFrame, documents: pl.DataFrame, references: pl.DataFrame,
