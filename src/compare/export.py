@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def no_formula(text: str) -> str:
+    """A cell for a CSV file: one that a spreadsheet would take for a formula (it starts with
+    one of FORMULA_STARTS) gets a leading apostrophe. (The workbook quote-prefixes every text
+    cell instead.)"""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def sheets(corpus: Corpus) -> dict[str, pl.DataFrame]:
     """Sheet name → table, in the workbook's order."""
     labels = corpus.labels

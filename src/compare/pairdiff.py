@@ -27,16 +27,26 @@ if TYPE_CHECKING:
 SIDE_A, SIDE_B = "A", "B"
 
 
-def compare_groups(corpus: Corpus, a: list[str], b: list[str]) -> pl.DataFrame:
-    """Align the tasks of the plans named in `a` with those named in `b` (names as
-    `corpus.plan` reads them): task_id_old (A), task_id_new (B), status (kept, modified: in
-    both; dropped: only in A; new: only in B), similarity, doc_id_old, doc_id_new (each task's
-    own plan)."""
+def _sides(corpus: Corpus, a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """The doc_ids each side names (names as `corpus.plan` reads them); a plan on both sides
+    is refused."""
     ids_a = sorted({corpus.plan(n) for n in a})
     ids_b = sorted({corpus.plan(n) for n in b})
     both = set(ids_a) & set(ids_b)
     if both:
         raise ValueError(f"a plan cannot stand on both sides: {', '.join(corpus.labels[d] for d in sorted(both))}")
+    return ids_a, ids_b
+
+
+def compare_groups(corpus: Corpus, a: list[str], b: list[str]) -> pl.DataFrame:
+    """Align the tasks of the plans named in `a` with those named in `b` (names as
+    `corpus.plan` reads them): task_id_old (A), task_id_new (B), status (kept, modified: in
+    both; dropped: only in A; new: only in B), similarity, doc_id_old, doc_id_new (each task's
+    own plan)."""
+    return _align_sides(corpus, *_sides(corpus, a, b))
+
+
+def _align_sides(corpus: Corpus, ids_a: list[str], ids_b: list[str]) -> pl.DataFrame:
     side = {**{d: SIDE_A for d in ids_a}, **{d: SIDE_B for d in ids_b}}
     tasks = corpus.tasks.with_columns(pl.col("doc_id").replace_strict(side, default=None).alias("doc_id"))
     aligned = align(tasks, corpus.features, SIDE_A, SIDE_B)
@@ -56,14 +66,13 @@ ins{color:#070;text-decoration:none;background:#e6ffe6}.n{white-space:nowrap}.le
 def diff_html(corpus: Corpus, a: list[str], b: list[str]) -> str:
     """The page: plans of each side, counts, then per theme what is only in A, only in B and in
     both (similarity as a percentage, word differences also for pairs kept with small changes)."""
-    aligned = compare_groups(corpus, a, b)
+    ids_a, ids_b = _sides(corpus, a, b)
+    aligned = _align_sides(corpus, ids_a, ids_b)
     labels = corpus.labels
     e = lambda t: html.escape("" if t is None else str(t), quote=False)  # noqa: E731
     tasks = corpus.tasks.select("task_id", "doc_id", "text", "theme", "label")
     info = {r["task_id"]: r for r in tasks.iter_rows(named=True)}
     theme_words = VALUES["theme"]
-    ids_a = sorted({corpus.plan(n) for n in a})
-    ids_b = sorted({corpus.plan(n) for n in b})
 
     def theme_of(row: dict) -> int:
         t = info.get(row["task_id_old"] or row["task_id_new"], {}).get("theme")

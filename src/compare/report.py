@@ -108,6 +108,7 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
     `html_columns`, which the caller built from escaped pieces (word diffs). `plain`: text for
     a CSV file (nothing escaped, `html_columns` left out)."""
     from .display import ID_COLUMNS, VALUES, column_text, value_text
+    from .export import no_formula
     from .labels import plan_labels
 
     labels = plan_labels(documents) if documents is not None else {}
@@ -125,7 +126,7 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
             columns[column_text(col) + " (%)"] = pl.Series([None if v is None else round(100 * v) for v in values],
                                                            dtype=pl.Int64)
         elif plain:
-            columns[column_text(col)] = pl.Series([_no_formula(value_text(col, v)) for v in values], dtype=pl.Utf8)
+            columns[column_text(col)] = pl.Series([no_formula(value_text(col, v)) for v in values], dtype=pl.Utf8)
         else:
             columns[column_text(col)] = pl.Series([_cell(col, v, col in html_columns) for v in values],
                                                   dtype=pl.Utf8)
@@ -135,11 +136,6 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
 def _n(number: int) -> str:
     """A count as Vietnamese write it: 12.345."""
     return f"{number:,}".replace(",", ".")
-
-
-def _no_formula(text: str) -> str:
-    """A CSV cell that a spreadsheet would take for a formula gets a leading apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def write_csv(frame: pl.DataFrame, path: Path, documents: pl.DataFrame | None = None,
