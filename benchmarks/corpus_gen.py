@@ -48,8 +48,8 @@ def vary(text: str, rng: random.Random, issuer: str, province: str, year: int) -
 
 
 def sources() -> list[Path]:
-    from compare.raw import read_text
-    from compare.restore import needs_restoring
+    from compare.read.raw import read_text
+    from compare.text.restore import needs_restoring
 
     seeds = [p for p in sorted((ROOT / "data" / "raw").glob("*.txt")) if not needs_restoring(read_text(p).text)]
     material = [p for p in sorted((ROOT / "tests" / "material").glob("*")) if p.suffix in (".txt", ".md")

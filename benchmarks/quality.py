@@ -10,15 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-
 from labels import GROUPS, YOY_NEW, YOY_OLD
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def built_corpus(folder: Path | None = None):
+    from compare.analyze.corpus import Corpus
     from compare.build import build
-    from compare.corpus import Corpus
 
     out = folder or Path(tempfile.mkdtemp()) / "processed"
     build(ROOT / "data" / "raw", out, echo=lambda *a: None)
@@ -109,7 +108,7 @@ def yoy_accuracy(corpus) -> tuple[float, int, list[str]]:
 
 
 def main(with_bertopic: bool = True) -> None:
-    from compare.clusters import cluster_tasks
+    from compare.analyze.clusters import cluster_tasks
 
     corpus = built_corpus()
     tasks = corpus.tasks
@@ -121,7 +120,7 @@ def main(with_bertopic: bool = True) -> None:
     print(f"quality: {len(labels)} labelled tasks in {len(set(labels.values()))} groups, "
           f"{len(cross)} same-mandate pairs across plans ({len(lost)} labels without a task: {lost})")
     print("  overlaps (pairs across plans)              precision  recall     F1")
-    from compare.overlaps import PARAPHRASE
+    from compare.analyze.overlaps import PARAPHRASE
 
     only = lambda name: {k: float(k == name) for k in feats.weights}  # noqa: E731
     rows = [

@@ -26,8 +26,8 @@ def bench_build(megabytes: float) -> None:
     from synthetic import make_corpus
 
     from compare.build import build_corpus
-    from compare.lines import split_lines
-    from compare.raw import read_text
+    from compare.parse.lines import split_lines
+    from compare.read.raw import read_text
 
     _one_core()
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,7 +64,7 @@ def bench_embed() -> None:
     same texts (target ratio >= 0.9), and a warm re-run against the cold one (target >= 20x)."""
     import random
 
-    from compare.embeddings import Embedder, load_model
+    from compare.analyze.embeddings import Embedder, load_model
 
     texts = _seed_tasks()["text"].to_list()
     rng = random.Random(0)
@@ -99,10 +99,10 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     import numpy as np
     import polars as pl
 
-    from compare.changes import align
-    from compare.clusters import cluster_tasks
-    from compare.overlaps import find_overlaps
-    from compare.similarity import Features
+    from compare.analyze.changes import align
+    from compare.analyze.clusters import cluster_tasks
+    from compare.analyze.overlaps import find_overlaps
+    from compare.analyze.similarity import Features
 
     base = _seed_tasks()
     vecs = np.load(vectors_path)
@@ -146,7 +146,7 @@ def bench_scale(n_tasks: int) -> None:
 
     import numpy as np
 
-    from compare.embeddings import Embedder
+    from compare.analyze.embeddings import Embedder
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "seed_vectors.npy"
@@ -164,8 +164,8 @@ def bench_restore() -> None:
     sys.path.insert(0, str(HERE.parent / "tests"))
     import forms
 
-    from compare.restore import Restorer, restore_text
-    from compare.vietnamese import normalize
+    from compare.text.restore import Restorer, restore_text
+    from compare.text.vietnamese import normalize
 
     _one_core()
     raw = HERE.parent / "data" / "raw"

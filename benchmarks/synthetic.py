@@ -40,8 +40,8 @@ def shuffle_bullets(text: str, rng: random.Random, drop: float = 0.0) -> str:
 
 def make_corpus(folder: Path, megabytes: float = 2.0, seed: int = 0, scans: bool = False) -> int:
     """About `megabytes` of plans; with `scans`, copies of the OCR seed (restored on build) too."""
-    from compare.raw import read_text
-    from compare.restore import needs_restoring
+    from compare.read.raw import read_text
+    from compare.text.restore import needs_restoring
 
     rng = random.Random(seed)
     seeds = [p for p in sorted((ROOT / "data" / "raw").glob("*.txt"))

@@ -80,14 +80,14 @@ def word_match(reference: str, text: str) -> float:
 
 
 def _unit_ok(want: str, got: list[str]) -> bool:
-    from compare.vietnamese import fold
+    from compare.text.vietnamese import fold
 
     return bool(got) and fold(want).replace(" - ", " ") in fold(got[0]).replace(" - ", " ") + " so" \
         and fold(got[0]).startswith(fold(want).split()[0])
 
 
 def _time_ok(want: str, got: str | None) -> bool:
-    from compare.vietnamese import fold
+    from compare.text.vietnamese import fold
 
     return got is not None and fold(want).replace(" ", "") == fold(got).replace(" ", "")
 

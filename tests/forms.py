@@ -10,7 +10,7 @@ import re
 import textwrap
 import unicodedata
 
-from compare.legacy_encodings import encode_cp1258, encode_tcvn3, encode_vni
+from compare.read.legacy_encodings import encode_cp1258, encode_tcvn3, encode_vni
 
 
 def strip_markdown(text: str) -> str:
@@ -99,8 +99,8 @@ def ocr_damage(text: str, drop: float = 0.7, seed: int = 0) -> str:
 def one_line_per_block(text: str) -> str:
     """Each logical block (paragraph, item, heading) of a plan on one line, blank lines
     between: the unwrapped text that a re-wrap starts from, whatever the source's own wraps."""
-    from compare.blocks import build_blocks
-    from compare.lines import split_lines
+    from compare.parse.blocks import build_blocks
+    from compare.parse.lines import split_lines
 
     blocks, _ = build_blocks(split_lines(strip_markdown(text)))
     return "\n\n".join(" ".join(ln.text for ln in b.lines) for b in blocks)

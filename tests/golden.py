@@ -39,8 +39,9 @@ VARIED_MATERIAL = ("department_task_table.md", "province_slash_numbering.txt", "
 def _variants() -> dict[str, Callable[[str], tuple[str, str]]]:
     """Form name → (clean text → (text as the reader gives it back, encoding))."""
     import forms
-    from compare.html_text import html_to_text
-    from compare.raw import decode_bytes
+
+    from compare.read.html_text import html_to_text
+    from compare.read.raw import decode_bytes
 
     def decoded(data: bytes) -> tuple[str, str]:
         text, encoding = decode_bytes(data)
@@ -76,7 +77,7 @@ def _table_plan_text(scan: bool) -> str:
 def _alone(doc_id: str, text: str, source_path: str, encoding: str = "utf-8", sha256: str = ""):
     """Tables of one plan parsed alone (or its reject)."""
     from compare.build import parse_text, tables_of
-    from compare.raw import Rejected
+    from compare.read.raw import Rejected
 
     try:
         doc = parse_text(text, doc_id, source_path, sha256, encoding)
@@ -88,7 +89,7 @@ def _alone(doc_id: str, text: str, source_path: str, encoding: str = "utf-8", sh
 def cases() -> dict[str, Callable[[], dict]]:
     """Case name (its path under tests/golden/, without .jsonl) → a function giving its tables."""
     from compare.build import build_corpus
-    from compare.raw import read_text
+    from compare.read.raw import read_text
 
     def seeds_folder():
         with contextlib.chdir(ROOT):

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from conftest import MATERIAL, RAW, ROOT
 
 from compare.build import build
-from compare.tables import SCHEMAS
-from conftest import MATERIAL, RAW, ROOT
+from compare.build.tables import SCHEMAS
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -78,7 +78,6 @@ def test_bad_files_are_rejected_and_the_rest_goes_through(tmp_path):
 
 def test_docx_and_legacy_encoded_files_build(tmp_path):
     import docx
-
     import forms
 
     raw = tmp_path / "raw"
@@ -97,7 +96,7 @@ def test_docx_and_legacy_encoded_files_build(tmp_path):
 
 
 def test_atomic_write_leaves_the_old_table_on_failure(tmp_path, monkeypatch):
-    from compare import tables
+    from compare.build import tables
 
     good = pl.DataFrame({"a": [1]})
     target = tmp_path / "t.parquet"
@@ -246,7 +245,7 @@ def _numbered_docx(path):
 
 def test_docx_with_word_numbering_tabs_and_line_breaks(tmp_path):
     from compare.build import parse_file
-    from compare.raw import read_text
+    from compare.read.raw import read_text
 
     _numbered_docx(tmp_path / "snn.docx")
     text = read_text(tmp_path / "snn.docx").text

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 
-from compare.citations import citations, level_of, parse_code
+from compare.analyze.citations import citations, level_of, parse_code
 
 D = dt.date
 

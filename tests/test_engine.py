@@ -8,11 +8,11 @@ import numpy as np
 import polars as pl
 import pytest
 
-from compare.changes import align, consecutive_pairs, word_diff, word_diff_html
-from compare.clusters import cluster_tasks, label_clusters
-from compare.embeddings import Embedder
-from compare.overlaps import find_overlaps
-from compare.similarity import Features
+from compare.analyze.changes import align, consecutive_pairs, word_diff, word_diff_html
+from compare.analyze.clusters import cluster_tasks, label_clusters
+from compare.analyze.embeddings import Embedder
+from compare.analyze.overlaps import find_overlaps
+from compare.analyze.similarity import Features
 
 TEXTS = [
     "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
@@ -144,8 +144,8 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
 def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, monkeypatch):
     """Above a few thousand tasks neighbours come from one joint projection and clusters from
     bounded components: run that path on the seeds' tasks and compare with the exact one."""
-    from compare import clusters as clusters_mod
-    from compare import similarity
+    from compare.analyze import clusters as clusters_mod
+    from compare.analyze import similarity
 
     _, result = built
     tasks = pl.DataFrame([t for d in result.documents for t in d.tasks]).select("task_id", "doc_id", "text")
@@ -172,8 +172,9 @@ def test_overlap_bands_keep_their_measured_precision(built):
     hand-labelled same-mandate pairs of the seeds: the precision the report's footnote states."""
     import sys
 
-    import compare
     from conftest import ROOT
+
+    import compare
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import quality

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import forms
 import pytest
+from conftest import MATERIAL, SEEDS
 from rapidfuzz import fuzz
 
-import forms
 from compare.build import parse_text
-from compare.html_text import html_to_text
-from compare.raw import decode_bytes
-from compare.vietnamese import fold
-from conftest import MATERIAL, SEEDS
+from compare.read.html_text import html_to_text
+from compare.read.raw import decode_bytes
+from compare.text.vietnamese import fold
 
 
 def task_keys(text: str) -> list[str]:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
+import forms
 import pytest
+from conftest import MATERIAL, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-
-import forms
-from compare.build import build_corpus, parse_text
-from compare.html_text import html_to_text
-from compare.raw import Rejected, read_text
-from conftest import MATERIAL, SEEDS
 from test_forms import agreement, task_keys
+
+from compare.build import build_corpus, parse_text
+from compare.read.html_text import html_to_text
+from compare.read.raw import Rejected, read_text
 
 PAGE = MATERIAL / "province_web_page.html"
 

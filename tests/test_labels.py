@@ -8,9 +8,16 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from compare.display import COLUMNS, VALUES, column_text, value_text
-from compare.labels import PlanNotFound, number_text, period_text, plan_labels, resolve_plan, short_issuer
+from compare.analyze.labels import (
+    PlanNotFound,
+    number_text,
+    period_text,
+    plan_labels,
+    resolve_plan,
+    short_issuer,
+)
 from compare.report import parse_parameter
+from compare.report.display import COLUMNS, VALUES, column_text, value_text
 
 
 def _docs(rows: list[dict]) -> pl.DataFrame:
@@ -104,7 +111,7 @@ def test_every_coded_value_has_vietnamese_words():
 
 
 def test_every_table_column_has_a_vietnamese_header():
-    from compare.tables import SCHEMAS
+    from compare.build.tables import SCHEMAS
 
     for name, schema in SCHEMAS.items():
         for column in schema:

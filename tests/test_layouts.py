@@ -117,7 +117,7 @@ def test_a_plan_without_parts_lists_its_tasks_after_the_preamble():
 
 def test_a_titled_plan_without_items_is_refused_with_a_reason():
     from compare.build import parse_text
-    from compare.raw import Rejected
+    from compare.read.raw import Rejected
 
     with pytest.raises(Rejected, match="^no tasks found: a Kế hoạch"):
         parse_text(_HEAD + "Các cơ quan, đơn vị nghiêm túc thực hiện công tác dân vận chính quyền theo quy định.\n" + _TAIL, "x")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import MATERIAL, SEEDS
 
 EXPECTED = {
@@ -193,8 +192,9 @@ def test_metadata_is_the_same_whatever_the_form(name, form):
     import dataclasses
 
     import forms
-    from compare.build import parse_text
     from test_forms import FORMS
+
+    from compare.build import parse_text
 
     text = (MATERIAL / name).read_text(encoding="utf-8")
     other = forms.rewrapped(text, width=72, seed=1) if form == "rewrapped" else FORMS[form](text)
@@ -209,8 +209,9 @@ def test_seed_metadata_survives_a_rewrap(key, width):
     import dataclasses
 
     import forms
-    from compare.build import parse_text
     from conftest import SEEDS
+
+    from compare.build import parse_text
 
     text = SEEDS[key].read_text(encoding="utf-8")
     want = dataclasses.asdict(parse_text(text, "x").metadata)
@@ -227,6 +228,7 @@ def test_damaged_scan_keeps_type_date_and_signer_title(name, drop):
     import dataclasses
 
     import forms
+
     from compare.build import parse_text
 
     text = (MATERIAL / name).read_text(encoding="utf-8")
@@ -305,7 +307,7 @@ def test_signer_titles_and_their_deputies(roles, title):
     ("tỉnh Hải Phòng", 1.0), ("đoàn công tác Hải Phòng", 0.5), ("năm 2025. Hải Phòng", 0.5),
 ])
 def test_a_province_after_its_level_word_counts_double(text, weight):
-    from compare.metadata import _province_mentions
+    from compare.parse.metadata import _province_mentions
 
     assert dict(_province_mentions(text)) == {"Hải Phòng": weight}
 
@@ -367,7 +369,7 @@ def test_department_plan_with_decimal_parts_and_tab_columns():
     ("Ủy ban nhân dân quận Hải An", "district"), ("Ủy ban nhân dân phường Đông Hải", "commune"),
 ])
 def test_levels_of_issuers(issuer, level):
-    from compare.metadata import _level_of
+    from compare.parse.metadata import _level_of
 
     assert _level_of(issuer) == level
 
@@ -431,8 +433,9 @@ def test_the_issuer_named_in_a_scanned_preamble(drop):
     Hải Phòng có Kế hoạch ...'). Damaged like a scan, with the marks lost or restored wrong,
     the phrase is still found accent-folded, and the province after the name is the place."""
     import forms
-    from compare.build import parse_text
     from conftest import SEEDS
+
+    from compare.build import parse_text
 
     text = forms.ocr_damage(forms.strip_markdown(SEEDS["000"].read_text(encoding="utf-8")), drop=drop, seed=1)
     md = parse_text(text, "x").metadata

@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 import shutil
 
-import pytest
-
 import forms
-from compare.build import parse_text
-from compare.raw import read_text
+import pytest
 from conftest import SEEDS
 from test_forms import agreement, task_keys
+
+from compare.build import parse_text
+from compare.read.raw import read_text
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

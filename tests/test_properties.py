@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import forms
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import forms
-from compare.build import parse_text
-from compare.raw import Rejected, decode_bytes
-from conftest import SEEDS
 from test_forms import agreement, task_keys
+
+from compare.build import parse_text
+from compare.read.raw import Rejected, decode_bytes
 
 # Plan-like fragments mixed with arbitrary characters: pieces a parser trips on.
 _PIECE = st.one_of(
@@ -61,8 +61,8 @@ _LINE_PIECE = st.one_of(
 @settings(max_examples=400, derandomize=True, deadline=None)
 @given(st.lists(_LINE_PIECE, max_size=6).map("".join))
 def test_plain_lines_clean_as_the_full_rules_clean_them(text):
-    from compare.lines import clean_line
-    from compare.vietnamese import normalize
+    from compare.parse.lines import clean_line
+    from compare.text.vietnamese import normalize
 
     line = normalize(text.replace("\n", " ").replace("\r", " "))
     assert clean_line(7, line, line) == clean_line(7, line, None)
@@ -76,7 +76,7 @@ _END_PIECE = st.sampled_from(["abc", " ", ".", ";", ":", "…", "!", "?", "'", "
 def test_terminated_reads_the_end_as_the_pattern_does(text):
     import re
 
-    from compare.blocks import terminated
+    from compare.parse.markers import terminated
 
     assert terminated(text) == bool(re.search(r"[.;:!?…]['\"”’)\]*]*$|\./\.$", text.rstrip()))
 
@@ -91,7 +91,7 @@ _REF_PIECE = st.sampled_from(["23", "-", "QĐ", "/", "TW", "129", "/QĐ-UBND", "
 def test_citations_are_found_and_introduced_as_the_patterns_say(text):
     import re
 
-    from compare import references as refs
+    from compare.parse import references as refs
 
     found = [(m.span(), m.groups()) for m in refs._citations(text)]
     assert found == [(m.span(), m.groups()) for m in refs.REF_RE.finditer(text)]
@@ -107,7 +107,7 @@ def test_citations_are_found_and_introduced_as_the_patterns_say(text):
 def test_tone_placement_finds_the_words_the_pair_pattern_finds(text):
     import re
 
-    from compare.vietnamese import normalize_tones, place_tone_old_style
+    from compare.text.vietnamese import normalize_tones, place_tone_old_style
 
     # the rule as a pattern over the vowel pair: every word it ends is put in the old style
     expected = []
@@ -131,7 +131,7 @@ def test_tone_placement_finds_the_words_the_pair_pattern_finds(text):
                                  "/", ")", "(", "-", "–", "+", " ", "a", "đ", "Quý", "quy", "Tháng", "THÁNG", "7", "2025",
                                  ":", "%", "Công tác", "tổ chức", "ư"]), max_size=6).map("".join))
 def test_the_combined_marker_pattern_matches_where_one_marker_does(text):
-    from compare.blocks import _ANY_MARKER, _MARKERS
+    from compare.parse.markers import _ANY_MARKER, _MARKERS
 
     assert bool(_ANY_MARKER.match(text)) == any(p.match(text) for _, p in _MARKERS)
 
@@ -143,7 +143,7 @@ def test_fold_is_marks_dropped_lower_case_single_spaced(text):
     import re
     import unicodedata
 
-    from compare.vietnamese import fold
+    from compare.text.vietnamese import fold
 
     plain = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D")
     assert fold(text) == " ".join(plain.lower().split())

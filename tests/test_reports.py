@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import MATERIAL, RAW
+from conftest import MATERIAL, RAW, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -277,7 +276,7 @@ def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():
 
     from compare.report import NOTEBOOKS
 
-    root = NOTEBOOKS.parent
+    root = ROOT
     proc = subprocess.Popen(["make", "-s", "lab", "LAB_ARGS=--ServerApp.port=0 --ServerApp.open_browser=False"],
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)

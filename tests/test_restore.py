@@ -6,9 +6,10 @@ import difflib
 import re
 
 import forms
-from compare.restore import Restorer, needs_restoring, restore_text
-from compare.vietnamese import normalize
 from conftest import SEEDS
+
+from compare.text.restore import Restorer, needs_restoring, restore_text
+from compare.text.vietnamese import normalize
 
 
 def _words(text: str) -> list[str]:
@@ -63,7 +64,7 @@ def test_a_clean_plan_damaged_like_a_scan_gives_back_its_tasks():
     from rapidfuzz import fuzz
 
     from compare.build import parse_text
-    from compare.vietnamese import fold
+    from compare.text.vietnamese import fold
 
     text = SEEDS["002"].read_text(encoding="utf-8")
     restorer = Restorer.default([SEEDS[k].read_text(encoding="utf-8") for k in ("000", "003", "004")])

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 
-from compare.search import SearchIndex, searchable_texts
+from compare.analyze.search import SearchIndex, searchable_texts
 
 
 def _index(texts: list[str], notes: dict[int, list[str]] | None = None) -> SearchIndex:

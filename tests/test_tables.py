@@ -11,8 +11,8 @@ import pytest
 from conftest import MATERIAL, ROOT, SEEDS
 
 from compare.build import parse_text
-from compare.restore import Restorer
-from compare.vietnamese import fold
+from compare.text.restore import Restorer
+from compare.text.vietnamese import fold
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(MATERIAL))
@@ -95,8 +95,8 @@ def test_a_flattened_table_of_another_plan(seed, restorer):
 
 
 def test_plans_without_a_flattened_table_are_left_alone(parsed):
-    from compare import flat_tables
-    from compare.lines import split_lines
+    from compare.parse import flat_tables
+    from compare.parse.lines import split_lines
 
     for key in ("000", "002", "003", "004"):
         lines = split_lines(SEEDS[key].read_text(encoding="utf-8"))

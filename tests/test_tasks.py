@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from compare.vietnamese import fold
+from compare.text.vietnamese import fold
 
 
 def _tasks(parsed, key):
@@ -130,8 +130,9 @@ def test_tasks_trace_to_their_source_lines(parsed):
 
 
 def _build_material(name):
-    from compare.build import parse_text
     from conftest import MATERIAL
+
+    from compare.build import parse_text
 
     return parse_text((MATERIAL / name).read_text(encoding="utf-8"), name.split(".")[0])
 
@@ -213,9 +214,9 @@ def test_lead_units_from_a_scans_attribute_lines(drop):
     """'Pon vi chu tri: Phong Tu phap' (marks lost, 'Đ' read as 'P'): the unit is still read,
     as far as the restorer gets its marks back."""
     import forms
+    from conftest import MATERIAL
 
     from compare.build import parse_text
-    from conftest import MATERIAL
 
     text = (MATERIAL / "district_attribute_lines.txt").read_text(encoding="utf-8")
     clean = [[fold(u) for u in t["lead_units"]] for t in parse_text(text, "x").tasks]
@@ -256,7 +257,7 @@ def test_task_table_with_time_before_the_units_and_a_notes_column():
     ("Trong năm", "Trong năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
 ])
 def test_year_and_month_timeframes(text, written, start, end):
-    from compare.timeframes import resolve
+    from compare.parse.timeframes import resolve
 
     tf = resolve(text, 2025, "year")
     assert (tf.text, tf.start, tf.end) == (written, start, end)
@@ -290,7 +291,7 @@ def test_year_and_month_timeframes(text, written, start, end):
     ("Tổ chức hội nghị. Cơ quan thực hiện: Phòng Nội vụ; cơ quan phối hợp: Văn phòng.", ["Phòng Nội vụ"], ["Văn phòng"]),
 ])
 def test_lead_and_partner_units_in_running_text(text, lead, partners):
-    from compare.tasks import units_from_text
+    from compare.parse.tasks import units_from_text
 
     assert units_from_text(text) == (lead, partners)
 
@@ -365,8 +366,9 @@ def test_month_headings_are_the_timeframe_of_their_items():
 def test_task_table_columns_under_other_names(header):
     """The task, lead and time columns under the names plans give them: 'Công việc', 'Hoạt
     động'; 'Đơn vị thực hiện' (the unit that carries the task out leads it); 'Thời điểm'."""
-    from compare.build import parse_text
     from conftest import MATERIAL
+
+    from compare.build import parse_text
 
     text = (MATERIAL / "department_appendix_table.txt").read_text(encoding="utf-8")
     doc = parse_text(text.replace("| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |", header), "x")
@@ -425,7 +427,7 @@ def test_word_processor_bullets_and_a_date_in_figures():
     ("ü Tổ chức hội nghị;", "- Tổ chức hội nghị;"), ("o tổ chức", "o tổ chức"), ("ô Tổ chức", "ô Tổ chức"),
 ])
 def test_bullets_of_word_processors(line, clean):
-    from compare.lines import clean_line
+    from compare.parse.lines import clean_line
 
     assert clean_line(1, line).text == clean
 
@@ -458,9 +460,10 @@ def test_a_task_table_that_marks_its_quarters(form):
     year; as markdown, as a web page's table, and as plain text."""
     import datetime as dt
 
-    from compare.build import parse_text
     from conftest import MATERIAL
     from test_forms import FORMS
+
+    from compare.build import parse_text
 
     text = (MATERIAL / "department_quarter_grid.md").read_text(encoding="utf-8")
     doc = parse_text(text if form == "markdown" else FORMS[form](text), "x")

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from compare.legacy_encodings import decode_tcvn3, decode_vni, encode_cp1258, encode_tcvn3, encode_vni
-from compare.vietnamese import fold, is_valid_syllable, normalize, restore_case
+from compare.read.legacy_encodings import (
+    decode_tcvn3,
+    decode_vni,
+    encode_cp1258,
+    encode_tcvn3,
+    encode_vni,
+)
+from compare.text.vietnamese import fold, is_valid_syllable, normalize, restore_case
 
 SAMPLE = "Ủy ban nhân dân thành phố Hải Phòng; Sở Giáo dục và Đào tạo; khiếu nại, tố cáo; Đoàn Thanh niên"
 
@@ -34,7 +40,7 @@ def test_legacy_encodings_round_trip():
 
 
 def test_tcvn3_capitals_are_put_back():
-    from compare.legacy_encodings import restore_capitals
+    from compare.read.legacy_encodings import restore_capitals
 
     # TCVN3 has no toned capitals: a capitals line comes back with its toned vowels in lower case
     assert decode_tcvn3(encode_tcvn3("KẾ HOẠCH")) == "KẾ HOẠCH"
@@ -54,7 +60,7 @@ def test_restore_case_of_header_names():
 
 
 def test_cited_documents_are_normalised_and_ocr_codes_repaired():
-    from compare.references import find_references
+    from compare.parse.references import find_references
 
     def ids(text):
         return [c.ref_id for c in find_references(text)]
@@ -73,7 +79,7 @@ def test_cited_documents_are_normalised_and_ocr_codes_repaired():
 
 
 def test_byte_order_marks_of_every_unicode_form_and_a_stray_one():
-    from compare.raw import decode_bytes
+    from compare.read.raw import decode_bytes
 
     text = SAMPLE + "\nKế hoạch công tác dân vận chính quyền năm 2025\n"
     assert decode_bytes(text.encode("utf-32")) == (text, "utf-32")  # FF FE 00 00, not UTF-16's FF FE
@@ -89,9 +95,10 @@ def test_byte_order_marks_of_every_unicode_form_and_a_stray_one():
 def test_utf8_with_a_few_broken_bytes_is_read_as_utf8():
     """A byte cut from a letter, junk at the end: those become U+FFFD and the rest is read as
     UTF-8, not the whole file as a legacy code page; legacy files still read as legacy."""
-    from compare.build import parse_text
-    from compare.raw import decode_bytes
     from conftest import SEEDS
+
+    from compare.build import parse_text
+    from compare.read.raw import decode_bytes
 
     text = SEEDS["002"].read_text(encoding="utf-8")
     data = text.encode("utf-8")
@@ -117,13 +124,13 @@ import pytest  # noqa: E402
     ("Nơi nhận:", "recipients"),
 ])
 def test_part_kinds_from_headings(heading, kind):
-    from compare.themes import classify_kind
+    from compare.parse.themes import classify_kind
 
     assert classify_kind(heading) == kind
 
 
 def _catalogue_phrases():
-    from compare.themes import _THEME_PHRASES, YEAR_PHRASES
+    from compare.parse.themes import _THEME_PHRASES, YEAR_PHRASES
 
     base = [(None, theme, phrase, weight) for theme, ps in _THEME_PHRASES.items() for phrase, weight in ps]
     years = [(year, theme, phrase, weight) for year, themes in YEAR_PHRASES.items()
@@ -133,16 +140,16 @@ def _catalogue_phrases():
 
 @pytest.mark.parametrize("year, theme, phrase, weight", _catalogue_phrases())
 def test_every_catalogue_phrase_names_its_theme(year, theme, phrase, weight):
-    """One line of the catalogue (data/themes.toml), one case: the phrase, written with marks
+    """One line of the catalogue (text/vocab/themes.toml), one case: the phrase, written with marks
     or without, scores its theme by its weight in its year."""
-    from compare.themes import theme_scores
+    from compare.parse.themes import theme_scores
 
     assert weight > 0 and phrase == fold(phrase)
     assert theme_scores(f"Triển khai {phrase} tại đơn vị", year).get(theme, 0) >= weight
 
 
 def test_a_years_subjects_count_only_for_that_year():
-    from compare.themes import theme_scores
+    from compare.parse.themes import theme_scores
 
     text = "Tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XVI"
     assert theme_scores(text, 2026).get(2, 0) >= 2

@@ -3,12 +3,16 @@ corpora (fast) and on the seeds (slow: the model)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import polars as pl
 import pytest
 
-from compare.trends import new_terms, term_hits, term_trends, watchlist, year_changes
+from compare.analyze.trends import (
+    new_terms,
+    term_hits,
+    term_trends,
+    watchlist,
+    year_changes,
+)
 
 
 def _corpus():
@@ -96,10 +100,11 @@ def test_the_across_years_apis_on_a_generated_corpus(tmp_path):
     built and analysed for real: every across-years API answers, consistently."""
     import sys
 
+    from conftest import ROOT
+
     import compare
     from compare.analyze import analyze
     from compare.build import build
-    from conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus_gen import make_plans
@@ -129,7 +134,7 @@ def test_the_across_years_apis_on_a_generated_corpus(tmp_path):
 
 
 def test_evidence_quotes_the_words_around_the_match_as_written():
-    from compare.trends import snippet
+    from compare.analyze.trends import snippet
 
     text = "Tuyên truyền các văn bản; Chỉ thị số 45-CT/TW về lãnh đạo cuộc Bầu cử đại biểu Quốc hội khóa XVI."
     got = snippet(text, ["bau cu dai bieu quoc hoi"], width=12)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .raw import Rejected, read_text
+from compare.read.raw import Rejected, read_text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +22,7 @@ def main() -> None:
               help="Folder for the Parquet tables.")
 def build(raw_dir: Path, out_dir: Path) -> None:
     """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
-    from .build import build as run_build
+    from compare.build import build as run_build
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
@@ -41,7 +41,7 @@ _MODEL_HELP = ("A local sentence-transformers folder to embed with (default: nan
 @click.option("--model", default=None, help=_MODEL_HELP)
 def analyze(processed: Path, model: str | None) -> None:
     """Embed tasks and write clusters, overlaps and changes next to the build tables."""
-    from .analyze import analyze as run_analyze
+    from compare.analyze import analyze as run_analyze
 
     try:
         run_analyze(processed, model=model, echo=click.echo)
@@ -58,8 +58,8 @@ def analyze(processed: Path, model: str | None) -> None:
               help="a notebook parameter, e.g. -p old=000 -p new=001 -p paraphrase=0.3 (repeatable)")
 def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, params: tuple[str, ...]) -> None:
     """Build, analyse and render the reports for a folder of plans."""
-    from .build import build as run_build
-    from .report import parse_parameter
+    from compare.build import build as run_build
+    from compare.report import parse_parameter
 
     try:
         parameters = dict(parse_parameter(p) for p in params)
@@ -72,7 +72,7 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
     if not result.documents:
         raise click.ClickException("no plan could be built (see the rejects above)")
     try:
-        from .analyze import analyze as run_analyze
+        from compare.analyze import analyze as run_analyze
     except ImportError:
         click.echo("analysis step not installed yet: tables from `build` only")
         return
@@ -80,9 +80,9 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
         run_analyze(processed, model=model, echo=click.echo)
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    from .corpus import load
-    from .labels import PlanNotFound
-    from .report import render_reports
+    from compare.analyze.corpus import load
+    from compare.analyze.labels import PlanNotFound
+    from compare.report import render_reports
 
     corpus = load(processed)
     for key in ("old", "new"):  # plans named on the command line must name one plan each
@@ -106,9 +106,9 @@ def diff(a: str, b: str, processed: Path, out: Path | None, model: str | None) -
     """Two plans (or two groups, names joined by '+') side by side: only in A, only in B, in
     both with word differences, grouped by theme, as a self-contained HTML page. A plan is named
     by an id prefix, its number or its label: `compare diff 002 004`."""
-    from .corpus import load
-    from .labels import PlanNotFound
-    from .pairdiff import write_diff_page
+    from compare.analyze.corpus import load
+    from compare.analyze.labels import PlanNotFound
+    from compare.report.diffpage import write_diff_page
 
     try:
         corpus = load(processed, model=model)
@@ -129,7 +129,7 @@ def search(query: str, processed: Path, k: int, model: str | None) -> None:
     count), each with its plan and its source lines."""
     import textwrap
 
-    from .corpus import load
+    from compare.analyze.corpus import load
 
     try:
         corpus = load(processed, model=model)
@@ -151,7 +151,7 @@ def search(query: str, processed: Path, k: int, model: str | None) -> None:
 def restore(path: Path, learn: Path | None) -> None:
     """Print the text of PATH line for line: decoded, normalised and, when it is an OCR text
     that lost its diacritics, restored."""
-    from .restore import Restorer, needs_restoring, restore_lines
+    from compare.text.restore import Restorer, needs_restoring, restore_lines
 
     try:
         raw = read_text(path)

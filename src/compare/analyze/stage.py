@@ -1,0 +1,41 @@
+"""`compare analyze`: embeddings, clusters, overlaps and changes written beside the build
+tables (names and columns as CONTRACT.md says), plus coverage and reference changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from compare.analyze.clusters import clusters_table
+from compare.analyze.corpus import Corpus
+from compare.analyze.embeddings import DEFAULT_MODEL
+from compare.build.tables import SCHEMAS, write_table
+
+
+def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
+    corpus = Corpus(processed, model)
+    model_id = model or DEFAULT_MODEL
+    if corpus.tasks.height == 0:
+        raise ValueError(f"{processed}: no tasks to analyse (run `compare build` first)")
+    vectors = corpus.vectors
+    embeddings = pl.DataFrame({"task_id": corpus.tasks["task_id"], "model": [model_id] * corpus.tasks.height,
+                               "vector": [v.tolist() for v in vectors]}, schema=SCHEMAS["embeddings"])
+    clusters = clusters_table(corpus.tasks, corpus.features)  # fresh, never the old file
+    corpus._clusters = clusters
+    overlaps = corpus.overlaps()
+    changes = corpus.changes()
+    out = {
+        "embeddings": embeddings, "clusters": clusters, "overlaps": overlaps, "changes": changes,
+        "coverage": corpus.coverage(), "reference_changes": corpus.reference_changes(),
+    }
+    for name, frame in out.items():
+        write_table(frame, Path(processed) / f"{name}.parquet")
+    counts = overlaps.group_by("kind").len().sort("kind")
+    echo(f"analysed {corpus.documents.height} plans, {corpus.tasks.height} tasks with {model_id}: "
+         f"{clusters['cluster'].n_unique()} clusters; overlaps "
+         + ", ".join(f"{k} {n}" for k, n in counts.iter_rows()))
+    for (old, new), group in changes.group_by(["doc_id_old", "doc_id_new"], maintain_order=True):
+        stats = dict(group.group_by("status").len().iter_rows())
+        echo(f"  {old} → {new}: " + ", ".join(f"{s} {stats.get(s, 0)}" for s in ("kept", "modified", "new", "dropped")))
+    return corpus

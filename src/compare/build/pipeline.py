@@ -1,0 +1,353 @@
+"""Folder of raw plans → the processed tables of CONTRACT.md (documents, sections, tasks,
+references, rejects, plus lines: the role of every source line).
+
+One bad file never stops a build: it becomes a row of `rejects` with a reason, and every
+other file goes through. Tables are written atomically and deterministically.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import polars as pl
+
+from compare.build.tables import SCHEMAS, empty, write_table
+from compare.parse import blocks as blocks_mod
+from compare.parse import flat_tables
+from compare.parse.lines import split_lines
+from compare.parse.metadata import Metadata, extract
+from compare.parse.references import find_references
+from compare.parse.structure import parse
+from compare.parse.tasks import Task, extract_tasks
+from compare.read.raw import RawText, Rejected, read_text
+from compare.text.restore import Restorer, damaged, restore_text
+from compare.text.vietnamese import normalize, syllable_stats
+
+# Files that are never plans: notes about the data, hidden files.
+_SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
+
+
+_ITEM_START = re.compile(r"^[\s*#>_]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)/]|\((?:\d{1,2}|[a-zđ])\))\s")
+
+
+class LineRole(NamedTuple):
+    """What one non-blank source line became (a row of lines.parquet)."""
+
+    doc_id: str
+    line_no: int
+    role: str
+    section_id: str | None
+    task_id: str | None
+    section_kind: str | None
+    text: str
+    restored: str | None = None  # a scan's line with its diacritics restored (null for clean text)
+
+
+@dataclass
+class ParsedDocument:
+    doc_id: str
+    source_path: str
+    sha256: str
+    encoding: str
+    metadata: Metadata
+    sections: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
+    lines: list[LineRole] = field(default_factory=list)
+
+    @property
+    def fell_through(self) -> list[int]:
+        """Content lines that became neither heading nor task, and lines that look like items
+        ("- ...", "2. ...") but stand outside every part (a part that is not content, such as
+        "KINH PHÍ", holds items that are not tasks, and is not warned about)."""
+        return [ln.line_no for ln in self.lines if ln.role == "other" and (
+            ln.section_kind in ("content", "implementation")
+            or (ln.section_kind is None and _ITEM_START.match(ln.text) and sum(map(str.isalpha, ln.text)) >= 8))]
+
+
+def _relative(path: Path, cwd: Path | None = None) -> str:
+    try:
+        return os.path.relpath(path.absolute(), cwd or Path.cwd())
+    except ValueError:
+        return str(path)
+
+
+def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8",
+               restorer: Restorer | None = None, stats: tuple[int, int, int] | None = None) -> ParsedDocument:
+    """Parse one plan's decoded text. Raises Rejected when it is not a plan. A text damaged by
+    OCR is restored line for line first (with `restorer`, or one learnt from the word list),
+    and `text_raw` keeps the lines as they stand in the source."""
+    restored = None
+    stats = stats or syllable_stats(text)
+    if damaged(stats):
+        fixer = restorer or default_restorer()
+        restored = restore_text(text, fixer)
+    source_lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
+    if restored is not None:
+        lines = flat_tables.rebuild(source_lines, lambda s: fixer.restore_line(normalize(s)))
+    else:
+        lines = flat_tables.rebuild(source_lines)
+    blocks, layout = blocks_mod.build_blocks(lines)
+    anatomy = parse(blocks)
+    if restored is not None:
+        stats = syllable_stats(restored)
+    md = extract(anatomy, lines, stats)
+    tasks = extract_tasks(anatomy, md.year, md.period)
+    tokens, valid, _ = stats
+    if tokens < 20 or valid / max(tokens, 1) < 0.5:
+        raise Rejected("not a plan: not Vietnamese text")
+    if anatomy.doc_type is None and len(tasks) < 3:
+        raise Rejected("not a plan: no title or tasks found")
+    if not tasks:
+        raise Rejected(f"no tasks found: a {anatomy.doc_type} whose items could not be told apart")
+
+    md.text_quality = "ocr" if restored is not None else "clean"
+    doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
+    sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
+    for s in anatomy.sections:
+        doc.sections.append({
+            "doc_id": doc_id, "section_id": sid[s.section_id],
+            "parent_id": sid[s.parent_id] if s.parent_id else None, "level": s.level, "label": s.label,
+            "heading": s.heading, "kind": s.kind, "theme": s.theme,
+            "line_start": s.line_start, "line_end": s.line_end,
+        })
+    task_ids = [f"{doc_id}:t{n:03d}" for n in range(1, len(tasks) + 1)]
+    for n, (t, task_id) in enumerate(zip(tasks, task_ids), start=1):
+        doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
+        for c in t.citations:
+            doc.references.append({"doc_id": doc_id, "task_id": task_id, "ref_id": c.ref_id, "kind": c.kind,
+                                   "ref_date": c.ref_date, "text": c.text})
+    for it in anatomy.items:
+        if it.role in ("task", "recipients", "signature"):
+            continue
+        for c in find_references(it.block.text):
+            doc.references.append({"doc_id": doc_id, "task_id": None, "ref_id": c.ref_id, "kind": c.kind,
+                                   "ref_date": c.ref_date, "text": c.text})
+
+    # Every non-blank source line gets a role.
+    role: dict[int, tuple[str, str | None, str | None, str | None]] = {}
+    for b in anatomy.header + anatomy.title_blocks:
+        for ln in b.lines:
+            role[ln.no] = ("metadata", None, None, None)
+    task_of_block = {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}
+    for it in anatomy.items:
+        kind = it.section.kind if it.section else None
+        ref_sid = sid[it.section.section_id] if it.section else None
+        r = it.role
+        line_task = task_of_block.get(id(it.block)) if r == "task" else None
+        if r == "task" and line_task is None:
+            r = "other"
+        for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
+            role[no] = (r, ref_sid, line_task, kind)
+    for ln in layout:
+        role.setdefault(ln.no, ("other", None, None, None))
+    for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
+        if ln.kind == "blank":
+            continue
+        r, ref_sid, line_task, kind = role.get(ln.no, ("unaccounted", None, None, None))
+        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw,
+                                  ln.text if restored is not None else None))
+    return doc
+
+
+def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> dict:
+    b = t.item.block
+    return {
+        "doc_id": doc_id, "task_id": task_id,
+        "section_id": sid[t.section.section_id] if t.section else None,
+        "ordinal": n, "label": t.label, "text": t.text, "text_raw": t.text_raw, "theme": t.theme,
+        "lead_units": t.lead_units, "partner_units": t.partner_units,
+        "timeframe": t.timeframe.text, "due_start": t.timeframe.start, "due_end": t.timeframe.end,
+        "recurring": t.timeframe.recurring,
+        "references": list(dict.fromkeys(c.ref_id for c in t.citations)),
+        "line_start": b.line_start, "line_end": b.line_end,
+        "parent_task_id": task_ids[t.parent_index] if t.parent_index is not None else None,
+        "item_kind": "table_row" if t.item.table else (b.marker or "paragraph"),
+    }
+
+
+_DEFAULT_RESTORER: Restorer | None = None
+
+
+def default_restorer() -> Restorer:
+    """A restorer learnt from the general word list alone (built once per process)."""
+    global _DEFAULT_RESTORER
+    if _DEFAULT_RESTORER is None:
+        _DEFAULT_RESTORER = Restorer.default()
+    return _DEFAULT_RESTORER
+
+
+def parse_file(path: Path, doc_id: str | None = None, restorer: Restorer | None = None) -> ParsedDocument:
+    raw = read_text(path)
+    return parse_text(raw.text, doc_id or path.stem, _relative(path), raw.sha256, raw.encoding, restorer)
+
+
+@dataclass
+class BuildResult:
+    documents: list[ParsedDocument]
+    rejects: list[dict]
+    tables: dict[str, pl.DataFrame]
+
+
+def _document_row(d: ParsedDocument) -> dict:
+    md = d.metadata
+    return {
+        "doc_id": d.doc_id, "source_path": d.source_path, "sha256": d.sha256, "issuer": md.issuer,
+        "parent": md.parent, "jurisdiction": md.jurisdiction, "admin_level": md.admin_level,
+        "doc_type": md.doc_type, "number": md.number, "issued_date": md.issued_date, "year": md.year,
+        "period": md.period, "period_start_year": md.period_start_year, "period_end_year": md.period_end_year, "title": md.title, "signer": md.signer, "signer_title": md.signer_title,
+        "text_quality": md.text_quality, "encoding": d.encoding, "n_tasks": len(d.tasks),
+    }
+
+
+def raw_files(raw_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in raw_dir.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _SKIP_NAMES
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing one plan makes tens of thousands of small objects that reference counting frees
+    when it ends; the cycle collector would scan them again and again meanwhile, for nothing
+    (about 5% of the build). It runs again between plans."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_corpus(raw_dir: Path) -> BuildResult:
+    documents: list[ParsedDocument] = []
+    rejects: list[dict] = []
+    seen: dict[str, str] = {}
+    ids: set[str] = set()
+    # Decode everything first: the clean plans teach the restorer of the damaged ones.
+    decoded: dict[Path, RawText | Rejected] = {}
+    stats: dict[Path, tuple[int, int, int]] = {}
+    clean: list[str] = []
+    for path in raw_files(raw_dir):
+        try:
+            raw_text = read_text(path)
+        except Rejected as exc:
+            decoded[path] = exc
+            continue
+        decoded[path] = raw_text
+        stats[path] = syllable_stats(raw_text.text)
+        if not damaged(stats[path]):
+            clean.append(raw_text.text)
+    restorer = Restorer.default(clean) if any(damaged(s) for s in stats.values()) else None
+    for path in raw_files(raw_dir):
+        rel = _relative(path)
+        try:
+            raw = decoded[path]
+            if isinstance(raw, Rejected):
+                raise raw
+            with _collector_paused():
+                doc = parse_text(raw.text, path.stem, rel, raw.sha256, raw.encoding, restorer, stats[path])
+        except Rejected as exc:
+            rejects.append({"source_path": rel, "reason": str(exc)})
+            continue
+        except Exception as bug:  # a parser bug must not cost the other files
+            rejects.append({"source_path": rel, "reason": f"internal error while parsing: {type(bug).__name__}: {bug}"})
+            continue
+        if doc.sha256 in seen:
+            rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})
+            continue
+        if doc.doc_id in ids:
+            rejects.append({"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"})
+            continue
+        seen[doc.sha256] = rel
+        ids.add(doc.doc_id)
+        documents.append(doc)
+    return BuildResult(documents, rejects, tables_of(documents, rejects))
+
+
+def tables_of(documents: list[ParsedDocument], rejects: list[dict]) -> dict[str, pl.DataFrame]:
+    """The build's tables (CONTRACT.md) from parsed documents and rejects, in their order."""
+    return {
+        "documents": _frame("documents", [_document_row(d) for d in documents]),
+        "sections": _frame("sections", [r for d in documents for r in d.sections]),
+        "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
+        "references": _frame("references", [r for d in documents for r in d.references]),
+        "lines": _columns("lines", [r for d in documents for r in d.lines]),
+        "rejects": _frame("rejects", rejects),
+    }
+
+
+def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
+    """A table from its rows (dicts), built column by column."""
+    if not rows:
+        return empty(name)
+    return pl.DataFrame([_series(k, [r[k] for r in rows], dtype) for k, dtype in SCHEMAS[name].items()])
+
+
+def _series(name: str, values: list, dtype: pl.DataType) -> pl.Series:
+    # polars turns a Python list of lists into a list column slowly (~10 µs a row): each list
+    # goes in as one string, every item behind a NUL, and polars splits them apart again
+    if dtype != pl.List(pl.Utf8) or any(u is None or "\x00" in u for v in values if v for u in v):
+        return pl.Series(name, values, dtype=dtype)
+    packed = [None if v is None else "".join("\x00" + u for u in v) for v in values]
+    return pl.Series(name, packed, dtype=pl.Utf8).str.split("\x00").list.slice(1)
+
+
+def _columns(name: str, rows: list[tuple]) -> pl.DataFrame:
+    """A table from its rows (tuples in the schema's order), column by column."""
+    if not rows:
+        return empty(name)
+    return pl.DataFrame(dict(zip(SCHEMAS[name], map(list, zip(*rows)))), schema=SCHEMAS[name])
+
+
+def summary(result: BuildResult) -> str:
+    out = []
+    for d in result.documents:
+        md = d.metadata
+        unaccounted = sum(1 for ln in d.lines if ln.role == "unaccounted")
+        fell = d.fell_through
+        out.append(
+            f"{d.doc_id}: {md.doc_type or '?'} {md.number or '(no number)'} · {md.issuer or '?'} · "
+            f"{md.year or '?'} {md.period} · {len(d.sections)} sections, {len(d.tasks)} tasks, "
+            f"{unaccounted} lines unaccounted · text {md.text_quality}"
+        )
+        if fell:
+            out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
+        if not d.tasks:
+            out.append("  warning: no tasks found (no part of content or implementation recognised)")
+        if d.encoding.endswith("-lossy"):
+            broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
+            out.append(f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}")
+    for r in result.rejects:
+        out.append(f"rejected {r['source_path']}: {r['reason']}")
+    return "\n".join(out)
+
+
+def write_tables(result: BuildResult, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in result.tables.items():
+        write_table(frame, out_dir / f"{name}.parquet")
+
+
+def build(raw_dir: Path, out_dir: Path, echo=print) -> BuildResult:
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"no such folder: {raw_dir}")
+    result = build_corpus(raw_dir)
+    write_tables(result, out_dir)
+    echo(summary(result))
+    echo(f"{len(result.documents)} document(s), {len(result.rejects)} reject(s) → {out_dir}")
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    build(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,172 @@
+"""Raw file → Unicode text. The first step of the pipeline, and the place bad files are refused.
+
+A plan arrives as bytes in one of many encodings (UTF-8 with or without BOM, UTF-16,
+Windows-1258, TCVN3, VNI), or as .docx / .pdf / an HTML page. :func:`read_text` returns NFC text whose line
+numbers are the ones every later table refers to, or raises :class:`Rejected` with a reason
+a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.read import legacy_encodings as legacy
+from compare.read.docx_text import docx_text
+from compare.read.html_text import html_to_text, looks_like_html
+from compare.text.vietnamese import nfc, syllable_stats
+
+
+class Rejected(Exception):
+    """A raw file that cannot become a document; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    encoding: str
+    sha256: str
+
+
+def _score(text: str) -> float:
+    """How Vietnamese a decoding looks: valid syllables among non-ASCII words, minus junk."""
+    tokens, valid, marked = syllable_stats(text)
+    if tokens == 0:
+        return 0.0
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    weird = sum(1 for c in text if 0x80 <= ord(c) < 0xC0)  # Latin-1 symbols: a wrong guess
+    return (valid + 2 * marked * (valid / tokens)) / tokens - 5 * (controls + weird) / max(len(text), 1)
+
+
+def _decode_single_byte(data: bytes) -> tuple[str, str]:
+    candidates = {
+        "windows-1258": nfc(data.decode("cp1258", errors="replace")),
+        "tcvn3": nfc(legacy.decode_tcvn3(data)),
+        "vni": nfc(legacy.decode_vni(data)),
+    }
+    best = max(candidates, key=lambda k: (_score(candidates[k]), k == "windows-1258"))
+    return candidates[best], best
+
+
+# every byte but the control characters that never occur in text
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = len(sample.translate(None, _NOT_CONTROL))
+    return controls / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding name). Raises Rejected for binary or undecodable data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return nfc(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        except UnicodeDecodeError:
+            data = data[3:]  # a BOM before legacy bytes (an editor added it): read on without it
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's, which it starts with
+        try:
+            return nfc(data.decode("utf-32")), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"undecodable UTF-32 text ({exc.reason})") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return nfc(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"undecodable UTF-16 text ({exc.reason})") from exc
+    # UTF-16 without a BOM: every other byte of ASCII text is zero.
+    if len(data) >= 4 and data.count(0) > len(data) / 3:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _score(text) > 0.3:
+                return nfc(text), enc
+    if _looks_binary(data):
+        raise Rejected("binary file: not text")
+    try:
+        return nfc(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few broken bytes (a cut download, a stray byte): the broken ones are replaced
+    # (U+FFFD) and the rest read, rather than the whole read as a legacy code page. Legacy
+    # Vietnamese bytes make far more broken sequences than whole ones.
+    lossy = data.decode("utf-8", errors="replace")
+    broken = lossy.count("\ufffd")
+    whole = sum(1 for c in lossy if c > "\x7f") - broken
+    if whole >= 20 and broken * 20 <= whole:
+        return nfc(lossy), "utf-8-lossy"
+    text, enc = _decode_single_byte(data)
+    tokens, valid, _ = syllable_stats(text)
+    if tokens == 0 or valid / tokens < 0.5:
+        raise Rejected("undecodable: neither UTF-8/16 nor a Vietnamese legacy encoding")
+    return text, enc
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx  # python-docx
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise Rejected("a .docx file, and python-docx is not installed") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as damage:
+        raise Rejected(f"damaged .docx file ({damage})") from damage
+    return docx_text(document)
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        import pypdf
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise Rejected("a .pdf file, and pypdf is not installed") from exc
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        # the layout mode places each glyph where the page shows it: the plain mode puts spaces
+        # around a Vietnamese letter set as a base and its marks ("S ố", "K Ế  HO Ạ CH")
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except Exception as damage:  # pypdf raises many types on damaged files
+        raise Rejected(f"damaged PDF ({type(damage).__name__}: {damage})") from damage
+    # a mark that the layout set apart from its letter ("UBND TI      ̉NH", centred in a cell)
+    # belongs to the letter before it
+    text = _MARK_APART.sub(r"\1\2", "\n".join(pages))
+    if not text.strip():
+        raise Rejected("PDF without a text layer (a scan): run OCR first")
+    return text
+
+
+_MARK_APART = re.compile(r"(\w)[ \t]+([\u0300-\u036f]+)")
+
+
+def read_text(path: Path) -> RawText:
+    """Read one raw plan. Raises Rejected with a plain reason when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Rejected(f"unreadable file ({exc.strerror})") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise Rejected("empty file")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        text, enc = nfc(_docx_text(data)), "docx"
+    elif suffix == ".pdf" or data.startswith(b"%PDF"):
+        text, enc = nfc(_pdf_text(data)), "pdf"
+    else:
+        text, enc = decode_bytes(data)
+        if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
+            text, enc = nfc(html_to_text(text)), f"html/{enc}"
+            if not text.strip():
+                raise Rejected("an HTML page with no text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise Rejected("empty file")
+    return RawText(text=text, encoding=enc, sha256=digest)

@@ -1,0 +1,29 @@
+"""Numerals as plans write them: roman part numbers, and the numbers a word processor or a
+browser draws before list items.
+
+>>> list_number(4, "upperRoman"), list_number(2, "lowerLetter")
+('IV', 'b')
+"""
+
+from __future__ import annotations
+
+ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
+ROMAN_NUMERAL = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"  # longest first
+_ROMAN_VALUES = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def list_number(n: int, style: str) -> str:
+    """Item `n` of a list numbered in `style` (Word's names: decimal, lowerLetter, upperLetter,
+    lowerRoman, upperRoman), as it is written before the item: the readers of .docx and HTML
+    write out the numbers that the word processor or the browser draws itself."""
+    if style in ("lowerLetter", "upperLetter") and 1 <= n <= 26:
+        letter = "abcdefghijklmnopqrstuvwxyz"[n - 1]
+        return letter if style == "lowerLetter" else letter.upper()
+    if style in ("lowerRoman", "upperRoman") and 1 <= n <= 3999:  # a file's start of 10**12 stays a number
+        out = ""
+        for value, numeral in _ROMAN_VALUES:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out.lower() if style == "lowerRoman" else out
+    return str(n)
