@@ -8,7 +8,7 @@ RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
 
-.PHONY: setup browser build analyze report test test-fast golden bench lab clean
+.PHONY: setup browser build analyze report test test-fast golden lint typecheck bench lab clean
 
 setup: $(STAMP) browser
 
@@ -42,6 +42,14 @@ test: setup
 # The parser's tests and the stored expected tables, without model, notebook, browser or PDF.
 test-fast: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
+
+# ruff: lint (complexity limit included) and format; mypy: strict on the parser and the tables.
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy
 
 # Rewrite the stored expected tables (tests/golden/) on purpose; the commit shows their diff.
 golden: setup

@@ -19,14 +19,39 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import forms  # noqa: E402
-from synthetic import shuffle_bullets  # noqa: E402
+import forms
+from synthetic import shuffle_bullets
 
-DEPARTMENTS = ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Công Thương",
-               "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
-               "Sở Giáo dục và Đào tạo", "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo"]
-PROVINCES = ["Hải Phòng", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Cần Thơ", "Quảng Ninh", "Lâm Đồng", "Tây Ninh",
-             "Bắc Ninh", "Gia Lai", "Đồng Nai", "Huế", "An Giang", "Khánh Hòa"]
+DEPARTMENTS = [
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Tài chính",
+    "Sở Xây dựng",
+    "Sở Nội vụ",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Khoa học và Công nghệ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Ngoại vụ",
+    "Sở Dân tộc và Tôn giáo",
+]
+PROVINCES = [
+    "Hải Phòng",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Quảng Ninh",
+    "Lâm Đồng",
+    "Tây Ninh",
+    "Bắc Ninh",
+    "Gia Lai",
+    "Đồng Nai",
+    "Huế",
+    "An Giang",
+    "Khánh Hòa",
+]
 # Issuers as the seeds write them, in the header (capitals) and the text.
 SEED_ISSUERS = ["Sở Giáo dục và Đào tạo", "Sở Ngoại vụ", "Sở GDĐT", "Sở GD&ĐT"]
 SEED_PROVINCES = ["Hải Phòng", "Bình Phước"]
@@ -52,8 +77,11 @@ def sources() -> list[Path]:
     from compare.text.restore import needs_restoring
 
     seeds = [p for p in sorted((ROOT / "data" / "raw").glob("*.txt")) if not needs_restoring(read_text(p).text)]
-    material = [p for p in sorted((ROOT / "tests" / "material").glob("*")) if p.suffix in (".txt", ".md")
-                and p.name != "english.txt"]
+    material = [
+        p
+        for p in sorted((ROOT / "tests" / "material").glob("*"))
+        if p.suffix in (".txt", ".md") and p.name != "english.txt"
+    ]
     return seeds + material
 
 

@@ -15,15 +15,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import forms  # noqa: E402
-from test_forms import FORMS, agreement, task_keys  # noqa: E402
+import forms
+from test_forms import FORMS, agreement, task_keys
 
 WIDTHS = (40, 45, 50, 60, 72, 85, 100, 120, 140)
 
 
 def _plans() -> dict[str, Path]:
-    plans = {p.name[:3]: p for p in sorted((ROOT / "data" / "raw").glob("0*.txt"))
-             if not p.name.startswith("001")}  # 001 is the scan itself
+    plans = {
+        p.name[:3]: p for p in sorted((ROOT / "data" / "raw").glob("0*.txt")) if not p.name.startswith("001")
+    }  # 001 is the scan itself
     for p in sorted((ROOT / "tests" / "material").iterdir()):
         if p.suffix in (".txt", ".md") and p.name != "english.txt":
             plans[p.stem] = p
@@ -67,6 +68,8 @@ def main() -> None:
                         fields[scan] += 1
                         differ[scan] += got[k] != want[k]
     print(f"forms: {n - failed} of {n} variants give back >= 95% of the tasks with <= 5% extra")
-    print(f"forms: metadata (encodings, markup, one re-wrap) {fields[0] - differ[0]} of {fields[0]} fields "
-          "as in the clean plan")
+    print(
+        f"forms: metadata (encodings, markup, one re-wrap) {fields[0] - differ[0]} of {fields[0]} fields "
+        "as in the clean plan"
+    )
     print(f"forms: metadata of the scans {fields[1] - differ[1]} of {fields[1]} fields as in the clean plan")

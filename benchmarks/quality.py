@@ -47,8 +47,11 @@ def labelled(tasks: pl.DataFrame) -> tuple[dict[int, str], list[str]]:
 
 def true_pairs(labels: dict[int, str], docs: list[str], cross_plan: bool) -> set[tuple[int, int]]:
     rows = sorted(labels)
-    return {(a, b) for a, b in itertools.combinations(rows, 2)
-            if labels[a] == labels[b] and (not cross_plan or docs[a] != docs[b])}
+    return {
+        (a, b)
+        for a, b in itertools.combinations(rows, 2)
+        if labels[a] == labels[b] and (not cross_plan or docs[a] != docs[b])
+    }
 
 
 def prf(pred: set[tuple[int, int]], true: set[tuple[int, int]]) -> tuple[float, float, float]:
@@ -60,8 +63,11 @@ def prf(pred: set[tuple[int, int]], true: set[tuple[int, int]]) -> tuple[float, 
 
 def pairs_from_clusters(assign: np.ndarray, labels: dict[int, str], docs: list[str], cross_plan: bool):
     rows = sorted(labels)
-    return {(a, b) for a, b in itertools.combinations(rows, 2)
-            if assign[a] == assign[b] and assign[a] >= 0 and (not cross_plan or docs[a] != docs[b])}
+    return {
+        (a, b)
+        for a, b in itertools.combinations(rows, 2)
+        if assign[a] == assign[b] and assign[a] >= 0 and (not cross_plan or docs[a] != docs[b])
+    }
 
 
 def pairs_from_scores(features, labels, docs, weights: dict, threshold: float) -> set[tuple[int, int]]:
@@ -117,8 +123,10 @@ def main(with_bertopic: bool = True) -> None:
     feats = corpus.features
     cross = true_pairs(labels, docs, cross_plan=True)
     allp = true_pairs(labels, docs, cross_plan=False)
-    print(f"quality: {len(labels)} labelled tasks in {len(set(labels.values()))} groups, "
-          f"{len(cross)} same-mandate pairs across plans ({len(lost)} labels without a task: {lost})")
+    print(
+        f"quality: {len(labels)} labelled tasks in {len(set(labels.values()))} groups, "
+        f"{len(cross)} same-mandate pairs across plans ({len(lost)} labels without a task: {lost})"
+    )
     print("  overlaps (pairs across plans)              precision  recall     F1")
     from compare.analyze.overlaps import PARAPHRASE
 
@@ -131,8 +139,10 @@ def main(with_bertopic: bool = True) -> None:
     ]
     for name, w, thr in rows:
         if thr is None:  # the best threshold for this signal, to compare signals fairly
-            best = max(((prf(pairs_from_scores(feats, labels, docs, w, t), cross), t)
-                        for t in np.arange(0.04, 0.9, 0.02)), key=lambda x: x[0][2])
+            best = max(
+                ((prf(pairs_from_scores(feats, labels, docs, w, t), cross), t) for t in np.arange(0.04, 0.9, 0.02)),
+                key=lambda x: x[0][2],
+            )
             (p, r, f), t = best
             name = f"{name} @ best {t:.2f}"
         else:
@@ -144,9 +154,11 @@ def main(with_bertopic: bool = True) -> None:
     if with_bertopic:
         topics = bertopic_assign(tasks["text"].to_list(), corpus.vectors)
         p2, r2, f2 = prf(pairs_from_clusters(topics, labels, docs, False), allp)
-        print(f"  clusters: BERTopic 0.17, same vectors      {p2:9.2f} {r2:7.2f} {f2:6.2f}"
-              f"   ({(topics == -1).sum()} of {len(topics)} tasks outliers; F1 ratio ours/BERTopic "
-              f"{f / f2 if f2 else float('inf'):.2f})")
+        print(
+            f"  clusters: BERTopic 0.17, same vectors      {p2:9.2f} {r2:7.2f} {f2:6.2f}"
+            f"   ({(topics == -1).sum()} of {len(topics)} tasks outliers; F1 ratio ours/BERTopic "
+            f"{f / f2 if f2 else float('inf'):.2f})"
+        )
     acc, n, wrong = yoy_accuracy(corpus)
     print(f"  year over year 000 → 001: {acc:.0%} of {n} hand-labelled statuses right")
     for w in wrong:

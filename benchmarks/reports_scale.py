@@ -57,8 +57,10 @@ def main(sizes: tuple[int, ...] = (25, 100, 500)) -> None:
             render_reports(processed, reports, raw_dir=raw, echo=lambda *a: None)
             made = time.perf_counter() - t0
             tasks = sum(len(d.tasks) for d in result.documents)
-            print(f"  {n} plans ({len(result.documents)} built, {tasks} tasks): build+analyse+render {made:.0f} s; "
-                  f"workbook {(reports / 'compare.xlsx').stat().st_size / 1e6:.1f} MB")
+            print(
+                f"  {n} plans ({len(result.documents)} built, {tasks} tasks): build+analyse+render {made:.0f} s; "
+                f"workbook {(reports / 'compare.xlsx').stat().st_size / 1e6:.1f} MB"
+            )
             for name, loaded, ready, mb in time_pages(reports):
                 flag = "" if ready < 3 else "   (over 3 s)"
                 print(f"    {name:24s} load {loaded:5.2f} s  drawn {ready:5.2f} s  {mb:5.1f} MB{flag}")

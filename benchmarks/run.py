@@ -42,13 +42,13 @@ def bench_build(megabytes: float) -> None:
         result = build_corpus(raw)
         full = time.perf_counter() - t0
     mb = size / 1e6
-    print(f"build: {len(files)} synthetic plans, {mb:.2f} MB, {len(result.documents)} built, "
-          f"{sum(len(d.tasks) for d in result.documents)} tasks")
+    print(
+        f"build: {len(files)} synthetic plans, {mb:.2f} MB, {len(result.documents)} built, "
+        f"{sum(len(d.tasks) for d in result.documents)} tasks"
+    )
     print(f"  read+decode+clean lines : {mb / base:7.2f} MB/s")
     print(f"  full build (one core)   : {mb / full:7.2f} MB/s   target 2.00 MB/s   ratio to target {mb / full / 2:.2f}")
     print(f"  build / decode-only time: {full / base:.1f}x")
-
-
 
 
 def _seed_tasks():
@@ -113,7 +113,7 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
         src = rng.randrange(base.height)
         words = base["text"][src].split()
         cut = rng.randrange(max(1, len(words) // 3))  # recombine: drop a stretch, maybe splice another
-        words = words[:cut] + words[cut + rng.randrange(4):]
+        words = words[:cut] + words[cut + rng.randrange(4) :]
         if rng.random() < 0.3:
             other = base["text"][rng.randrange(base.height)].split()
             words += other[: rng.randrange(1, 8)]
@@ -136,8 +136,10 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     t4 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     print(f"scale: {n_tasks} synthetic tasks in {len(pairs)} plans (precomputed vectors)")
-    print(f"  features {t1 - t0:6.1f} s · clusters {t2 - t1:6.1f} s ({len(set(clusters.tolist()))}) · "
-          f"overlaps {t3 - t2:6.1f} s ({overlaps.height} pairs) · alignment of {len(pairs) // 2} plan pairs {t4 - t3:6.1f} s")
+    print(
+        f"  features {t1 - t0:6.1f} s · clusters {t2 - t1:6.1f} s ({len(set(clusters.tolist()))}) · "
+        f"overlaps {t3 - t2:6.1f} s ({overlaps.height} pairs) · alignment of {len(pairs) // 2} plan pairs {t4 - t3:6.1f} s"
+    )
     print(f"  total {t4 - t0:6.1f} s (target <= 120 s) · peak memory {peak:.2f} GB (target <= 4 GB)")
 
 
@@ -151,8 +153,9 @@ def bench_scale(n_tasks: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "seed_vectors.npy"
         np.save(path, Embedder().embed(_seed_tasks()["text"].to_list()))
-        subprocess.run([sys.executable, __file__, "_scale_child", "--n", str(n_tasks), "--vectors", str(path)],
-                       check=True)
+        subprocess.run(
+            [sys.executable, __file__, "_scale_child", "--n", str(n_tasks), "--vectors", str(path)], check=True
+        )
 
 
 def bench_restore() -> None:
@@ -169,7 +172,9 @@ def bench_restore() -> None:
 
     _one_core()
     raw = HERE.parent / "data" / "raw"
-    clean = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt")) if not p.name.startswith("001")}
+    clean = {
+        p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt")) if not p.name.startswith("001")
+    }
 
     def words(t):
         return re.findall(r"[^\W\d_]+", normalize(t))
@@ -227,8 +232,12 @@ def main() -> None:
         elif what == "_scale_child":
             _scale_child(args.n, args.vectors)
         else:
-            {"build": lambda: bench_build(args.mb), "embed": bench_embed, "scale": lambda: bench_scale(args.n),
-             "restore": bench_restore}[what]()
+            {
+                "build": lambda: bench_build(args.mb),
+                "embed": bench_embed,
+                "scale": lambda: bench_scale(args.n),
+                "restore": bench_restore,
+            }[what]()
         sys.stdout.flush()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import forms  # noqa: E402
+import forms
 
 
 def _vary(text: str, rng: random.Random) -> str:
@@ -44,8 +44,9 @@ def make_corpus(folder: Path, megabytes: float = 2.0, seed: int = 0, scans: bool
     from compare.text.restore import needs_restoring
 
     rng = random.Random(seed)
-    seeds = [p for p in sorted((ROOT / "data" / "raw").glob("*.txt"))
-             if scans or not needs_restoring(read_text(p).text)]
+    seeds = [
+        p for p in sorted((ROOT / "data" / "raw").glob("*.txt")) if scans or not needs_restoring(read_text(p).text)
+    ]
     folder.mkdir(parents=True, exist_ok=True)
     total, n = 0, 0
     while total < megabytes * 1e6:

@@ -14,11 +14,28 @@ import tempfile
 import time
 from pathlib import Path
 
-QUERIES = ["chuyển đổi số", "bau cu dai bieu quoc hoi", "tiếp công dân", "dan van kheo", "sắp xếp bộ máy",
-           "cải cách hành chính", "khieu nai to cao", "chính quyền địa phương hai cấp", "đạo đức công vụ",
-           "kiểm tra giám sát", "quy chế dân chủ ở cơ sở", "tuyen truyen", "chấm điểm xếp loại", "hài lòng",
-           "đối thoại với nhân dân", "văn hóa công sở", "báo cáo định kỳ", "thủ tục hành chính", "mô hình",
-           "nghị quyết 57"]
+QUERIES = [
+    "chuyển đổi số",
+    "bau cu dai bieu quoc hoi",
+    "tiếp công dân",
+    "dan van kheo",
+    "sắp xếp bộ máy",
+    "cải cách hành chính",
+    "khieu nai to cao",
+    "chính quyền địa phương hai cấp",
+    "đạo đức công vụ",
+    "kiểm tra giám sát",
+    "quy chế dân chủ ở cơ sở",
+    "tuyen truyen",
+    "chấm điểm xếp loại",
+    "hài lòng",
+    "đối thoại với nhân dân",
+    "văn hóa công sở",
+    "báo cáo định kỳ",
+    "thủ tục hành chính",
+    "mô hình",
+    "nghị quyết 57",
+]
 
 
 def main(n: int = 200) -> None:
@@ -34,8 +51,10 @@ def main(n: int = 200) -> None:
         build(raw, processed, echo=lambda *a: None)
         analyze(processed, echo=lambda *a: None)
         corpus = compare.load(processed)
-        print(f"years: {corpus.documents.height} plans, {corpus.tasks.height} tasks, years "
-              f"{sorted(set(corpus.documents['year'].drop_nulls().to_list()))}")
+        print(
+            f"years: {corpus.documents.height} plans, {corpus.tasks.height} tasks, years "
+            f"{sorted(set(corpus.documents['year'].drop_nulls().to_list()))}"
+        )
         for name in ("term_trends", "year_changes", "citations"):
             fresh = compare.load(processed)
             t0 = time.perf_counter()
@@ -50,5 +69,7 @@ def main(n: int = 200) -> None:
             t0 = time.perf_counter()
             corpus.search(q)
             times.append(time.perf_counter() - t0)
-        print(f"  search: first query {first:.2f} s (index and model), then median {1000 * statistics.median(times):.0f} ms, "
-              f"max {1000 * max(times):.0f} ms over {len(times)} queries   target < 200 ms")
+        print(
+            f"  search: first query {first:.2f} s (index and model), then median {1000 * statistics.median(times):.0f} ms, "
+            f"max {1000 * max(times):.0f} ms over {len(times)} queries   target < 200 ms"
+        )

@@ -30,9 +30,11 @@ def html_page(text: str) -> str:
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"breaks": True}).enable("table").render(text)
-    return ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Văn bản</title>"
-            "<style>p { margin: 0 }</style><script>var n = 1 < 2;</script></head>\n<body>\n"
-            f"{body}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Văn bản</title>'
+        "<style>p { margin: 0 }</style><script>var n = 1 < 2;</script></head>\n<body>\n"
+        f"{body}</body></html>\n"
+    )
 
 
 def plain_crlf_nfd_bom(text: str) -> bytes:
@@ -112,8 +114,10 @@ def rewrapped(text: str, width: int = 78, seed: int = 0) -> str:
 
 # --- tables flattened by OCR -----------------------------------------------------------------
 
-def flattened_table(groups: list[tuple[str, list[tuple[str, str, str, str]]]], widths=(46, 9, 14, 9),
-                    seed: int = 0) -> str:
+
+def flattened_table(
+    groups: list[tuple[str, list[tuple[str, str, str, str]]]], widths=(46, 9, 14, 9), seed: int = 0
+) -> str:
     """A task table (Stt | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian) as OCR gives
     it back: each cell wrapped in its column, the pieces of one physical line run together
     (sometimes with a '|' between), the row number on the middle line of its row, group
@@ -126,8 +130,10 @@ def flattened_table(groups: list[tuple[str, list[tuple[str, str, str, str]]]], w
         at = rng.randrange(len(head))
         out += [(f"{g} | " if k == at else "") + h for k, h in enumerate(head)]
         for r, (text, lead, partner, time) in enumerate(rows, start=1):
-            cols = [textwrap.wrap(c, w, break_long_words=False) for c, w in
-                    ((text, wc), (lead, wl), (partner, wp), (time, wt))]
+            cols = [
+                textwrap.wrap(c, w, break_long_words=False)
+                for c, w in ((text, wc), (lead, wl), (partner, wp), (time, wt))
+            ]
             height = max(len(c) for c in cols)
             label_at = height // 2
             for k in range(height):

@@ -32,8 +32,12 @@ sys.path.insert(0, str(HERE))
 TABLES = ("documents", "sections", "tasks", "references", "lines", "rejects")
 CLEAN_SEEDS = ("000_04f4ef8ac17a6be6", "002_f6c5449781db0a59", "003_ebb1f1004e055704", "004_af6ae590234994d3")
 # Plans of other layouts that also go through every variant (the seeds always do).
-VARIED_MATERIAL = ("department_task_table.md", "province_slash_numbering.txt", "district_word_bullets.txt",
-                   "commune_month_headings.txt")
+VARIED_MATERIAL = (
+    "department_task_table.md",
+    "province_slash_numbering.txt",
+    "district_word_bullets.txt",
+    "commune_month_headings.txt",
+)
 
 
 def _variants() -> dict[str, Callable[[str], tuple[str, str]]]:
@@ -99,12 +103,14 @@ def cases() -> dict[str, Callable[[], dict]]:
         def run():
             raw = read_text(path)
             return _alone(path.stem, raw.text, path.relative_to(ROOT).as_posix(), raw.encoding, raw.sha256)
+
         return run
 
     def variant(path: Path, form: str, make: Callable[[str], tuple[str, str]]):
         def run():
             text, encoding = make(path.read_text(encoding="utf-8"))
             return _alone(f"{path.stem}~{form}", text, f"{path.relative_to(ROOT).as_posix()}~{form}", encoding)
+
         return run
 
     out: dict[str, Callable[[], dict]] = {"seeds/folder": seeds_folder}
@@ -113,8 +119,9 @@ def cases() -> dict[str, Callable[[], dict]]:
     for path in _material_files():
         out[f"material/{path.stem}"] = file_alone(path)
     for form, scan in (("flattened", False), ("flattened-scan", True)):
-        out[f"material/commune_table_rows~{form}"] = (lambda form=form, scan=scan: _alone(
-            f"commune_table_rows~{form}", _table_plan_text(scan), f"tests/material/commune_table_rows.py~{form}"))
+        out[f"material/commune_table_rows~{form}"] = lambda form=form, scan=scan: _alone(
+            f"commune_table_rows~{form}", _table_plan_text(scan), f"tests/material/commune_table_rows.py~{form}"
+        )
     varied = [RAW / f"{s}.txt" for s in CLEAN_SEEDS] + [MATERIAL / m for m in VARIED_MATERIAL]
     for path in varied:
         for form, make in _variants().items():
@@ -123,6 +130,7 @@ def cases() -> dict[str, Callable[[], dict]]:
 
 
 # --- rows as sorted JSON lines -----------------------------------------------------------------
+
 
 def _key(table: str, row: dict, seen: dict[str, int]) -> str:
     if table == "documents":
@@ -156,8 +164,7 @@ def rows(tables: dict) -> list[dict]:
     for table in TABLES:
         seen: dict[str, int] = {}
         for row in tables[table].iter_rows(named=True):
-            out.append({"table": table, "key": _key(table, row, seen),
-                        **{k: _plain(v) for k, v in row.items()}})
+            out.append({"table": table, "key": _key(table, row, seen), **{k: _plain(v) for k, v in row.items()}})
     return sorted(out, key=lambda r: (TABLES.index(r["table"]), r["key"]))
 
 
@@ -187,9 +194,13 @@ def differences(stored: list[dict], now: list[dict], limit: int = 25) -> list[st
             out.append(f"- {k[0]} {k[1]}: row gone {_short(a)}")
         else:
             cols = [c for c in a.keys() | b.keys() if c not in a or c not in b or a[c] != b[c]]
-            out.append(f"~ {k[0]} {k[1]}: " + "; ".join(
-                f"{c}: {_short(a[c]) if c in a else '(no column)'} → {_short(b[c]) if c in b else '(no column)'}"
-                for c in sorted(cols)))
+            out.append(
+                f"~ {k[0]} {k[1]}: "
+                + "; ".join(
+                    f"{c}: {_short(a[c]) if c in a else '(no column)'} → {_short(b[c]) if c in b else '(no column)'}"
+                    for c in sorted(cols)
+                )
+            )
         if len(out) == limit:
             out.append("… (more rows differ)")
             break

@@ -30,8 +30,9 @@ def test_build_writes_the_contract_tables(built):
         assert dict(frame.schema) == SCHEMAS[name], name
     docs = pl.read_parquet(out / "documents.parquet")
     assert docs["doc_id"].to_list() == sorted(p.stem for p in RAW.glob("*.txt"))
-    assert docs["source_path"].to_list()[0] == "data/raw/000_04f4ef8ac17a6be6.txt" or \
-        docs["source_path"].to_list()[0].endswith("data/raw/000_04f4ef8ac17a6be6.txt")
+    assert docs["source_path"].to_list()[0] == "data/raw/000_04f4ef8ac17a6be6.txt" or docs["source_path"].to_list()[
+        0
+    ].endswith("data/raw/000_04f4ef8ac17a6be6.txt")
     tasks = pl.read_parquet(out / "tasks.parquet")
     assert tasks["task_id"].n_unique() == tasks.height
     assert tasks["text"].str.len_chars().min() > 0
@@ -52,8 +53,12 @@ def test_two_builds_give_byte_identical_tables(tmp_path):
     import sys
 
     for seed in ("1", "2"):
-        subprocess.run([sys.executable, "-m", "compare.cli", "build", "--raw", str(RAW), "--out", str(tmp_path / seed)],
-                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run(
+            [sys.executable, "-m", "compare.cli", "build", "--raw", str(RAW), "--out", str(tmp_path / seed)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
         assert _digest(tmp_path / seed) == _digest(tmp_path / "a")
 
 
@@ -71,7 +76,10 @@ def test_bad_files_are_rejected_and_the_rest_goes_through(tmp_path):
     assert rejects["empty.txt"] == "empty file"
     assert rejects["random.bin"].startswith("binary file")
     assert rejects["english.txt"].startswith("not a plan")
-    assert rejects["zz_copy_of_002.txt"].startswith("duplicate of") and "002_f6c5449781db0a59.txt" in rejects["zz_copy_of_002.txt"]
+    assert (
+        rejects["zz_copy_of_002.txt"].startswith("duplicate of")
+        and "002_f6c5449781db0a59.txt" in rejects["zz_copy_of_002.txt"]
+    )
     table = pl.read_parquet(tmp_path / "out" / "rejects.parquet")
     assert table.height == 4 and table["reason"].str.len_chars().min() > 5
 
@@ -116,7 +124,9 @@ def test_atomic_write_leaves_the_old_table_on_failure(tmp_path, monkeypatch):
 def _cli(*args, cwd=ROOT):
     exe = Path(sys.executable).with_name("compare")
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "compare.cli", *args]
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    return subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    )
 
 
 def test_cli_build_prints_a_summary_and_fails_only_without_plans(tmp_path):
@@ -153,30 +163,60 @@ def test_docx_plan_with_a_word_table(tmp_path):
     from compare.build import parse_file
 
     d = docx.Document()
-    for p in ["UBND TỈNH LÀO CAI", "SỞ Y TẾ", "Số: 15/KH-SYT", "Lào Cai, ngày 10 tháng 02 năm 2025", "KẾ HOẠCH",
-              "Thực hiện công tác dân vận chính quyền năm 2025",
-              "Căn cứ Quyết định số 129/QĐ-UBND ngày 15/01/2025 của UBND tỉnh;", "Sở Y tế ban hành Kế hoạch như sau:",
-              "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức về công tác dân vận.", "II. NHIỆM VỤ CỤ THỂ"]:
+    for p in [
+        "UBND TỈNH LÀO CAI",
+        "SỞ Y TẾ",
+        "Số: 15/KH-SYT",
+        "Lào Cai, ngày 10 tháng 02 năm 2025",
+        "KẾ HOẠCH",
+        "Thực hiện công tác dân vận chính quyền năm 2025",
+        "Căn cứ Quyết định số 129/QĐ-UBND ngày 15/01/2025 của UBND tỉnh;",
+        "Sở Y tế ban hành Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức về công tác dân vận.",
+        "II. NHIỆM VỤ CỤ THỂ",
+    ]:
         d.add_paragraph(p)
-    rows = [["Stt", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
-            ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Văn phòng Sở", "Các phòng", "Thường xuyên"],
-            ["2", "Giải quyết khiếu nại, tố cáo của công dân", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025"],
-            ["3", "Chấm điểm, xếp loại công tác dân vận năm 2025", "Phòng Tổ chức cán bộ", "Các đơn vị",
-             "trước ngày 10/12/2025"]]
+    rows = [
+        ["Stt", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+        ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Văn phòng Sở", "Các phòng", "Thường xuyên"],
+        ["2", "Giải quyết khiếu nại, tố cáo của công dân", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025"],
+        [
+            "3",
+            "Chấm điểm, xếp loại công tác dân vận năm 2025",
+            "Phòng Tổ chức cán bộ",
+            "Các đơn vị",
+            "trước ngày 10/12/2025",
+        ],
+    ]
     table = d.add_table(rows=4, cols=5)
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
             table.cell(i, j).text = cell
-    for p in ["III. TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị triển khai thực hiện Kế hoạch này.", "Nơi nhận:", "- Lưu: VT.",
-              "GIÁM ĐỐC", "Hoàng Văn Sơn"]:
+    for p in [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các phòng, đơn vị triển khai thực hiện Kế hoạch này.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "GIÁM ĐỐC",
+        "Hoàng Văn Sơn",
+    ]:
         d.add_paragraph(p)
     d.save(tmp_path / "yte.docx")
     doc = parse_file(tmp_path / "yte.docx")
     md = doc.metadata
     assert (md.issuer, md.parent, md.number, md.issued_date, md.signer) == (
-        "Sở Y tế", "UBND tỉnh Lào Cai", "15/KH-SYT", dt.date(2025, 2, 10), "Hoàng Văn Sơn")
-    rows_out = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"], t["due_end"])
-                for t in doc.tasks if t["item_kind"] == "table_row"]
+        "Sở Y tế",
+        "UBND tỉnh Lào Cai",
+        "15/KH-SYT",
+        dt.date(2025, 2, 10),
+        "Hoàng Văn Sơn",
+    )
+    rows_out = [
+        (t["label"], t["lead_units"], t["partner_units"], t["timeframe"], t["due_end"])
+        for t in doc.tasks
+        if t["item_kind"] == "table_row"
+    ]
     assert rows_out == [
         ("1", ["Văn phòng Sở"], ["Các phòng"], "Thường xuyên", dt.date(2025, 12, 31)),
         ("2", ["Thanh tra Sở"], ["Văn phòng Sở"], "Quý II/2025", dt.date(2025, 6, 30)),
@@ -194,12 +234,16 @@ def _numbered_docx(path):
     W = nsdecls("w")
     d = docx.Document()
     numbering = d.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {W} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
-        '</w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {W} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
 
     def para(text, level=None):
@@ -210,8 +254,9 @@ def _numbered_docx(path):
             run.add_break()
             run = p.add_run(more)
         if level is not None:
-            p._p.get_or_add_pPr().append(parse_xml(
-                f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+            p._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
         return p
 
     def tabbed(left, right):
@@ -224,7 +269,9 @@ def _numbered_docx(path):
     tabbed("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Độc lập - Tự do - Hạnh phúc")
     tabbed("Số: 21/KH-SNNMT", "Nghệ An, ngày 12 tháng 3 năm 2025")
     para("KẾ HOẠCH\nThực hiện công tác dân vận chính quyền năm 2025")
-    para("Căn cứ Kế hoạch số 30/KH-UBND ngày 20/01/2025 của UBND tỉnh; Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:")
+    para(
+        "Căn cứ Kế hoạch số 30/KH-UBND ngày 20/01/2025 của UBND tỉnh; Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:"
+    )
     para("MỤC ĐÍCH, YÊU CẦU", 0)
     para("Nâng cao nhận thức về công tác dân vận chính quyền.")
     para("NHIỆM VỤ TRỌNG TÂM", 0)
@@ -254,11 +301,20 @@ def test_docx_with_word_numbering_tabs_and_line_breaks(tmp_path):
     doc = parse_file(tmp_path / "snn.docx")
     md = doc.metadata
     assert (md.issuer, md.parent, md.number, str(md.issued_date), md.title, md.signer, md.signer_title) == (
-        "Sở Nông nghiệp và Môi trường", "UBND tỉnh Nghệ An", "21/KH-SNNMT", "2025-03-12",
-        "Thực hiện công tác dân vận chính quyền năm 2025", "Trần Văn Hùng", "Phó Giám đốc")
+        "Sở Nông nghiệp và Môi trường",
+        "UBND tỉnh Nghệ An",
+        "21/KH-SNNMT",
+        "2025-03-12",
+        "Thực hiện công tác dân vận chính quyền năm 2025",
+        "Trần Văn Hùng",
+        "Phó Giám đốc",
+    )
     heading = {s["section_id"]: s["heading"] for s in doc.sections}
     assert [(heading[t["section_id"]], t["text"][:20]) for t in doc.tasks] == [
-        ("Công tác tuyên truyền", "Tuyên truyền Luật Th"), ("Công tác tuyên truyền", "Phổ biến Quy chế dân"),
-        ("Công tác cải cách hành chính", "Niêm yết công khai t"), ("Công tác cải cách hành chính", "Tiếp công dân định k"),
-        ("TỔ CHỨC THỰC HIỆN", "Văn phòng Sở theo dõ"), ("TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị bá"),
+        ("Công tác tuyên truyền", "Tuyên truyền Luật Th"),
+        ("Công tác tuyên truyền", "Phổ biến Quy chế dân"),
+        ("Công tác cải cách hành chính", "Niêm yết công khai t"),
+        ("Công tác cải cách hành chính", "Tiếp công dân định k"),
+        ("TỔ CHỨC THỰC HIỆN", "Văn phòng Sở theo dõ"),
+        ("TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị bá"),
     ]

@@ -15,19 +15,38 @@ D = dt.date
 
 
 def _refs(rows):
-    return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "task_id": pl.Utf8, "ref_id": pl.Utf8, "kind": pl.Utf8,
-                                      "ref_date": pl.Date, "text": pl.Utf8}, orient="row")
+    return pl.DataFrame(
+        rows,
+        schema={
+            "doc_id": pl.Utf8,
+            "task_id": pl.Utf8,
+            "ref_id": pl.Utf8,
+            "kind": pl.Utf8,
+            "ref_date": pl.Date,
+            "text": pl.Utf8,
+        },
+        orient="row",
+    )
 
 
-DOCS = pl.DataFrame({"doc_id": ["a", "b", "c"], "year": [2023, 2025, 2026], "text_quality": ["clean", "clean", "ocr"]},
-                    schema={"doc_id": pl.Utf8, "year": pl.Int32, "text_quality": pl.Utf8})
-TASKS = pl.DataFrame({"doc_id": ["a", "b", "c"], "task_id": ["a:t1", "b:t1", "c:t1"], "text": [
-    "Thực hiện Chỉ thị số 26-CT/UBND ngày 31/12/2021 của UBND thành phố về tăng cường công tác dân vận; "
-    "Luật Tiếp công dân, Luật Khiếu nại.",
-    "Thực hiện Chỉ thị số 26/CT-UBND ngày 31/12/2021; Quyết định số 446-QĐ/TU ngày 26/11/2021; "
-    "Luật Thực hiện dân chủ ở cơ sở.",
-    "Triển khai Quyết định số 466-QĐ/TU ngày 26/11/2021 và Chỉ thị số "
-    "28/TT-TTg ngày 18/9/2025; Luật Thực hiện dân chỉ ở cơ sở (bản quét)."]})
+DOCS = pl.DataFrame(
+    {"doc_id": ["a", "b", "c"], "year": [2023, 2025, 2026], "text_quality": ["clean", "clean", "ocr"]},
+    schema={"doc_id": pl.Utf8, "year": pl.Int32, "text_quality": pl.Utf8},
+)
+TASKS = pl.DataFrame(
+    {
+        "doc_id": ["a", "b", "c"],
+        "task_id": ["a:t1", "b:t1", "c:t1"],
+        "text": [
+            "Thực hiện Chỉ thị số 26-CT/UBND ngày 31/12/2021 của UBND thành phố về tăng cường công tác dân vận; "
+            "Luật Tiếp công dân, Luật Khiếu nại.",
+            "Thực hiện Chỉ thị số 26/CT-UBND ngày 31/12/2021; Quyết định số 446-QĐ/TU ngày 26/11/2021; "
+            "Luật Thực hiện dân chủ ở cơ sở.",
+            "Triển khai Quyết định số 466-QĐ/TU ngày 26/11/2021 và Chỉ thị số "
+            "28/TT-TTg ngày 18/9/2025; Luật Thực hiện dân chỉ ở cơ sở (bản quét).",
+        ],
+    }
+)
 
 
 def test_codes_in_either_style_parse_alike():
@@ -39,13 +58,15 @@ def test_codes_in_either_style_parse_alike():
 
 
 def test_one_row_per_document_with_every_spelling_and_its_years():
-    refs = _refs([
-        ("a", "a:t1", "26-CT/UBND", "Chỉ thị", D(2021, 12, 31), "Chỉ thị số 26-CT/UBND ngày 31/12/2021"),
-        ("b", "b:t1", "26/CT-UBND", "Chỉ thị", D(2021, 12, 31), "Chỉ thị số 26/CT-UBND ngày 31/12/2021"),
-        ("b", "b:t1", "446-QĐ/TU", "Quyết định", D(2021, 11, 26), "Quyết định số 446-QĐ/TU ngày 26/11/2021"),
-        ("c", "c:t1", "466-QĐ/TU", "Quyết định", D(2021, 11, 26), "Quyết định số 466-QĐ/TU ngày 26/11/2021"),
-        ("c", "c:t1", "28/TT-TTg", "Chỉ thị", D(2025, 9, 18), "Chỉ thị số 28/TT-TTg ngày 18/9/2025"),
-    ])
+    refs = _refs(
+        [
+            ("a", "a:t1", "26-CT/UBND", "Chỉ thị", D(2021, 12, 31), "Chỉ thị số 26-CT/UBND ngày 31/12/2021"),
+            ("b", "b:t1", "26/CT-UBND", "Chỉ thị", D(2021, 12, 31), "Chỉ thị số 26/CT-UBND ngày 31/12/2021"),
+            ("b", "b:t1", "446-QĐ/TU", "Quyết định", D(2021, 11, 26), "Quyết định số 446-QĐ/TU ngày 26/11/2021"),
+            ("c", "c:t1", "466-QĐ/TU", "Quyết định", D(2021, 11, 26), "Quyết định số 466-QĐ/TU ngày 26/11/2021"),
+            ("c", "c:t1", "28/TT-TTg", "Chỉ thị", D(2025, 9, 18), "Chỉ thị số 28/TT-TTg ngày 18/9/2025"),
+        ]
+    )
     cited = citations(refs, TASKS, DOCS)
     row = {r["ref_id"]: r for r in cited.iter_rows(named=True)}
     merged = next(r for r in row.values() if "26/CT-UBND" in r["variants"])
@@ -61,10 +82,12 @@ def test_one_row_per_document_with_every_spelling_and_its_years():
 
 
 def test_a_damaged_code_joins_the_clean_citation_of_the_same_document():
-    refs = _refs([
-        ("a", "a:t1", "15/CT-TTg", "Chỉ thị", D(2024, 3, 1), "Chỉ thị số 15/CT-TTg ngày 01/3/2024"),
-        ("b", "b:t1", "15/TT-TTg", "Chỉ thị", D(2024, 3, 1), "Chỉ thị số 15/TT-TTg ngày 01/3/2024"),
-    ])
+    refs = _refs(
+        [
+            ("a", "a:t1", "15/CT-TTg", "Chỉ thị", D(2024, 3, 1), "Chỉ thị số 15/CT-TTg ngày 01/3/2024"),
+            ("b", "b:t1", "15/TT-TTg", "Chỉ thị", D(2024, 3, 1), "Chỉ thị số 15/TT-TTg ngày 01/3/2024"),
+        ]
+    )
     cited = citations(refs, TASKS, DOCS).filter(pl.col("kind") != "Luật")
     assert cited.height == 1 and cited["ref_id"][0] == "15/CT-TTg" and cited["n_plans"][0] == 2
 
@@ -105,7 +128,9 @@ def test_groups_of_plans_align_over_the_union_of_their_tasks(built):
     corpus = compare.load(out)
     aligned = corpus.compare_groups(["000", "002"], ["001"])
     assert set(aligned.filter(pl.col("task_id_old").is_not_null())["doc_id_old"]) == {
-        "000_04f4ef8ac17a6be6", "002_f6c5449781db0a59"}
+        "000_04f4ef8ac17a6be6",
+        "002_f6c5449781db0a59",
+    }
     n_a = corpus.tasks.filter(pl.col("doc_id").is_in(["000_04f4ef8ac17a6be6", "002_f6c5449781db0a59"])).height
     assert aligned.filter(pl.col("task_id_old").is_not_null()).height == n_a
     with pytest.raises(ValueError, match="both sides"):

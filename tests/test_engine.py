@@ -30,7 +30,9 @@ def embedder(tmp_path_factory):
 
 
 def _tasks(docs: list[str]) -> pl.DataFrame:
-    return pl.DataFrame({"task_id": [f"{d}:t{i}" for i, d in enumerate(docs)], "doc_id": docs, "text": TEXTS[: len(docs)]})
+    return pl.DataFrame(
+        {"task_id": [f"{d}:t{i}" for i, d in enumerate(docs)], "doc_id": docs, "text": TEXTS[: len(docs)]}
+    )
 
 
 @pytest.mark.slow
@@ -58,7 +60,9 @@ def test_overlaps_kinds(embedder):
     tasks = _tasks(["A", "B", "A", "B", "A", "B"])
     feats = Features.build(tasks["text"].to_list(), embedder.embed(TEXTS))
     ov = find_overlaps(tasks, feats)
-    pairs = {(a.split(":")[1], b.split(":")[1]): k for a, b, k in ov.select("task_id_a", "task_id_b", "kind").iter_rows()}
+    pairs = {
+        (a.split(":")[1], b.split(":")[1]): k for a, b, k in ov.select("task_id_a", "task_id_b", "kind").iter_rows()
+    }
     assert pairs[("t0", "t1")] == "verbatim"
     assert pairs.get(("t2", "t3")) == "paraphrase"  # both about complaints and denunciations
     assert ("t0", "t3") not in pairs and ("t1", "t4") not in pairs
@@ -83,15 +87,24 @@ def test_clusters_are_deterministic_and_labelled_with_words(embedder):
 
 @pytest.mark.slow
 def test_year_over_year_alignment(embedder):
-    old = ["Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
-           "Thực hiện tốt công tác tiếp công dân và giải quyết khiếu nại, tố cáo của công dân.",
-           "Tham gia thực hiện quy hoạch thành phố đã được Thủ tướng Chính phủ phê duyệt."]
-    new = ["Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
-           "Thực hiện tốt công tác tiếp công dân, đối thoại và giải quyết khiếu nại, tố cáo đông người.",
-           "Tổ chức chấm điểm, xếp loại công tác dân vận năm 2026."]
+    old = [
+        "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
+        "Thực hiện tốt công tác tiếp công dân và giải quyết khiếu nại, tố cáo của công dân.",
+        "Tham gia thực hiện quy hoạch thành phố đã được Thủ tướng Chính phủ phê duyệt.",
+    ]
+    new = [
+        "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
+        "Thực hiện tốt công tác tiếp công dân, đối thoại và giải quyết khiếu nại, tố cáo đông người.",
+        "Tổ chức chấm điểm, xếp loại công tác dân vận năm 2026.",
+    ]
     texts = old + new
-    tasks = pl.DataFrame({"task_id": [f"o{i}" for i in range(3)] + [f"n{i}" for i in range(3)],
-                          "doc_id": ["old"] * 3 + ["new"] * 3, "text": texts})
+    tasks = pl.DataFrame(
+        {
+            "task_id": [f"o{i}" for i in range(3)] + [f"n{i}" for i in range(3)],
+            "doc_id": ["old"] * 3 + ["new"] * 3,
+            "text": texts,
+        }
+    )
     ch = align(tasks, Features.build(texts, embedder.embed(texts)), "old", "new")
     status = {(r["task_id_old"], r["task_id_new"]): r["status"] for r in ch.iter_rows(named=True)}
     assert status[("o0", "n0")] == "kept"
@@ -108,9 +121,15 @@ def test_word_diff_escapes_markup():
 
 
 def test_consecutive_pairs_of_an_issuer():
-    docs = pl.DataFrame({"doc_id": ["a", "b", "c", "d"], "issuer": ["X", "X", "Y", "X"],
-                         "jurisdiction": ["P", "P", "P", "P"], "year": [2025, 2026, 2025, 2025],
-                         "period": ["H2", "year", "year", "H1"]})
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "issuer": ["X", "X", "Y", "X"],
+            "jurisdiction": ["P", "P", "P", "P"],
+            "year": [2025, 2026, 2025, 2025],
+            "period": ["H2", "year", "year", "H1"],
+        }
+    )
     assert consecutive_pairs(docs) == [("a", "b"), ("d", "a")]
 
 
@@ -126,8 +145,12 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
         folder = tmp_path / run
         shutil.copytree(src, folder)
         analyze(folder, echo=lambda *a: None)
-        digests.append({name: hashlib.sha256((folder / f"{name}.parquet").read_bytes()).hexdigest()
-                        for name in ("embeddings", "clusters", "overlaps", "changes")})
+        digests.append(
+            {
+                name: hashlib.sha256((folder / f"{name}.parquet").read_bytes()).hexdigest()
+                for name in ("embeddings", "clusters", "overlaps", "changes")
+            }
+        )
     assert digests[0] == digests[1]
     folder = tmp_path / "one"
     ov = pl.read_parquet(folder / "overlaps.parquet")

@@ -81,11 +81,23 @@ def test_same_tasks_when_wrapped_with_the_sources_own_line_breaks(width):
 
 
 @pytest.mark.parametrize("width", [45, 60, 72, 120])
-@pytest.mark.parametrize("name", ["province_named_parts.txt", "province_flattened_header.txt",
-                                  "district_attribute_lines.txt", "city_letter_parts.txt", "province_decimal_parts.txt",
-                                  "department_appendix_items.txt", "province_slash_numbering.txt",
-                                  "commune_month_headings.txt", "department_merged_columns.txt",
-                                  "district_word_bullets.txt", "province_portal_cells.txt", "party_committee_plan.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "province_named_parts.txt",
+        "province_flattened_header.txt",
+        "district_attribute_lines.txt",
+        "city_letter_parts.txt",
+        "province_decimal_parts.txt",
+        "department_appendix_items.txt",
+        "province_slash_numbering.txt",
+        "commune_month_headings.txt",
+        "department_merged_columns.txt",
+        "district_word_bullets.txt",
+        "province_portal_cells.txt",
+        "party_committee_plan.txt",
+    ],
+)
 def test_same_tasks_from_other_layouts_when_wrapped(name, width):
     # plans in layouts the seeds lack: parts named on their own line, a numbered heading as long
     # as the margin with lettered items under it, items with attribute lines, decimal parts whose
@@ -105,12 +117,26 @@ def test_legacy_encodings_are_detected():
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
-@pytest.mark.parametrize("name", ["province_named_parts.txt", "district_attribute_lines.txt", "city_letter_parts.txt",
-                                  "department_task_table.md", "district_table_h1.md", "district_office_table.md",
-                                  "province_decimal_parts.txt", "department_appendix_table.txt",
-                                  "province_slash_numbering.txt", "commune_month_headings.txt",
-                                  "department_merged_columns.txt", "district_word_bullets.txt",
-                                  "province_portal_cells.txt", "department_quarter_grid.md", "party_committee_plan.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "province_named_parts.txt",
+        "district_attribute_lines.txt",
+        "city_letter_parts.txt",
+        "department_task_table.md",
+        "district_table_h1.md",
+        "district_office_table.md",
+        "province_decimal_parts.txt",
+        "department_appendix_table.txt",
+        "province_slash_numbering.txt",
+        "commune_month_headings.txt",
+        "department_merged_columns.txt",
+        "district_word_bullets.txt",
+        "province_portal_cells.txt",
+        "department_quarter_grid.md",
+        "party_committee_plan.txt",
+    ],
+)
 def test_same_tasks_from_other_layouts_in_every_encoding(name, form):
     # TCVN3 writes capitals' tones in lower case: 'A. MụC ĐíCH' must still open a part
     text = (MATERIAL / name).read_text(encoding="utf-8")
@@ -119,12 +145,27 @@ def test_same_tasks_from_other_layouts_in_every_encoding(name, form):
 
 
 @pytest.mark.parametrize("drop", [0.3, 0.7, 1.0])
-@pytest.mark.parametrize("name", ["000", "002", "004", "province_named_parts.txt", "province_flattened_header.txt",
-                                  "district_attribute_lines.txt", "city_letter_parts.txt", "department_task_table.md",
-                                  "department_appendix_table.txt", "province_slash_numbering.txt",
-                                  "commune_month_headings.txt", "department_merged_columns.txt",
-                                  "district_word_bullets.txt", "commune_tab_table.txt", "province_portal_cells.txt",
-                                  "department_quarter_grid.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "000",
+        "002",
+        "004",
+        "province_named_parts.txt",
+        "province_flattened_header.txt",
+        "district_attribute_lines.txt",
+        "city_letter_parts.txt",
+        "department_task_table.md",
+        "department_appendix_table.txt",
+        "province_slash_numbering.txt",
+        "commune_month_headings.txt",
+        "department_merged_columns.txt",
+        "district_word_bullets.txt",
+        "commune_tab_table.txt",
+        "province_portal_cells.txt",
+        "department_quarter_grid.md",
+    ],
+)
 def test_same_tasks_from_a_damaged_scan(name, drop):
     """Marks dropped, 'Đ' read as 'P', as OCR leaves a scan: part numbers ('I.', 'B.') are not
     words for the restorer to put marks on ('Ì.', 'Bộ.'), 'Quy 3' is a quarter, 'Noi nhan:' opens

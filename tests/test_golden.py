@@ -18,8 +18,9 @@ def test_tables_are_the_stored_ones(name):
     assert stored is not None, f"no stored tables for {name}: run `make golden` and commit tests/golden/"
     now = golden.rows(CASES[name]())
     diff = golden.differences(stored, now)
-    assert not diff, f"{name}: rows differ from tests/golden/{name}.jsonl (`make golden` if on purpose)\n" + \
-        "\n".join(diff)
+    assert not diff, f"{name}: rows differ from tests/golden/{name}.jsonl (`make golden` if on purpose)\n" + "\n".join(
+        diff
+    )
 
 
 def test_every_stored_file_is_a_case():
@@ -35,8 +36,10 @@ def test_a_changed_row_is_named_with_its_column():
     gone = next(r for r in now if r["table"] == "lines")
     now.remove(gone)
     diff = golden.differences(stored, now)
-    assert diff == [f"~ tasks {task['key']}: theme: {next(r for r in stored if r['key'] == task['key'])['theme']} → 9",
-                    f"- lines {gone['key']}: row gone " + golden._short(gone)]
+    assert diff == [
+        f"~ tasks {task['key']}: theme: {next(r for r in stored if r['key'] == task['key'])['theme']} → 9",
+        f"- lines {gone['key']}: row gone " + golden._short(gone),
+    ]
 
 
 def test_cases_cover_seeds_material_and_variants():

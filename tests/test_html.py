@@ -28,24 +28,36 @@ def test_a_web_page_plan_reads_like_its_text():
     assert raw.encoding == "html/utf-8"
     d = parse_text(raw.text, "x")
     md = d.metadata
-    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == ("Sở Nội vụ", "UBND tỉnh Thanh Hóa", "Thanh Hóa",
-                                                                       "department")
+    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
+        "Sở Nội vụ",
+        "UBND tỉnh Thanh Hóa",
+        "Thanh Hóa",
+        "department",
+    )
     assert (md.doc_type, md.number, str(md.issued_date), md.period) == ("Kế hoạch", "112/KH-SNV", "2025-02-14", "year")
     assert md.title == "Thực hiện công tác dân vận chính quyền năm 2025"  # its two source lines joined
     assert (md.signer, md.signer_title) == ("Lê Văn Thành", "Phó Giám đốc")
     texts = [t["text"] for t in d.tasks]
     assert len(texts) == 8, texts
     # a table cell of two paragraphs is one task, without markup; "&amp;" is "&"
-    assert texts[2] == ("Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa; tiếp nhận, xử lý phản ánh, "
-                        "kiến nghị của người dân, doanh nghiệp")
+    assert texts[2] == (
+        "Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa; tiếp nhận, xử lý phản ánh, "
+        "kiến nghị của người dân, doanh nghiệp"
+    )
     assert not any("<" in t or "Trang chủ" in t or "Bản quyền" in t or "track" in t for t in texts)
     # a lead unit cell spanning two rows leads both
-    assert [t["lead_units"] for t in d.tasks[:4]] == [["Văn phòng Sở"], ["Văn phòng Sở"], ["Văn phòng Sở"],
-                                                      ["Phòng Tổ chức, biên chế"]]
+    assert [t["lead_units"] for t in d.tasks[:4]] == [
+        ["Văn phòng Sở"],
+        ["Văn phòng Sở"],
+        ["Văn phòng Sở"],
+        ["Phòng Tổ chức, biên chế"],
+    ]
     assert [t["timeframe"] for t in d.tasks[:2]] == ["Quý II/2025", "Thường xuyên"]
     # rows spanning the table name groups of the rows below them
     groups = {s["section_id"]: s["heading"] for s in d.sections}
-    assert [groups[t["section_id"]] for t in d.tasks[:4]] == ["Công tác tuyên truyền"] * 2 + ["Công tác cải cách hành chính"] * 2
+    assert [groups[t["section_id"]] for t in d.tasks[:4]] == ["Công tác tuyên truyền"] * 2 + [
+        "Công tác cải cách hành chính"
+    ] * 2
     assert "chính quyền & dân chủ" in raw.text and "<p>" not in raw.text
 
 
@@ -128,9 +140,44 @@ def test_html_pages_among_other_files(tmp_path):
     assert reasons["english.html"].startswith("not a plan")
 
 
-_TAGS = ["<p>", "</p>", "<br>", "<b>", "</b>", "<table>", "</table>", "<tr>", "</tr>", "<td rowspan=3>", "<td colspan=x>",
-         "</td>", "<ul>", "</ul>", "<ol type=I start=0>", "</ol>", "<li>", "</li>", "<pre>", "</pre>", "<head>", "</head>",
-         "<body>", "<script>", "</script>", "<h1>", "</h1>", "&amp;", "&#x1;", "<!--", "-->", "<", ">", "|", "**", "\n"]
+_TAGS = [
+    "<p>",
+    "</p>",
+    "<br>",
+    "<b>",
+    "</b>",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td rowspan=3>",
+    "<td colspan=x>",
+    "</td>",
+    "<ul>",
+    "</ul>",
+    "<ol type=I start=0>",
+    "</ol>",
+    "<li>",
+    "</li>",
+    "<pre>",
+    "</pre>",
+    "<head>",
+    "</head>",
+    "<body>",
+    "<script>",
+    "</script>",
+    "<h1>",
+    "</h1>",
+    "&amp;",
+    "&#x1;",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+    "|",
+    "**",
+    "\n",
+]
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -144,48 +191,70 @@ def test_any_markup_soup_reads_without_raising(parts):
         pass  # "not a plan": the only way it may refuse
 
 
-@pytest.mark.parametrize("bold", ['<b>{}</b>', '<span style="font-weight: bold">{}</span>',
-                                  '<span style="FONT-WEIGHT:700">{}</span>'])
+@pytest.mark.parametrize(
+    "bold", ["<b>{}</b>", '<span style="font-weight: bold">{}</span>', '<span style="FONT-WEIGHT:700">{}</span>']
+)
 def test_bold_set_by_a_style_is_a_heading_hint_as_b_is(bold):
     """Unnumbered group titles in mixed case are headings because they are bold, whether a <b>
     tag or a style says so; a style that sets no weight says nothing."""
     groups = "".join(
-        f"<p>{bold.format(title)}</p><p>- {a}</p><p>- {b}</p>" for title, a, b in [
-            ("Công tác tuyên truyền", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến công chức.",
-             "Phổ biến Quy chế dân chủ trong hoạt động của cơ quan."),
-            ("Cải cách hành chính", "Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.",
-             "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân."),
-        ])
+        f"<p>{bold.format(title)}</p><p>- {a}</p><p>- {b}</p>"
+        for title, a, b in [
+            (
+                "Công tác tuyên truyền",
+                "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến công chức.",
+                "Phổ biến Quy chế dân chủ trong hoạt động của cơ quan.",
+            ),
+            (
+                "Cải cách hành chính",
+                "Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.",
+                "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân.",
+            ),
+        ]
+    )
     page = _page(
         "<p>UBND TỈNH THANH HÓA</p><p>SỞ NỘI VỤ</p><p><b>KẾ HOẠCH</b></p>"
         "<p><b>Công tác dân vận chính quyền năm 2025</b></p>"
         f"<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p><p>1. Nâng cao nhận thức về công tác dân vận.</p>"
         f"<p><b>II. NHIỆM VỤ</b></p>{groups}<p><b>III. TỔ CHỨC THỰC HIỆN</b></p>"
-        "<p>Các phòng triển khai thực hiện.</p><p>Nơi nhận:<br>- Lưu: VT.</p><p><b>GIÁM ĐỐC</b></p>")
+        "<p>Các phòng triển khai thực hiện.</p><p>Nơi nhận:<br>- Lưu: VT.</p><p><b>GIÁM ĐỐC</b></p>"
+    )
     doc = parse_text(html_to_text(page), "p")
     headings = [s["heading"] for s in doc.sections if s["parent_id"]]
     assert headings == ["Công tác tuyên truyền", "Cải cách hành chính"]
     assert len(doc.tasks) == 5
-    plain = html_to_text(page.replace('style="font-weight: bold"', 'style="color: red"')
-                         .replace('style="FONT-WEIGHT:700"', 'style="color: red"').replace("<b>Công", "<span>Công")
-                         .replace("<b>Cải", "<span>Cải"))
+    plain = html_to_text(
+        page.replace('style="font-weight: bold"', 'style="color: red"')
+        .replace('style="FONT-WEIGHT:700"', 'style="color: red"')
+        .replace("<b>Công", "<span>Công")
+        .replace("<b>Cải", "<span>Cải")
+    )
     assert "**Công tác tuyên truyền" not in plain
 
 
-_MENU = ('<ul><li><a href="/">TRANG CHỦ</a></li><li><a href="/gt">GIỚI THIỆU</a></li>'
-         '<li><a>TIN TỨC - SỰ KIỆN</a></li></ul><p>Thứ Hai, 17/02/2025 08:30</p>')
-_FOOTER = ('<h3>TIN LIÊN QUAN</h3><ul><li><a>Hội nghị tổng kết công tác dân vận năm 2024</a></li></ul>'
-           '<p>BẢN QUYỀN THUỘC SỞ NỘI VỤ TỈNH THANH HÓA</p><p>Địa chỉ: 15 Đại lộ Lê Lợi, TP Thanh Hóa.</p>')
+_MENU = (
+    '<ul><li><a href="/">TRANG CHỦ</a></li><li><a href="/gt">GIỚI THIỆU</a></li>'
+    "<li><a>TIN TỨC - SỰ KIỆN</a></li></ul><p>Thứ Hai, 17/02/2025 08:30</p>"
+)
+_FOOTER = (
+    "<h3>TIN LIÊN QUAN</h3><ul><li><a>Hội nghị tổng kết công tác dân vận năm 2024</a></li></ul>"
+    "<p>BẢN QUYỀN THUỘC SỞ NỘI VỤ TỈNH THANH HÓA</p><p>Địa chỉ: 15 Đại lộ Lê Lợi, TP Thanh Hóa.</p>"
+)
 
 
-@pytest.mark.parametrize("menu, footer", [
-    (f'<nav class="navbar">{_MENU}</nav>', f'<footer>{_FOOTER}</footer>'),
-    (f'<div class="main-menu">{_MENU}</div>', f'<div id="footer"><div class="related">{_FOOTER}</div></div>'),
-    (_MENU, _FOOTER),  # a menu no markup names: its items are no organisations of the header
-])
+@pytest.mark.parametrize(
+    "menu, footer",
+    [
+        (f'<nav class="navbar">{_MENU}</nav>', f"<footer>{_FOOTER}</footer>"),
+        (f'<div class="main-menu">{_MENU}</div>', f'<div id="footer"><div class="related">{_FOOTER}</div></div>'),
+        (_MENU, _FOOTER),  # a menu no markup names: its items are no organisations of the header
+    ],
+)
 def test_a_sites_menus_and_footer_change_nothing(menu, footer):
     page = PAGE.read_text(encoding="utf-8")
-    framed = page.replace('<div class="menu"><a href="/">Trang chủ</a></div>', menu).replace("</body>", footer + "</body>")
+    framed = page.replace('<div class="menu"><a href="/">Trang chủ</a></div>', menu).replace(
+        "</body>", footer + "</body>"
+    )
     want, got = parse_text(html_to_text(page), "p"), parse_text(html_to_text(framed), "p")
     assert dataclasses.asdict(got.metadata) == dataclasses.asdict(want.metadata)
     assert [t["text"] for t in got.tasks] == [t["text"] for t in want.tasks]

@@ -21,8 +21,16 @@ from compare.report.display import COLUMNS, VALUES, column_text, value_text
 
 
 def _docs(rows: list[dict]) -> pl.DataFrame:
-    base = {"issuer": "Sở Nội vụ", "parent": "UBND tỉnh Nghệ An", "jurisdiction": "Nghệ An",
-            "admin_level": "department", "number": None, "issued_date": None, "year": 2025, "period": "year"}
+    base = {
+        "issuer": "Sở Nội vụ",
+        "parent": "UBND tỉnh Nghệ An",
+        "jurisdiction": "Nghệ An",
+        "admin_level": "department",
+        "number": None,
+        "issued_date": None,
+        "year": 2025,
+        "period": "year",
+    }
     return pl.DataFrame([{**base, **r} for r in rows])
 
 
@@ -37,14 +45,16 @@ def test_labels_read_as_officials_write_them(built):
 
 
 def test_colliding_plans_get_their_number_then_date_then_file():
-    docs = _docs([
-        {"doc_id": "a", "number": "12/KH-SNV"},
-        {"doc_id": "b", "number": "15/KH-SNV"},
-        {"doc_id": "c", "issued_date": dt.date(2025, 3, 1)},
-        {"doc_id": "d", "issued_date": dt.date(2025, 4, 1)},
-        {"doc_id": "e"},
-        {"doc_id": "f"},
-    ])
+    docs = _docs(
+        [
+            {"doc_id": "a", "number": "12/KH-SNV"},
+            {"doc_id": "b", "number": "15/KH-SNV"},
+            {"doc_id": "c", "issued_date": dt.date(2025, 3, 1)},
+            {"doc_id": "d", "issued_date": dt.date(2025, 4, 1)},
+            {"doc_id": "e"},
+            {"doc_id": "f"},
+        ]
+    )
     labels = plan_labels(docs)
     assert labels["a"] == "Sở Nội vụ Nghệ An · năm 2025 · KH 12"
     assert labels["c"].endswith("· ngày 01/03/2025")
@@ -54,13 +64,16 @@ def test_colliding_plans_get_their_number_then_date_then_file():
     assert plan_labels(docs.filter(pl.col("doc_id") == "e"))["e"] == "Sở Nội vụ Nghệ An · năm 2025"
 
 
-@pytest.mark.parametrize("issuer, short", [
-    ("Sở Giáo dục và Đào tạo", "Sở GD&ĐT"),
-    ("Ủy ban nhân dân phường Đông Hải", "UBND phường Đông Hải"),
-    ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
-    ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH-TT&DL"),
-    (None, "Cơ quan chưa rõ"),
-])
+@pytest.mark.parametrize(
+    "issuer, short",
+    [
+        ("Sở Giáo dục và Đào tạo", "Sở GD&ĐT"),
+        ("Ủy ban nhân dân phường Đông Hải", "UBND phường Đông Hải"),
+        ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH-TT&DL"),
+        (None, "Cơ quan chưa rõ"),
+    ],
+)
 def test_short_issuers(issuer, short):
     assert short_issuer(issuer) == short
 
@@ -118,13 +131,16 @@ def test_every_table_column_has_a_vietnamese_header():
             assert column_text(column), (name, column)
 
 
-@pytest.mark.parametrize("text, parsed", [
-    ("old=002", ("old", "002")),          # an id keeps its leading zeros
-    ("paraphrase=0.3", ("paraphrase", 0.3)),
-    ("min_plans=3", ("min_plans", 3)),
-    ("flag=true", ("flag", True)),
-    ("new=979/KH-SGDĐT", ("new", "979/KH-SGDĐT")),
-])
+@pytest.mark.parametrize(
+    "text, parsed",
+    [
+        ("old=002", ("old", "002")),  # an id keeps its leading zeros
+        ("paraphrase=0.3", ("paraphrase", 0.3)),
+        ("min_plans=3", ("min_plans", 3)),
+        ("flag=true", ("flag", True)),
+        ("new=979/KH-SGDĐT", ("new", "979/KH-SGDĐT")),
+    ],
+)
 def test_report_parameters_are_typed(text, parsed):
     assert parse_parameter(text) == parsed
 

@@ -11,8 +11,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "compare"
 LAYERS = ["text", "read", "parse", "build", "analyze", "report"]  # bottom first; the top: cli, __init__
 # parse/'s steps in the order they run (shared classifiers first)
-PARSE_STEPS = [{"lines", "themes", "timeframes", "references"}, {"markers"}, {"flat_tables"}, {"blocks"},
-               {"structure"}, {"metadata", "tasks"}]
+PARSE_STEPS = [
+    {"lines", "themes", "timeframes", "references"},
+    {"markers"},
+    {"flat_tables"},
+    {"blocks"},
+    {"structure"},
+    {"metadata", "tasks"},
+]
 
 
 def _layer(module: str) -> int:
@@ -30,8 +36,12 @@ def _step(module: str) -> int | None:
 def _imports(path: Path) -> list[tuple[int, str]]:
     """(line, module) of every import of the package, outside `if TYPE_CHECKING:` blocks."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-               and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for n in ast.walk(node)
+    }
     out = []
     for node in ast.walk(tree):
         if id(node) in skipped:
@@ -41,21 +51,23 @@ def _imports(path: Path) -> list[tuple[int, str]]:
             if node.module and node.module.split(".")[0] == "compare":
                 # `from compare.parse import blocks` imports the module compare.parse.blocks
                 folder = PACKAGE.joinpath(*node.module.split(".")[1:])
-                targets = [f"{node.module}.{a.name}" if (folder / f"{a.name}.py").exists() or (folder / a.name).is_dir()
-                           else node.module for a in node.names]
+                targets = [
+                    f"{node.module}.{a.name}"
+                    if (folder / f"{a.name}.py").exists() or (folder / a.name).is_dir()
+                    else node.module
+                    for a in node.names
+                ]
                 out += [(node.lineno, t) for t in targets]
         elif isinstance(node, ast.Import):
             out += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == "compare"]
     return out
 
 
-MODULES = sorted(PACKAGE.rglob("*.py"))
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "notebooks" not in p.parts)  # the notebooks are the top
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_imports_point_down_the_pipeline(path):
-    if "notebooks" in path.parts:
-        return pytest.skip("notebooks are the top")
     module = "compare." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
     for line, target in _imports(path):
         assert _layer(target) <= _layer(module), f"{path.name}:{line} imports {target} from a layer above"
@@ -75,5 +87,5 @@ def test_a_layer_above_cannot_be_imported_unnoticed(tmp_path):
     # the check itself can fail: a parser step importing the report is caught
     bad = tmp_path / "bad.py"
     bad.write_text("from compare.report.display import VALUES\n")
-    (line, target), = _imports(bad)
+    ((_, target),) = _imports(bad)
     assert _layer(target) > _layer("compare.parse.blocks")

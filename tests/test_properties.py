@@ -14,8 +14,24 @@ from compare.read.raw import Rejected, decode_bytes
 # Plan-like fragments mixed with arbitrary characters: pieces a parser trips on.
 _PIECE = st.one_of(
     st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĐIVX0123456789 .,;:-+*#|()/\n\t\u0301\u0323", max_size=30),
-    st.sampled_from(["Quý 3", "KẾ HOẠCH", "Nơi nhận:", "I. ", "1. ", "- ", "+ ", "ngày 12 tháng 3 năm 2025",
-                     "Số: 12/KH-UBND", "GIÁM ĐỐC", "\r\n", "\n\n", "Thực hiện công tác dân vận ", "| a | b |"]),
+    st.sampled_from(
+        [
+            "Quý 3",
+            "KẾ HOẠCH",
+            "Nơi nhận:",
+            "I. ",
+            "1. ",
+            "- ",
+            "+ ",
+            "ngày 12 tháng 3 năm 2025",
+            "Số: 12/KH-UBND",
+            "GIÁM ĐỐC",
+            "\r\n",
+            "\n\n",
+            "Thực hiện công tác dân vận ",
+            "| a | b |",
+        ]
+    ),
     st.text(max_size=10),
 )
 _LINE = st.lists(_PIECE, max_size=40).map("".join)
@@ -68,7 +84,9 @@ def test_plain_lines_clean_as_the_full_rules_clean_them(text):
     assert clean_line(7, line, line) == clean_line(7, line, None)
 
 
-_END_PIECE = st.sampled_from(["abc", " ", ".", ";", ":", "…", "!", "?", "'", "\"", "”", "’", ")", "]", "*", "/", "(", "x."])
+_END_PIECE = st.sampled_from(
+    ["abc", " ", ".", ";", ":", "…", "!", "?", "'", '"', "”", "’", ")", "]", "*", "/", "(", "x."]
+)
 
 
 @settings(max_examples=400, derandomize=True, deadline=None)
@@ -81,9 +99,36 @@ def test_terminated_reads_the_end_as_the_pattern_does(text):
     assert terminated(text) == bool(re.search(r"[.;:!?…]['\"”’)\]*]*$|\./\.$", text.rstrip()))
 
 
-_REF_PIECE = st.sampled_from(["23", "-", "QĐ", "/", "TW", "129", "/QĐ-UBND", " ", "a", "59/2023/NĐ-CP", "0D",
-                              "số", "Số", ":", "12345", "123456", ".", "_", "Đ", "-CP", "2021", "Quyết định",
-                              "KẾ HOẠCH", "Kế hoạch", "Luật", "ngày 3/4/2021"])
+_REF_PIECE = st.sampled_from(
+    [
+        "23",
+        "-",
+        "QĐ",
+        "/",
+        "TW",
+        "129",
+        "/QĐ-UBND",
+        " ",
+        "a",
+        "59/2023/NĐ-CP",
+        "0D",
+        "số",
+        "Số",
+        ":",
+        "12345",
+        "123456",
+        ".",
+        "_",
+        "Đ",
+        "-CP",
+        "2021",
+        "Quyết định",
+        "KẾ HOẠCH",
+        "Kế hoạch",
+        "Luật",
+        "ngày 3/4/2021",
+    ]
+)
 
 
 @settings(max_examples=400, derandomize=True, deadline=None)
@@ -102,8 +147,33 @@ def test_citations_are_found_and_introduced_as_the_patterns_say(text):
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
-@given(st.lists(st.sampled_from(["hoà", "hoá", "Hoà", "thuý", "Thuỷ", "hoàn", "toà", "xoè", "oà", "uý", " ", "n", "ạ",
-                                 "khoẻ", "hòa", "HOÀ", "a", ","]), max_size=10).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "hoà",
+                "hoá",
+                "Hoà",
+                "thuý",
+                "Thuỷ",
+                "hoàn",
+                "toà",
+                "xoè",
+                "oà",
+                "uý",
+                " ",
+                "n",
+                "ạ",
+                "khoẻ",
+                "hòa",
+                "HOÀ",
+                "a",
+                ",",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
 def test_tone_placement_finds_the_words_the_pair_pattern_finds(text):
     import re
 
@@ -121,15 +191,55 @@ def test_tone_placement_finds_the_words_the_pair_pattern_finds(text):
             start -= 1
         if start < last:
             continue
-        expected += [text[last:start], place_tone_old_style(text[start:m.end()])]
+        expected += [text[last:start], place_tone_old_style(text[start : m.end()])]
         last = m.end()
     assert normalize_tones(text) == "".join(expected) + text[last:]
 
 
 @settings(max_examples=400, derandomize=True, deadline=None)
-@given(st.lists(st.sampled_from(["I", "V", "X", "II", "Phần", "PHẦN", "Chương", "thứ hai", "A", "Đ", "K", "1", "12", ".",
-                                 "/", ")", "(", "-", "–", "+", " ", "a", "đ", "Quý", "quy", "Tháng", "THÁNG", "7", "2025",
-                                 ":", "%", "Công tác", "tổ chức", "ư"]), max_size=6).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "I",
+                "V",
+                "X",
+                "II",
+                "Phần",
+                "PHẦN",
+                "Chương",
+                "thứ hai",
+                "A",
+                "Đ",
+                "K",
+                "1",
+                "12",
+                ".",
+                "/",
+                ")",
+                "(",
+                "-",
+                "–",
+                "+",
+                " ",
+                "a",
+                "đ",
+                "Quý",
+                "quy",
+                "Tháng",
+                "THÁNG",
+                "7",
+                "2025",
+                ":",
+                "%",
+                "Công tác",
+                "tổ chức",
+                "ư",
+            ]
+        ),
+        max_size=6,
+    ).map("".join)
+)
 def test_the_combined_marker_pattern_matches_where_one_marker_does(text):
     from compare.parse.markers import _ANY_MARKER, _MARKERS
 
@@ -137,8 +247,14 @@ def test_the_combined_marker_pattern_matches_where_one_marker_does(text):
 
 
 @settings(max_examples=500, derandomize=True, deadline=None)
-@given(st.text(alphabet=st.one_of(st.sampled_from("aăâđĐêôơưAĂÂÊÔƠƯ hoàHOÀ“”–…\u00a0\u2009\u0301\u0323\u030aÅǣİK"),
-                                  st.characters()), max_size=20))
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("aăâđĐêôơưAĂÂÊÔƠƯ hoàHOÀ“”–…\u00a0\u2009\u0301\u0323\u030aÅǣİK"), st.characters()
+        ),
+        max_size=20,
+    )
+)
 def test_fold_is_marks_dropped_lower_case_single_spaced(text):
     import re
     import unicodedata

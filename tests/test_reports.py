@@ -13,8 +13,9 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NAMES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-EVIL = ('<script>window.pwned = 1</script> Xây dựng mô hình dân vận khéo '
-        '<img src=x onerror="window.pwned = 2"> tại đơn vị.')
+EVIL = (
+    '<script>window.pwned = 1</script> Xây dựng mô hình dân vận khéo <img src=x onerror="window.pwned = 2"> tại đơn vị.'
+)
 
 
 def _report(raw: Path, out: Path) -> Path:
@@ -50,7 +51,7 @@ def test_notebooks_execute_into_self_contained_reports(seed_reports):
     for name in NAMES:
         page = (seed_reports / f"{name}.html").read_text(encoding="utf-8")
         with_figures += "Plotly.newPlot" in page
-        assert "<script src=\"http" not in page and "https://cdn" not in page  # nothing fetched from a network
+        assert '<script src="http' not in page and "https://cdn" not in page  # nothing fetched from a network
         assert "Traceback" not in page
     index = (seed_reports / "index.html").read_text(encoding="utf-8")
     assert all(f"{n}.html" in index for n in NAMES) and "5 kế hoạch" in index
@@ -72,9 +73,18 @@ def _open(page_path: Path, actions=None):
 
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         page = browser.new_page()
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -134,6 +144,7 @@ def test_notebooks_are_paired_and_stored_without_outputs():
 
 # --- a corpus of 25+ plans with colliding issuers ---------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def corpus25(tmp_path_factory):
     """The seeds, the material plans, and copies of two plans under other file names: the
@@ -186,13 +197,18 @@ def _search(page):
     with page.expect_download() as download:
         table.get_by_text("Tải CSV").click()
     path = download.value.path()
-    return {"before": before, "rows": rows, "info_before": info_before, "info_after": info_after,
-            "csv": Path(path).read_bytes()}
+    return {
+        "before": before,
+        "rows": rows,
+        "info_before": info_before,
+        "info_after": info_after,
+        "csv": Path(path).read_bytes(),
+    }
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
 def test_a_search_filters_the_plans_table_and_its_csv_downloads(corpus25):
-    corpus, reports = corpus25
+    _, reports = corpus25
     result, errors = _open(reports / "01-corpus-overview.html", _search)
     extra = result["extra"]
     assert errors == []
@@ -244,8 +260,10 @@ def test_the_workbook_holds_every_task_and_no_formula(corpus25):
 
 
 _CODE_WORD = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
-_ENGLISH_STATUS = re.compile(r"\b(kept|modified|dropped|verbatim|paraphrase|duplicate|department|commune|"
-                             r"province|district|True|False|None|nan)\b")
+_ENGLISH_STATUS = re.compile(
+    r"\b(kept|modified|dropped|verbatim|paraphrase|duplicate|department|commune|"
+    r"province|district|True|False|None|nan)\b"
+)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
@@ -253,14 +271,18 @@ def test_no_code_names_or_english_status_words_are_shown(corpus25):
     corpus, reports = corpus25
     files = sorted(corpus.documents["doc_id"].to_list(), key=len, reverse=True)  # names the user gave
     for name in NAMES + ["index"]:
-        result, _ = _open(reports / f"{name}.html", lambda page: page.evaluate(
-            "() => [...document.querySelectorAll('em')].map(e => e.innerText)"))
+        result, _ = _open(
+            reports / f"{name}.html",
+            lambda page: page.evaluate("() => [...document.querySelectorAll('em')].map(e => e.innerText)"),
+        )
         text = result["text"]
         for subtitle in result["extra"] + files:  # English may follow as a subtitle
             text = text.replace(subtitle, "")
         assert not _CODE_WORD.findall(text), (name, sorted(set(_CODE_WORD.findall(text)))[:10])
         assert not _ENGLISH_STATUS.findall(text), (name, sorted(set(_ENGLISH_STATUS.findall(text)))[:10])
-        english_tools = [t for t in result["tools"] if re.search(r"\b(Download|Zoom|Pan|Reset|Autoscale|Select)", t or "")]
+        english_tools = [
+            t for t in result["tools"] if re.search(r"\b(Download|Zoom|Pan|Reset|Autoscale|Select)", t or "")
+        ]
         assert not english_tools, (name, english_tools[:5])
 
 
@@ -277,9 +299,14 @@ def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():
     from compare.report import NOTEBOOKS
 
     root = ROOT
-    proc = subprocess.Popen(["make", "-s", "lab", "LAB_ARGS=--ServerApp.port=0 --ServerApp.open_browser=False"],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        ["make", "-s", "lab", "LAB_ARGS=--ServerApp.port=0 --ServerApp.open_browser=False"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     url, seen = None, []
     try:
         deadline = time.time() + 90
@@ -295,8 +322,9 @@ def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():
         proc.wait(timeout=30)
     assert url, "".join(seen[-20:])
     assert not any("Running as root is not recommended. Use --allow-root" in s for s in seen)
-    kernels = subprocess.run([str(root / ".venv" / "bin" / "jupyter"), "kernelspec", "list"], capture_output=True,
-                             text=True).stdout
+    kernels = subprocess.run(
+        [str(root / ".venv" / "bin" / "jupyter"), "kernelspec", "list"], capture_output=True, text=True
+    ).stdout
     assert "compare" in kernels
     for path in NOTEBOOKS.glob("*.ipynb"):
         assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "compare"
@@ -305,17 +333,26 @@ def test_make_lab_starts_on_the_project_kernel_and_prints_its_url():
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
 def test_a_card_per_plan_and_a_block_per_pair_of_plans(corpus25):
     corpus, reports = corpus25
-    result, errors = _open(reports / "06-plan-cards.html", lambda page: page.evaluate(
-        """() => [...document.querySelectorAll('details.card')].map(d => ({
-              summary: d.querySelector('summary').innerText, warn: !!d.querySelector('.warn')}))"""))
+    result, errors = _open(
+        reports / "06-plan-cards.html",
+        lambda page: page.evaluate(
+            """() => [...document.querySelectorAll('details.card')].map(d => ({
+              summary: d.querySelector('summary').innerText, warn: !!d.querySelector('.warn')}))"""
+        ),
+    )
     cards = result["extra"]
     assert errors == []
     assert len(cards) == corpus.documents.height
     assert sorted(c["summary"].split(" · ")[0] for c in cards) == sorted(
-        label.split(" · ")[0] for label in corpus.labels.values())
+        label.split(" · ")[0] for label in corpus.labels.values()
+    )
     scans = set(corpus.documents.filter(corpus.documents["text_quality"] == "ocr")["doc_id"].to_list())
     assert sum(c["warn"] for c in cards) == len(scans)
-    result, _ = _open(reports / "04-overlaps.html", lambda page: page.evaluate(
-        "() => [...document.querySelectorAll('details')].map(d => d.querySelector('summary').innerText)"))
+    result, _ = _open(
+        reports / "04-overlaps.html",
+        lambda page: page.evaluate(
+            "() => [...document.querySelectorAll('details')].map(d => d.querySelector('summary').innerText)"
+        ),
+    )
     blocks = result["extra"]
     assert blocks and all(" × " in b and " cặp (" in b for b in blocks)

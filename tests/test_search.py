@@ -11,12 +11,23 @@ from compare.analyze.search import SearchIndex, searchable_texts
 
 
 def _index(texts: list[str], notes: dict[int, list[str]] | None = None) -> SearchIndex:
-    tasks = pl.DataFrame({"task_id": [f"d:t{k}" for k in range(len(texts))], "doc_id": ["d"] * len(texts),
-                          "text": texts, "line_start": list(range(len(texts))), "line_end": list(range(len(texts)))})
-    rows = [{"doc_id": "d", "line_no": 100 + k * 10 + j, "task_id": f"d:t{k}", "text": note, "restored": None}
-            for k, ns in (notes or {}).items() for j, note in enumerate(ns)]
-    lines = pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "line_no": pl.Int32, "task_id": pl.Utf8, "text": pl.Utf8,
-                                       "restored": pl.Utf8})
+    tasks = pl.DataFrame(
+        {
+            "task_id": [f"d:t{k}" for k in range(len(texts))],
+            "doc_id": ["d"] * len(texts),
+            "text": texts,
+            "line_start": list(range(len(texts))),
+            "line_end": list(range(len(texts))),
+        }
+    )
+    rows = [
+        {"doc_id": "d", "line_no": 100 + k * 10 + j, "task_id": f"d:t{k}", "text": note, "restored": None}
+        for k, ns in (notes or {}).items()
+        for j, note in enumerate(ns)
+    ]
+    lines = pl.DataFrame(
+        rows, schema={"doc_id": pl.Utf8, "line_no": pl.Int32, "task_id": pl.Utf8, "text": pl.Utf8, "restored": pl.Utf8}
+    )
     return SearchIndex(tasks, lines, None, {"d": "Kế hoạch D"})
 
 
@@ -30,16 +41,25 @@ def test_a_query_without_marks_finds_text_with_them_and_the_reverse():
 
 
 def test_a_subject_named_only_in_a_note_finds_its_task():
-    idx = _index(["Tuyên truyền các văn bản của Trung ương", "Tiếp công dân"],
-                 notes={0: ["Chỉ thị số 45-CT/TW về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XVI"]})
+    idx = _index(
+        ["Tuyên truyền các văn bản của Trung ương", "Tiếp công dân"],
+        notes={0: ["Chỉ thị số 45-CT/TW về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XVI"]},
+    )
     for query in ("bầu cử đại biểu Quốc hội", "bau cu dai bieu quoc hoi"):
         assert idx.search(query, k=1)["task_id"].to_list() == ["d:t0"]
 
 
 def test_searchable_text_holds_the_restored_lines_of_a_scan():
     tasks = pl.DataFrame({"task_id": ["d:t0"], "text": ["Tuyên truyền"]})
-    lines = pl.DataFrame({"task_id": ["d:t0", None], "doc_id": ["d", "d"], "line_no": [1, 2],
-                          "text": ["Ludt Bau cir dai biéu", "x"], "restored": ["Luật Bầu cử đại biểu", None]})
+    lines = pl.DataFrame(
+        {
+            "task_id": ["d:t0", None],
+            "doc_id": ["d", "d"],
+            "line_no": [1, 2],
+            "text": ["Ludt Bau cir dai biéu", "x"],
+            "restored": ["Luật Bầu cử đại biểu", None],
+        }
+    )
     assert searchable_texts(tasks, lines) == ["Tuyên truyền Ludt Bau cir dai biéu Luật Bầu cử đại biểu"]
 
 

@@ -55,8 +55,9 @@ def test_scanned_table_structure(seed_001):
     assert tasks["1.1"]["line_end"] >= 105  # its footnote's lines are traceable to it
     # the section-5 heading, cut by a page break and carried elsewhere by OCR, comes back whole
     headings = [fold(s["heading"]) for s in seed_001.sections]
-    assert any(h.startswith("cac nhiem vu ve sap xep to chuc bo may") and h.endswith("ky luat, ky cuong")
-               for h in headings)
+    assert any(
+        h.startswith("cac nhiem vu ve sap xep to chuc bo may") and h.endswith("ky luat, ky cuong") for h in headings
+    )
     assert not any(t["text"].startswith("NƯỚC TINH GỌN") for t in seed_001.tasks)
     # the bullets of "1. Nhiệm vụ thường xuyên" and of "III. Tổ chức thực hiện" are tasks as anywhere
     assert sum(1 for t in seed_001.tasks if not t["label"]) >= 10
@@ -65,8 +66,11 @@ def test_scanned_table_structure(seed_001):
 
 
 def _want():
-    return [(f"{g}.{r}", text, lead, time) for g, (_, rows) in enumerate(commune.GROUPS, 1)
-            for r, (text, lead, _, time) in enumerate(rows, 1)]
+    return [
+        (f"{g}.{r}", text, lead, time)
+        for g, (_, rows) in enumerate(commune.GROUPS, 1)
+        for r, (text, lead, _, time) in enumerate(rows, 1)
+    ]
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
@@ -81,10 +85,14 @@ def test_a_flattened_table_of_another_plan(seed, restorer):
         tasks = {t["label"]: t for t in doc.tasks if t["label"]}
         want = _want()
         assert set(tasks) == {w[0] for w in want}
-        leads = sum(fold(tasks[label]["lead_units"][0]).startswith(fold(lead)) if tasks[label]["lead_units"] else 0
-                    for label, _, lead, _ in want)
-        times = sum(fold(tasks[label]["timeframe"] or "").replace(" ", "") == fold(time).replace(" ", "")
-                    for label, _, _, time in want)
+        leads = sum(
+            fold(tasks[label]["lead_units"][0]).startswith(fold(lead)) if tasks[label]["lead_units"] else 0
+            for label, _, lead, _ in want
+        )
+        times = sum(
+            fold(tasks[label]["timeframe"] or "").replace(" ", "") == fold(time).replace(" ", "")
+            for label, _, _, time in want
+        )
         words = sum(table_001.word_match(text_, tasks[label]["text"]) for label, text_, _, _ in want) / len(want)
         if damaged:
             assert leads >= 6 and times >= 6 and words >= 0.85

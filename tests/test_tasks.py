@@ -40,8 +40,10 @@ def test_000_tasks(parsed):
 def test_000_heading_on_two_lines_is_one_heading(parsed):
     sec5 = next(s for s in parsed["000"].sections if s["label"] == "5" and s["kind"] == "content")
     assert (sec5["line_start"], sec5["theme"]) == (54, 5)
-    assert sec5["heading"].endswith("tổ chức bộ máy các cơ quan nhà nước tinh gọn, hoạt động hiệu lực, hiệu quả; "
-                                     "nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ luật, kỷ cương.")
+    assert sec5["heading"].endswith(
+        "tổ chức bộ máy các cơ quan nhà nước tinh gọn, hoạt động hiệu lực, hiệu quả; "
+        "nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ luật, kỷ cương."
+    )
     kids = [t for t in parsed["000"].tasks if t["section_id"] == sec5["section_id"]]
     assert [t["line_start"] for t in kids] == [58, 60, 62]
 
@@ -118,7 +120,7 @@ def test_tasks_trace_to_their_source_lines(parsed):
     for key, d in parsed.items():
         source = open(d.source_path, encoding="utf-8").read().split("\n")
         for t in d.tasks:
-            span = source[t["line_start"] - 1: t["line_end"]]
+            span = source[t["line_start"] - 1 : t["line_end"]]
             assert t["text_raw"].split("\n")[0] == span[0], (key, t["task_id"])
             assert t["text_raw"].split("\n")[-1] in span, (key, t["task_id"])
             words = set(fold(" ".join(span)).replace("*", "").split())
@@ -142,14 +144,21 @@ def test_named_parts_on_their_own_line_are_headings():
     purpose items under it are not tasks."""
     doc = _build_material("province_named_parts.txt")
     parts = [(s["label"], s["kind"], s["heading"]) for s in doc.sections if s["level"] == 1 and s["label"]]
-    assert parts == [("I", "purpose", "MỤC ĐÍCH, YÊU CẦU"), ("II", "content", "NHIỆM VỤ VÀ GIẢI PHÁP"),
-                     ("III", "implementation", "TỔ CHỨC THỰC HIỆN")]
+    assert parts == [
+        ("I", "purpose", "MỤC ĐÍCH, YÊU CẦU"),
+        ("II", "content", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+        ("III", "implementation", "TỔ CHỨC THỰC HIỆN"),
+    ]
     assert [t["label"] for t in doc.tasks] == ["2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2"]
     assert doc.tasks[1]["lead_units"] == ["Sở Nội vụ"] and doc.tasks[1]["due_end"] == dt.date(2025, 6, 30)
     assert not doc.fell_through
     md = doc.metadata
     assert (md.issuer, md.jurisdiction, md.admin_level, md.number) == (
-        "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", "province", "112/KH-UBND")
+        "Ủy ban nhân dân tỉnh Quảng Nam",
+        "Quảng Nam",
+        "province",
+        "112/KH-UBND",
+    )
 
 
 def test_attribute_lines_belong_to_the_item_above():
@@ -185,7 +194,11 @@ def test_department_task_table_and_a_header_cell_holding_parent_and_issuer():
     ]
     md = doc.metadata
     assert (md.issuer, md.parent, md.jurisdiction, md.admin_level) == (
-        "Sở Tư pháp", "UBND tỉnh Long An", "Long An", "department")
+        "Sở Tư pháp",
+        "UBND tỉnh Long An",
+        "Long An",
+        "department",
+    )
 
 
 def test_parts_lettered_in_capitals_hold_the_roman_ones():
@@ -197,8 +210,11 @@ def test_parts_lettered_in_capitals_hold_the_roman_ones():
     assert top == [("A", "purpose"), ("B", "content"), ("C", "implementation")]
     by_id = {s["section_id"]: s for s in doc.sections}
     under_b = [s["heading"] for s in doc.sections if s["parent_id"] and by_id[s["parent_id"]]["label"] == "B"]
-    assert under_b == ["Công tác tuyên truyền", "Cải cách hành chính và phục vụ người bệnh",
-                       'Xây dựng mô hình "Dân vận khéo"']
+    assert under_b == [
+        "Công tác tuyên truyền",
+        "Cải cách hành chính và phục vụ người bệnh",
+        'Xây dựng mô hình "Dân vận khéo"',
+    ]
     per_section = [by_id[t["section_id"]]["label"] for t in doc.tasks]
     assert per_section == ["I", "I", "II", "II", "II", "III", "C", "C"]
     assert doc.tasks[1]["lead_units"] == ["Văn phòng Sở"] and doc.tasks[1]["partner_units"] == ["Phòng Tổ chức cán bộ"]
@@ -206,7 +222,12 @@ def test_parts_lettered_in_capitals_hold_the_roman_ones():
     assert not doc.fell_through
     md = doc.metadata
     assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number) == (
-        "Sở Y tế", "Ủy ban nhân dân thành phố Đà Nẵng", "Đà Nẵng", "department", "215/KH-SYT")
+        "Sở Y tế",
+        "Ủy ban nhân dân thành phố Đà Nẵng",
+        "Đà Nẵng",
+        "department",
+        "215/KH-SYT",
+    )
 
 
 @pytest.mark.parametrize("drop", [0.3, 0.7, 1.0])
@@ -243,19 +264,30 @@ def test_task_table_with_time_before_the_units_and_a_notes_column():
     assert len(doc.tasks) == 7 and not doc.fell_through
 
 
-@pytest.mark.parametrize("text, written, start, end", [
-    ("Thanh tra Sở kiểm tra việc thực hiện quy tắc ứng xử trong năm 2024.", "Trong năm 2024",
-     dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
-    ("Tổ chức hội thi trong năm học 2024-2025.", None, None, None),  # a school year is not the year
-    ("Duy trì cả năm.", "Cả năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
-    # several months of one year: from the first to the end of the last
-    ("Sơ kết, tổng kết: tháng 6 và tháng 12/2025.", "Tháng 6 và tháng 12/2025", dt.date(2025, 6, 1),
-     dt.date(2025, 12, 31)),
-    ("Báo cáo định kỳ tháng 3, 6, 9/2025.", "Tháng 3, 6, 9/2025", dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
-    ("Báo cáo tháng 6/2025.", "Tháng 6/2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
-    # a table's time cell that says only "during the year": the plan's year
-    ("Trong năm", "Trong năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "text, written, start, end",
+    [
+        (
+            "Thanh tra Sở kiểm tra việc thực hiện quy tắc ứng xử trong năm 2024.",
+            "Trong năm 2024",
+            dt.date(2024, 1, 1),
+            dt.date(2024, 12, 31),
+        ),
+        ("Tổ chức hội thi trong năm học 2024-2025.", None, None, None),  # a school year is not the year
+        ("Duy trì cả năm.", "Cả năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        # several months of one year: from the first to the end of the last
+        (
+            "Sơ kết, tổng kết: tháng 6 và tháng 12/2025.",
+            "Tháng 6 và tháng 12/2025",
+            dt.date(2025, 6, 1),
+            dt.date(2025, 12, 31),
+        ),
+        ("Báo cáo định kỳ tháng 3, 6, 9/2025.", "Tháng 3, 6, 9/2025", dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
+        ("Báo cáo tháng 6/2025.", "Tháng 6/2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+        # a table's time cell that says only "during the year": the plan's year
+        ("Trong năm", "Trong năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+    ],
+)
 def test_year_and_month_timeframes(text, written, start, end):
     from compare.parse.timeframes import resolve
 
@@ -263,33 +295,50 @@ def test_year_and_month_timeframes(text, written, start, end):
     assert (tf.text, tf.start, tf.end) == (written, start, end)
 
 
-@pytest.mark.parametrize("text, lead, partners", [
-    # a unit whose name holds a comma, as the subject of its item
-    ("Phòng Phổ biến, giáo dục pháp luật chủ trì, phối hợp với Văn phòng Sở tuyên truyền các chính sách mới.",
-     ["Phòng Phổ biến, giáo dục pháp luật"], ["Văn phòng Sở"]),
-    # the subject is no unit: the unit that leads is the one before "chủ trì"
-    ("Ban Giám đốc chỉ đạo, giao Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
-    ("Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở rà soát thủ tục hành chính.", ["Văn phòng Sở"], ["Thanh tra Sở"]),
-    # the standing body or focal point of the plan leads its item
-    ("Sở Nội vụ là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.", ["Sở Nội vụ"], []),
-    ("Văn phòng Sở là đầu mối tổng hợp kết quả.", ["Văn phòng Sở"], []),
-    # the unit an item opens with and makes responsible (its name may hold a comma)
-    ("Văn phòng Sở có trách nhiệm theo dõi, đôn đốc, tổng hợp kết quả thực hiện.", ["Văn phòng Sở"], []),
-    ("Các phòng, đơn vị thuộc Sở chịu trách nhiệm triển khai Kế hoạch này.", ["Các phòng, đơn vị thuộc Sở"], []),
-    ("Văn phòng Sở có trách nhiệm chủ trì, phối hợp với Thanh tra Sở tổ chức thực hiện.", ["Văn phòng Sở"],
-     ["Thanh tra Sở"]),
-    ("Phòng Nội vụ chủ trì, phối hợp với các đơn vị có trách nhiệm thực hiện.", ["Phòng Nội vụ"], ["các đơn vị"]),
-    ("Nâng cao trách nhiệm của người đứng đầu cơ quan, đơn vị.", [], []),
-    # the unit an item is addressed to, before a colon
-    ("Văn phòng Sở: theo dõi, đôn đốc, tổng hợp kết quả, báo cáo Giám đốc Sở.", ["Văn phòng Sở"], []),
-    ("UBND các xã, thị trấn: xây dựng kế hoạch của đơn vị.", ["UBND các xã, thị trấn"], []),
-    ("Phòng, chống tham nhũng: thực hiện nghiêm các quy định.", [], []),
-    ("Hội nghị sơ kết: tổ chức vào tháng 6.", [], []),
-    # a committee whose name opens with "Ủy ban" but is no People's Committee
-    ("Ủy ban Kiểm tra Đảng ủy chủ trì kiểm tra việc thực hiện.", ["Ủy ban Kiểm tra Đảng ủy"], []),
-    ("Đơn vị thực hiện: các phòng chuyên môn.", ["các phòng chuyên môn"], []),
-    ("Tổ chức hội nghị. Cơ quan thực hiện: Phòng Nội vụ; cơ quan phối hợp: Văn phòng.", ["Phòng Nội vụ"], ["Văn phòng"]),
-])
+@pytest.mark.parametrize(
+    "text, lead, partners",
+    [
+        # a unit whose name holds a comma, as the subject of its item
+        (
+            "Phòng Phổ biến, giáo dục pháp luật chủ trì, phối hợp với Văn phòng Sở tuyên truyền các chính sách mới.",
+            ["Phòng Phổ biến, giáo dục pháp luật"],
+            ["Văn phòng Sở"],
+        ),
+        # the subject is no unit: the unit that leads is the one before "chủ trì"
+        ("Ban Giám đốc chỉ đạo, giao Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
+        (
+            "Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở rà soát thủ tục hành chính.",
+            ["Văn phòng Sở"],
+            ["Thanh tra Sở"],
+        ),
+        # the standing body or focal point of the plan leads its item
+        ("Sở Nội vụ là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.", ["Sở Nội vụ"], []),
+        ("Văn phòng Sở là đầu mối tổng hợp kết quả.", ["Văn phòng Sở"], []),
+        # the unit an item opens with and makes responsible (its name may hold a comma)
+        ("Văn phòng Sở có trách nhiệm theo dõi, đôn đốc, tổng hợp kết quả thực hiện.", ["Văn phòng Sở"], []),
+        ("Các phòng, đơn vị thuộc Sở chịu trách nhiệm triển khai Kế hoạch này.", ["Các phòng, đơn vị thuộc Sở"], []),
+        (
+            "Văn phòng Sở có trách nhiệm chủ trì, phối hợp với Thanh tra Sở tổ chức thực hiện.",
+            ["Văn phòng Sở"],
+            ["Thanh tra Sở"],
+        ),
+        ("Phòng Nội vụ chủ trì, phối hợp với các đơn vị có trách nhiệm thực hiện.", ["Phòng Nội vụ"], ["các đơn vị"]),
+        ("Nâng cao trách nhiệm của người đứng đầu cơ quan, đơn vị.", [], []),
+        # the unit an item is addressed to, before a colon
+        ("Văn phòng Sở: theo dõi, đôn đốc, tổng hợp kết quả, báo cáo Giám đốc Sở.", ["Văn phòng Sở"], []),
+        ("UBND các xã, thị trấn: xây dựng kế hoạch của đơn vị.", ["UBND các xã, thị trấn"], []),
+        ("Phòng, chống tham nhũng: thực hiện nghiêm các quy định.", [], []),
+        ("Hội nghị sơ kết: tổ chức vào tháng 6.", [], []),
+        # a committee whose name opens with "Ủy ban" but is no People's Committee
+        ("Ủy ban Kiểm tra Đảng ủy chủ trì kiểm tra việc thực hiện.", ["Ủy ban Kiểm tra Đảng ủy"], []),
+        ("Đơn vị thực hiện: các phòng chuyên môn.", ["các phòng chuyên môn"], []),
+        (
+            "Tổ chức hội nghị. Cơ quan thực hiện: Phòng Nội vụ; cơ quan phối hợp: Văn phòng.",
+            ["Phòng Nội vụ"],
+            ["Văn phòng"],
+        ),
+    ],
+)
 def test_lead_and_partner_units_in_running_text(text, lead, partners):
     from compare.parse.tasks import units_from_text
 
@@ -305,16 +354,24 @@ def test_tasks_in_appendices_after_the_signature(name):
     doc = _build_material(name)
     top = [(s["label"], s["heading"], s["kind"]) for s in doc.sections if s["parent_id"] is None]
     assert top[-4:] == [
-        ("", "Nơi nhận", "recipients"), ("", "Chữ ký", "signature"),
+        ("", "Nơi nhận", "recipients"),
+        ("", "Chữ ký", "signature"),
         ("I", "PHỤ LỤC I NHIỆM VỤ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2025", "content"),
         ("II", "PHỤ LỤC II CHỈ TIÊU VÀ NHIỆM VỤ GẮN VỚI CHỦ ĐỀ NĂM", "content"),
     ]
     by_id = {s["section_id"]: s for s in doc.sections}
-    appendix = [t for t in doc.tasks if by_id[t["section_id"]]["heading"].startswith("PHỤ LỤC") or
-                by_id[by_id[t["section_id"]]["parent_id"] or t["section_id"]]["heading"].startswith("PHỤ LỤC")]
+    appendix = [
+        t
+        for t in doc.tasks
+        if by_id[t["section_id"]]["heading"].startswith("PHỤ LỤC")
+        or by_id[by_id[t["section_id"]]["parent_id"] or t["section_id"]]["heading"].startswith("PHỤ LỤC")
+    ]
     assert [(t["lead_units"], t["timeframe"]) for t in appendix[:4]] == [
-        (["Văn phòng Sở"], "Quý I/2025"), (["Phòng Tổ chức - Hành chính"], "Quý II/2025"),
-        (["Văn phòng Sở"], "Cả năm 2025"), (["Ban Giám đốc"], "Quý III/2025")]
+        (["Văn phòng Sở"], "Quý I/2025"),
+        (["Phòng Tổ chức - Hành chính"], "Quý II/2025"),
+        (["Văn phòng Sở"], "Cả năm 2025"),
+        (["Ban Giám đốc"], "Quý III/2025"),
+    ]
     groups = [by_id[t["section_id"]]["heading"] for t in appendix[:4]]
     assert groups == ["TUYÊN TRUYỀN, QUÁN TRIỆT"] * 2 + ["CẢI CÁCH HÀNH CHÍNH"] * 2
     assert [t["text"][:12] for t in appendix[4:]] == ["Xây dựng ít ", "100% công ch", "Giải quyết đ"]
@@ -328,14 +385,23 @@ def test_slash_and_bracket_numbering():
     chính:' heads its '(1)' items, which are a level of their own below it."""
     doc = _build_material("province_slash_numbering.txt")
     content = [(s["level"], s["label"], s["heading"]) for s in doc.sections if s["kind"] == "content"]
-    assert content == [(1, "II", "NỘI DUNG"), (2, "1", "Công tác tuyên truyền"), (2, "2", "Công tác cải cách hành chính"),
-                       (2, "3", "Thực hiện Quy chế dân chủ ở cơ sở")]
+    assert content == [
+        (1, "II", "NỘI DUNG"),
+        (2, "1", "Công tác tuyên truyền"),
+        (2, "2", "Công tác cải cách hành chính"),
+        (2, "3", "Thực hiện Quy chế dân chủ ở cơ sở"),
+    ]
     got = [(t["label"], t["item_kind"], t["lead_units"]) for t in doc.tasks]
     assert got == [
-        ("a", "letter", []), ("b", "letter", []),
-        ("1", "paren", ["Văn phòng Sở"]), ("2", "paren", ["Thanh tra Sở"]), ("3", "paren", []),
-        ("a", "letter", []), ("b", "letter", []),
-        ("1", "arabic", ["Văn phòng Sở"]), ("2", "arabic", []),
+        ("a", "letter", []),
+        ("b", "letter", []),
+        ("1", "paren", ["Văn phòng Sở"]),
+        ("2", "paren", ["Thanh tra Sở"]),
+        ("3", "paren", []),
+        ("a", "letter", []),
+        ("b", "letter", []),
+        ("1", "arabic", ["Văn phòng Sở"]),
+        ("2", "arabic", []),
     ]
     assert doc.tasks[5]["partner_units"] == ["Văn phòng Sở"] and not doc.fell_through
 
@@ -358,11 +424,14 @@ def test_month_headings_are_the_timeframe_of_their_items():
     assert not doc.fell_through
 
 
-@pytest.mark.parametrize("header", [
-    "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
-    "| STT | Công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời điểm hoàn thành |",
-    "| TT | Hoạt động | Cơ quan thực hiện | Cơ quan phối hợp | Hoàn thành |",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
+        "| STT | Công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời điểm hoàn thành |",
+        "| TT | Hoạt động | Cơ quan thực hiện | Cơ quan phối hợp | Hoàn thành |",
+    ],
+)
 def test_task_table_columns_under_other_names(header):
     """The task, lead and time columns under the names plans give them: 'Công việc', 'Hoạt
     động'; 'Đơn vị thực hiện' (the unit that carries the task out leads it); 'Thời điểm'."""
@@ -371,12 +440,16 @@ def test_task_table_columns_under_other_names(header):
     from compare.build import parse_text
 
     text = (MATERIAL / "department_appendix_table.txt").read_text(encoding="utf-8")
-    doc = parse_text(text.replace("| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |", header), "x")
+    doc = parse_text(
+        text.replace("| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |", header), "x"
+    )
     rows = [t for t in doc.tasks if t["item_kind"] == "table_row"]
     assert [(t["lead_units"], t["partner_units"], t["timeframe"]) for t in rows] == [
-        (["Văn phòng Sở"], ["Các phòng"], "Quý I/2025"), (["Phòng Tổ chức - Hành chính"], ["Công đoàn Sở"], "Quý II/2025"),
+        (["Văn phòng Sở"], ["Các phòng"], "Quý I/2025"),
+        (["Phòng Tổ chức - Hành chính"], ["Công đoàn Sở"], "Quý II/2025"),
         (["Văn phòng Sở"], ["Trung tâm Phục vụ hành chính công"], "Cả năm 2025"),
-        (["Ban Giám đốc"], ["Công đoàn Sở"], "Quý III/2025")]
+        (["Ban Giám đốc"], ["Công đoàn Sở"], "Quý III/2025"),
+    ]
 
 
 def test_header_columns_run_together_and_units_that_open_their_items():
@@ -387,15 +460,35 @@ def test_header_columns_run_together_and_units_that_open_their_items():
 
     doc = _build_material("department_merged_columns.txt")
     md = doc.metadata
-    assert (md.issuer, md.parent, md.jurisdiction, md.admin_level, md.number, md.issued_date, md.signer,
-            md.signer_title) == ("Sở Nội vụ", "UBND tỉnh Long An", "Long An", "department", "215/KH-SNV",
-                                 dt.date(2025, 2, 14), "Trần Văn Hùng", "Giám đốc")
+    assert (
+        md.issuer,
+        md.parent,
+        md.jurisdiction,
+        md.admin_level,
+        md.number,
+        md.issued_date,
+        md.signer,
+        md.signer_title,
+    ) == (
+        "Sở Nội vụ",
+        "UBND tỉnh Long An",
+        "Long An",
+        "department",
+        "215/KH-SNV",
+        dt.date(2025, 2, 14),
+        "Trần Văn Hùng",
+        "Giám đốc",
+    )
     got = [(t["label"], t["lead_units"], t["due_end"]) for t in doc.tasks]
     assert got == [
-        ("a", ["Văn phòng Sở"], dt.date(2025, 3, 31)), ("b", [], dt.date(2025, 12, 31)),
-        ("a", [], dt.date(2025, 6, 30)), ("b", ["Thanh tra Sở"], None),
-        ("a", [], None), ("b", ["Phòng Tổ chức cán bộ"], dt.date(2025, 12, 31)),
-        ("1", ["Văn phòng Sở"], dt.date(2025, 12, 15)), ("2", ["Các phòng, đơn vị thuộc Sở"], None),
+        ("a", ["Văn phòng Sở"], dt.date(2025, 3, 31)),
+        ("b", [], dt.date(2025, 12, 31)),
+        ("a", [], dt.date(2025, 6, 30)),
+        ("b", ["Thanh tra Sở"], None),
+        ("a", [], None),
+        ("b", ["Phòng Tổ chức cán bộ"], dt.date(2025, 12, 31)),
+        ("1", ["Văn phòng Sở"], dt.date(2025, 12, 15)),
+        ("2", ["Các phòng, đơn vị thuộc Sở"], None),
     ]
     assert not doc.fell_through
 
@@ -408,24 +501,42 @@ def test_word_processor_bullets_and_a_date_in_figures():
     doc = _build_material("district_word_bullets.txt")
     md = doc.metadata
     assert (md.issuer, md.parent, md.admin_level, md.number, md.issued_date, md.signer, md.signer_title) == (
-        "Phòng Nội vụ", "Ủy ban nhân dân huyện Củ Chi", "district", "35/KH-PNV", dt.date(2025, 3, 10),
-        "Lê Thị Mai", "Trưởng phòng")
+        "Phòng Nội vụ",
+        "Ủy ban nhân dân huyện Củ Chi",
+        "district",
+        "35/KH-PNV",
+        dt.date(2025, 3, 10),
+        "Lê Thị Mai",
+        "Trưởng phòng",
+    )
     got = [(t["item_kind"], t["parent_task_id"], t["text"].split()[0]) for t in doc.tasks]
     assert got == [
-        ("dash", None, "Tuyên"), ("plus", "district_word_bullets:t001", "Quyết"),
-        ("plus", "district_word_bullets:t001", "Kết"), ("dash", None, "Đăng"),
-        ("dash", None, "Rà"), ("dash", None, "Thực"),
-        ("dash", None, "Tăng"), ("plus", "district_word_bullets:t007", "Kiểm"),
-        ("plus", "district_word_bullets:t007", "Xử"), ("dash", None, "Công"),
+        ("dash", None, "Tuyên"),
+        ("plus", "district_word_bullets:t001", "Quyết"),
+        ("plus", "district_word_bullets:t001", "Kết"),
+        ("dash", None, "Đăng"),
+        ("dash", None, "Rà"),
+        ("dash", None, "Thực"),
+        ("dash", None, "Tăng"),
+        ("plus", "district_word_bullets:t007", "Kiểm"),
+        ("plus", "district_word_bullets:t007", "Xử"),
+        ("dash", None, "Công"),
     ]
     assert not doc.fell_through
 
 
-@pytest.mark.parametrize("line, clean", [
-    ("o Kiểm tra đột xuất;", "+ Kiểm tra đột xuất;"), ("§ Xử lý nghiêm;", "+ Xử lý nghiêm;"),
-    ("Ø Tổ chức hội nghị;", "- Tổ chức hội nghị;"), ("❖ Tổ chức hội nghị;", "- Tổ chức hội nghị;"),
-    ("ü Tổ chức hội nghị;", "- Tổ chức hội nghị;"), ("o tổ chức", "o tổ chức"), ("ô Tổ chức", "ô Tổ chức"),
-])
+@pytest.mark.parametrize(
+    "line, clean",
+    [
+        ("o Kiểm tra đột xuất;", "+ Kiểm tra đột xuất;"),
+        ("§ Xử lý nghiêm;", "+ Xử lý nghiêm;"),
+        ("Ø Tổ chức hội nghị;", "- Tổ chức hội nghị;"),
+        ("❖ Tổ chức hội nghị;", "- Tổ chức hội nghị;"),
+        ("ü Tổ chức hội nghị;", "- Tổ chức hội nghị;"),
+        ("o tổ chức", "o tổ chức"),
+        ("ô Tổ chức", "ô Tổ chức"),
+    ],
+)
 def test_bullets_of_word_processors(line, clean):
     from compare.parse.lines import clean_line
 
@@ -441,7 +552,13 @@ def test_a_task_table_copied_with_tabs():
     doc = _build_material("commune_tab_table.txt")
     md = doc.metadata
     assert (md.issuer, md.admin_level, md.number, md.issued_date, md.signer, md.signer_title) == (
-        "Ủy ban nhân dân xã Tân Thành", "commune", "18/KH-UBND", dt.date(2026, 1, 5), "Phạm Văn Tài", "Chủ tịch")
+        "Ủy ban nhân dân xã Tân Thành",
+        "commune",
+        "18/KH-UBND",
+        dt.date(2026, 1, 5),
+        "Phạm Văn Tài",
+        "Chủ tịch",
+    )
     rows = [(t["label"], t["lead_units"], t["partner_units"], t["timeframe"], t["due_end"]) for t in doc.tasks[:5]]
     assert rows == [
         ("1", ["Văn phòng HĐND và UBND xã"], ["Công chức Văn hóa - Xã hội"], "Quý I/2026", dt.date(2026, 3, 31)),
@@ -481,12 +598,16 @@ def test_a_task_table_that_marks_its_quarters(form):
 def test_month_columns_of_a_task_table():
     from compare.build import parse_text
 
-    header = ("SỞ NỘI VỤ\n\nSố: 5/KH-SNV\n\nKẾ HOẠCH\nCông tác dân vận chính quyền năm 2025\n\n"
-              "I. NHIỆM VỤ\n\n| TT | Nội dung công việc | Đơn vị chủ trì | T1 | T2 | T3 | T4 | T5 | T6 |\n"
-              "|---|---|---|---|---|---|---|---|---|\n")
-    rows = ("| 1 | Tổ chức hội nghị quán triệt công tác dân vận | Văn phòng Sở | | | x | | | |\n"
-            "| 2 | Rà soát thủ tục hành chính thuộc thẩm quyền | Phòng Cải cách | | x | | x | | |\n"
-            "| 3 | Kiểm tra công vụ tại các phòng chuyên môn | Thanh tra Sở | | | | | | |\n")
+    header = (
+        "SỞ NỘI VỤ\n\nSố: 5/KH-SNV\n\nKẾ HOẠCH\nCông tác dân vận chính quyền năm 2025\n\n"
+        "I. NHIỆM VỤ\n\n| TT | Nội dung công việc | Đơn vị chủ trì | T1 | T2 | T3 | T4 | T5 | T6 |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+    )
+    rows = (
+        "| 1 | Tổ chức hội nghị quán triệt công tác dân vận | Văn phòng Sở | | | x | | | |\n"
+        "| 2 | Rà soát thủ tục hành chính thuộc thẩm quyền | Phòng Cải cách | | x | | x | | |\n"
+        "| 3 | Kiểm tra công vụ tại các phòng chuyên môn | Thanh tra Sở | | | | | | |\n"
+    )
     doc = parse_text(header + rows + "\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nLê Văn An\n", "x")
     assert [(t["timeframe"], t["due_start"], t["due_end"]) for t in doc.tasks] == [
         ("Tháng 3/2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),

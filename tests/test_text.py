@@ -103,7 +103,7 @@ def test_utf8_with_a_few_broken_bytes_is_read_as_utf8():
     text = SEEDS["002"].read_text(encoding="utf-8")
     data = text.encode("utf-8")
     cut = data.index("Kế hoạch".encode()) + 1  # the second byte of "ế" (three bytes) goes
-    damaged = data[:cut] + data[cut + 1:] + b"\xff\xfe"
+    damaged = data[:cut] + data[cut + 1 :] + b"\xff\xfe"
     read, encoding = decode_bytes(damaged)
     assert encoding == "utf-8-lossy" and 1 <= read.count("\ufffd") <= 4
     assert len(parse_text(read, "x").tasks) == len(parse_text(text, "x").tasks)
@@ -115,14 +115,17 @@ def test_utf8_with_a_few_broken_bytes_is_read_as_utf8():
 import pytest  # noqa: E402
 
 
-@pytest.mark.parametrize("heading, kind", [
-    ("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN", "content"),  # what it opens with names the part
-    ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
-    ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
-    ("IV. Chế độ báo cáo và tổ chức thực hiện", "implementation"),
-    ("2. Công tác cải cách hành chính, tổ chức thực hiện", "content"),
-    ("Nơi nhận:", "recipients"),
-])
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN", "content"),  # what it opens with names the part
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("IV. Chế độ báo cáo và tổ chức thực hiện", "implementation"),
+        ("2. Công tác cải cách hành chính, tổ chức thực hiện", "content"),
+        ("Nơi nhận:", "recipients"),
+    ],
+)
 def test_part_kinds_from_headings(heading, kind):
     from compare.parse.themes import classify_kind
 
@@ -133,8 +136,12 @@ def _catalogue_phrases():
     from compare.parse.themes import _THEME_PHRASES, YEAR_PHRASES
 
     base = [(None, theme, phrase, weight) for theme, ps in _THEME_PHRASES.items() for phrase, weight in ps]
-    years = [(year, theme, phrase, weight) for year, themes in YEAR_PHRASES.items()
-             for theme, ps in themes.items() for phrase, weight in ps]
+    years = [
+        (year, theme, phrase, weight)
+        for year, themes in YEAR_PHRASES.items()
+        for theme, ps in themes.items()
+        for phrase, weight in ps
+    ]
     return base + years
 
 

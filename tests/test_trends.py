@@ -16,17 +16,36 @@ from compare.analyze.trends import (
 
 
 def _corpus():
-    docs = pl.DataFrame({"doc_id": ["a23", "b25", "c25", "d26"], "year": [2023, 2025, 2025, 2026],
-                         "admin_level": ["department", "department", "commune", "department"]},
-                        schema={"doc_id": pl.Utf8, "year": pl.Int32, "admin_level": pl.Utf8})
-    tasks = pl.DataFrame({
-        "doc_id": ["a23", "b25", "b25", "c25", "d26", "d26"],
-        "task_id": ["a23:t1", "b25:t1", "b25:t2", "c25:t1", "d26:t1", "d26:t2"],
-        "text": ["Triển khai Luật Thực hiện dân chủ ở cơ sở", "Sap xep to chuc bo may cua So",  # a scan
-                 "Dân vận khéo", "Xây dựng chính quyền địa phương hai cấp", "Tuyên truyền các văn bản",
-                 "Dân vận khéo trong trường học"]})
-    refs = pl.DataFrame({"doc_id": ["d26"], "task_id": ["d26:t1"], "ref_id": ["45-CT/TW"],
-                         "text": ["Chỉ thị số 45-CT/TW về bầu cử đại biểu Quốc hội khóa XVI"]})
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["a23", "b25", "c25", "d26"],
+            "year": [2023, 2025, 2025, 2026],
+            "admin_level": ["department", "department", "commune", "department"],
+        },
+        schema={"doc_id": pl.Utf8, "year": pl.Int32, "admin_level": pl.Utf8},
+    )
+    tasks = pl.DataFrame(
+        {
+            "doc_id": ["a23", "b25", "b25", "c25", "d26", "d26"],
+            "task_id": ["a23:t1", "b25:t1", "b25:t2", "c25:t1", "d26:t1", "d26:t2"],
+            "text": [
+                "Triển khai Luật Thực hiện dân chủ ở cơ sở",
+                "Sap xep to chuc bo may cua So",  # a scan
+                "Dân vận khéo",
+                "Xây dựng chính quyền địa phương hai cấp",
+                "Tuyên truyền các văn bản",
+                "Dân vận khéo trong trường học",
+            ],
+        }
+    )
+    refs = pl.DataFrame(
+        {
+            "doc_id": ["d26"],
+            "task_id": ["d26:t1"],
+            "ref_id": ["45-CT/TW"],
+            "text": ["Chỉ thị số 45-CT/TW về bầu cử đại biểu Quốc hội khóa XVI"],
+        }
+    )
     return docs, tasks, refs
 
 
@@ -42,7 +61,8 @@ def test_term_trends_count_plans_tasks_and_citations_per_year_as_shares():
     assert set(trends["term"]) == set(watchlist())  # every term, every year, zeros included
     by_level = term_trends(tasks, docs, refs, tasks["text"].to_list(), by="admin_level")
     assert by_level.filter((pl.col("term") == "Chính quyền địa phương hai cấp") & (pl.col("n_plans") > 0))[
-        "admin_level"].to_list() == ["commune"]
+        "admin_level"
+    ].to_list() == ["commune"]
 
 
 def test_a_list_of_words_is_a_watch_list_too():
@@ -65,9 +85,14 @@ def test_each_year_brings_and_leaves_terms_against_the_year_before():
 
 def test_year_changes_new_gone_continuing_with_evidence():
     docs, tasks, _ = _corpus()
-    clusters = pl.DataFrame({"task_id": tasks["task_id"], "cluster": [0, 1, 2, 3, 4, 2],
-                             "cluster_label": ["dân chủ", "bộ máy", "dân vận khéo", "hai cấp", "tuyên truyền",
-                                               "dân vận khéo"]}, schema_overrides={"cluster": pl.Int32})
+    clusters = pl.DataFrame(
+        {
+            "task_id": tasks["task_id"],
+            "cluster": [0, 1, 2, 3, 4, 2],
+            "cluster_label": ["dân chủ", "bộ máy", "dân vận khéo", "hai cấp", "tuyên truyền", "dân vận khéo"],
+        },
+        schema_overrides={"cluster": pl.Int32},
+    )
     yc = year_changes(tasks, docs, clusters)
     status = {(r["year"], r["cluster"]): r for r in yc.iter_rows(named=True)}
     assert status[(2025, 0)]["status"] == "gone" and status[(2025, 0)]["task_ids"] == ["a23:t1"]
@@ -125,7 +150,8 @@ def test_the_across_years_apis_on_a_generated_corpus(tmp_path):
     cited = corpus.citations()
     assert cited["n_plans"].sum() >= corpus.references["doc_id"].n_unique()
     assert cited.filter(pl.col("ref_id") == "23-QĐ/TW")["n_plans"].to_list() == [
-        corpus.references.filter(pl.col("ref_id") == "23-QĐ/TW")["doc_id"].n_unique()]
+        corpus.references.filter(pl.col("ref_id") == "23-QĐ/TW")["doc_id"].n_unique()
+    ]
     hits = corpus.search("cai cach hanh chinh", k=5)
     assert hits.height == 5 and all("cải cách hành chính" in t.lower() for t in hits["text"])
     a, b = corpus.documents["doc_id"][0], corpus.documents["doc_id"][1]
@@ -140,6 +166,6 @@ def test_evidence_quotes_the_words_around_the_match_as_written():
     got = snippet(text, ["bau cu dai bieu quoc hoi"], width=12)
     assert got == "…nh đạo cuộc Bầu cử đại biểu Quốc hội khóa XVI."
     assert snippet(text, ["chuyen doi so"]) is None
-    docs, tasks, refs = _corpus()
+    _, tasks, refs = _corpus()
     hits = term_hits(tasks, refs, tasks["text"].to_list(), terms=["bau cu"])
     assert hits["source"].to_list() == ["citation"] and "bầu cử" in hits["snippet"][0]

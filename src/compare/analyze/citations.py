@@ -74,16 +74,20 @@ def _subject(text: str, code: str) -> str | None:
     at = text.find(code)
     if at < 0:
         return None
-    tail = text[at + len(code): at + len(code) + 280]
+    tail = text[at + len(code) : at + len(code) + 280]
     # "về ..." of this citation: within its own clause (no ';'), close after the code (its date
     # and issuer), and not "gửi về" (a direction)
-    m = re.search(r"^[^;]{0,110}?(?<!gửi )\bvề\s+(?:việc\s+)?(.{6,160}?)"
-                  r"(?=[;.]|\s+(?:và|,)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch|Luật)\b|$)", tail)
-    return m.group(1).strip(" ,“”\"") if m else None
+    m = re.search(
+        r"^[^;]{0,110}?(?<!gửi )\bvề\s+(?:việc\s+)?(.{6,160}?)"
+        r"(?=[;.]|\s+(?:và|,)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch|Luật)\b|$)",
+        tail,
+    )
+    return m.group(1).strip(' ,“”"') if m else None
 
 
-def citations(references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
-              searchable: list[str] | None = None) -> pl.DataFrame:
+def citations(
+    references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame, searchable: list[str] | None = None
+) -> pl.DataFrame:
     """One row per cited document: ref_id (its commonest spelling), variants, kind, ref_date,
     level, subject, doc_ids, years, n_plans, flags. Laws cited by name are rows too (kind
     "Luật", ref_id "Luật ..."). `searchable`: each task's searchable text, in `tasks` order
@@ -93,13 +97,14 @@ def citations(references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataF
     docs: dict[tuple, _Doc] = {}
     raw = []
     for doc_id, task_id, ref_id, kind, ref_date, text in references.select(
-            "doc_id", "task_id", "ref_id", "kind", "ref_date", "text").iter_rows():
+        "doc_id", "task_id", "ref_id", "kind", "ref_date", "text"
+    ).iter_rows():
         parsed = parse_code(ref_id)
         raw.append((doc_id, task_id, ref_id, kind, ref_date, text, parsed))
     # a code whose type contradicts the citation's kind ("Chỉ thị số 28/TT-TTg", a scan's TT for
     # CT) takes the kind's type where a citation of that number, issuer and date already has it
     by_triplet: dict[tuple, set] = {}
-    for doc_id, task_id, ref_id, kind, ref_date, text, parsed in raw:
+    for *_, ref_date, _text, parsed in raw:
         if parsed:
             by_triplet.setdefault((parsed[0], parsed[2], ref_date), set()).add(parsed[1])
     for doc_id, task_id, ref_id, kind, ref_date, text, parsed in raw:
@@ -110,8 +115,9 @@ def citations(references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataF
             if want and type_code != want.upper():
                 said = CODE_KINDS.get(type_code, type_code)
                 if ref_date is not None and want.upper() in by_triplet.get((number, issuer, ref_date), set()):
-                    flags.append(f"mã ghi {said} ({ref_id}) nhưng loại là {kind}: đã gộp với văn bản cùng số, "
-                                 "cùng ngày")
+                    flags.append(
+                        f"mã ghi {said} ({ref_id}) nhưng loại là {kind}: đã gộp với văn bản cùng số, cùng ngày"
+                    )
                     type_code = want.upper()
                 elif ref_date is not None and kind in ("Chỉ thị", "Quyết định", "Nghị quyết", "Nghị định"):
                     flags.append(f"mã ghi {said} nhưng loại là {kind}: có thể do bản quét, đã sửa theo loại văn bản")
@@ -128,8 +134,9 @@ def citations(references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataF
         entry.doc_ids.add(doc_id)
         entry.flags += [f for f in flags if f not in entry.flags]
         if entry.subject is None and task_id in task_text:
-            entry.subject = _subject(task_text[task_id] or "", text or ref_id) or _subject(task_text[task_id] or "",
-                                                                                          ref_id)
+            entry.subject = _subject(task_text[task_id] or "", text or ref_id) or _subject(
+                task_text[task_id] or "", ref_id
+            )
     # a citation without a date joins the dated document of the same code, when there is one
     for key in [k for k in docs if k[3] is None and k[0]]:
         dated = [k for k in docs if k[:3] == key[:3] and k[3] is not None]
@@ -141,12 +148,26 @@ def citations(references: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataF
             target.subject = target.subject or gone.subject
     _flag_lookalikes(docs)
     rows = [_row(entry, years) for entry in docs.values()]
-    clean = {d for d, q in zip(documents["doc_id"].to_list(), documents["text_quality"].to_list()) if q != "ocr"} \
-        if "text_quality" in documents.columns else set(documents["doc_id"].to_list())
+    clean = (
+        {d for d, q in zip(documents["doc_id"].to_list(), documents["text_quality"].to_list()) if q != "ocr"}
+        if "text_quality" in documents.columns
+        else set(documents["doc_id"].to_list())
+    )
     rows += _laws(tasks, searchable if searchable is not None else tasks["text"].to_list(), years, clean)
-    schema = {"ref_id": pl.Utf8, "variants": pl.List(pl.Utf8), "kind": pl.Utf8, "ref_date": pl.Date,
-              "level": pl.Utf8, "subject": pl.Utf8, "doc_ids": pl.List(pl.Utf8), "years": pl.List(pl.Int32),
-              "n_plans": pl.Int64, "first_year": pl.Int32, "last_year": pl.Int32, "flags": pl.List(pl.Utf8)}
+    schema = {
+        "ref_id": pl.Utf8,
+        "variants": pl.List(pl.Utf8),
+        "kind": pl.Utf8,
+        "ref_date": pl.Date,
+        "level": pl.Utf8,
+        "subject": pl.Utf8,
+        "doc_ids": pl.List(pl.Utf8),
+        "years": pl.List(pl.Int32),
+        "n_plans": pl.Int64,
+        "first_year": pl.Int32,
+        "last_year": pl.Int32,
+        "flags": pl.List(pl.Utf8),
+    }
     return pl.DataFrame(rows, schema=schema).sort(["n_plans", "ref_id"], descending=[True, False])
 
 
@@ -161,17 +182,26 @@ def _canonical(entry: _Doc) -> str:
     m = _PARTY.match(spelling) or _STATE.match(spelling)
     assert m is not None
     code = KIND_CODE.get(entry.kind or "", type_code)
-    return spelling[:m.start("type")] + code + spelling[m.end("type"):]
+    return spelling[: m.start("type")] + code + spelling[m.end("type") :]
 
 
 def _row(entry: _Doc, years: dict) -> dict:
     plan_years = sorted({years[d] for d in entry.doc_ids if years.get(d) is not None})
     issuer = entry.key[2] or None
-    return {"ref_id": _canonical(entry), "variants": sorted(entry.spellings), "kind": entry.kind,
-            "ref_date": entry.ref_date, "level": level_of(issuer), "subject": entry.subject,
-            "doc_ids": sorted(entry.doc_ids), "years": plan_years, "n_plans": len(entry.doc_ids),
-            "first_year": plan_years[0] if plan_years else None, "last_year": plan_years[-1] if plan_years else None,
-            "flags": entry.flags}
+    return {
+        "ref_id": _canonical(entry),
+        "variants": sorted(entry.spellings),
+        "kind": entry.kind,
+        "ref_date": entry.ref_date,
+        "level": level_of(issuer),
+        "subject": entry.subject,
+        "doc_ids": sorted(entry.doc_ids),
+        "years": plan_years,
+        "n_plans": len(entry.doc_ids),
+        "first_year": plan_years[0] if plan_years else None,
+        "last_year": plan_years[-1] if plan_years else None,
+        "flags": entry.flags,
+    }
 
 
 def _flag_lookalikes(docs: dict[tuple, _Doc]) -> None:
@@ -215,8 +245,9 @@ def _laws(tasks: pl.DataFrame, searchable: list[str], years: dict, clean: set[st
     from rapidfuzz import fuzz
 
     kept: dict[str, dict] = {}
-    for key in sorted(seen, key=lambda k: (-len(seen[k]["docs"]), -len(seen[k]["docs"] & clean),
-                                           -sum(seen[k]["names"].values()), k)):
+    for key in sorted(
+        seen, key=lambda k: (-len(seen[k]["docs"]), -len(seen[k]["docs"] & clean), -sum(seen[k]["names"].values()), k)
+    ):
         home = next((h for h in kept if fuzz.ratio(h, key) >= 85), None)
         if home is None:
             kept[key] = seen[key]
@@ -228,8 +259,20 @@ def _laws(tasks: pl.DataFrame, searchable: list[str], years: dict, clean: set[st
     for entry in kept.values():
         plan_years = sorted({years[d] for d in entry["docs"] if years.get(d) is not None})
         names = sorted(entry["names"].items(), key=lambda kv: (kv[0] != entry["home"], -kv[1], kv[0]))
-        rows.append({"ref_id": names[0][0], "variants": sorted(entry["names"]), "kind": "Luật", "ref_date": None,
-                     "level": "Quốc hội", "subject": None, "doc_ids": sorted(entry["docs"]), "years": plan_years,
-                     "n_plans": len(entry["docs"]), "first_year": plan_years[0] if plan_years else None,
-                     "last_year": plan_years[-1] if plan_years else None, "flags": []})
+        rows.append(
+            {
+                "ref_id": names[0][0],
+                "variants": sorted(entry["names"]),
+                "kind": "Luật",
+                "ref_date": None,
+                "level": "Quốc hội",
+                "subject": None,
+                "doc_ids": sorted(entry["docs"]),
+                "years": plan_years,
+                "n_plans": len(entry["docs"]),
+                "first_year": plan_years[0] if plan_years else None,
+                "last_year": plan_years[-1] if plan_years else None,
+                "flags": [],
+            }
+        )
     return rows

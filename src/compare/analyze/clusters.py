@@ -33,8 +33,23 @@ _EDGE_STOP = set(
     "viec tu khi da se dang bang qua ra vao neu hoac thi ma nen cung con".split()
 )
 # Words too generic to name a mandate in this corpus.
-_GENERIC = {"cong tac", "thuc hien", "trien khai", "nhiem vu", "cong tac dan van", "dan van", "to chuc",
-            "can bo", "co quan", "don vi", "thanh pho", "nam 2025", "nam 2026", "nam 2024", "nam 2023"}
+_GENERIC = {
+    "cong tac",
+    "thuc hien",
+    "trien khai",
+    "nhiem vu",
+    "cong tac dan van",
+    "dan van",
+    "to chuc",
+    "can bo",
+    "co quan",
+    "don vi",
+    "thanh pho",
+    "nam 2025",
+    "nam 2026",
+    "nam 2024",
+    "nam 2023",
+}
 
 
 def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> np.ndarray:
@@ -44,8 +59,9 @@ def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> n
     dist = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=1.0 - threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    )
     return model.fit_predict(dist)
 
 
@@ -112,7 +128,7 @@ def _phrases(text: str) -> list[str]:
         syllables = re.findall(r"[^\W\d_]+", segment)
         for n in (2, 3, 4):
             for k in range(len(syllables) - n + 1):
-                gram = syllables[k: k + n]
+                gram = syllables[k : k + n]
                 fg = [fold(w) for w in gram]
                 if fg[0] in _EDGE_STOP or fg[-1] in _EDGE_STOP:
                     continue
@@ -167,14 +183,24 @@ def label_clusters(texts: list[str], clusters: np.ndarray, top: int = 2) -> dict
     return {c: "; ".join(t[:top]) for c, t in cluster_terms(texts, clusters, top).items()}
 
 
-def cluster_cards(tasks: pl.DataFrame, clusters: pl.DataFrame, vectors: np.ndarray,
-                  labels: dict[str, str] | None = None, examples: int = 3, terms: int = 5) -> pl.DataFrame:
+def cluster_cards(
+    tasks: pl.DataFrame,
+    clusters: pl.DataFrame,
+    vectors: np.ndarray,
+    labels: dict[str, str] | None = None,
+    examples: int = 3,
+    terms: int = 5,
+) -> pl.DataFrame:
     """One card per cluster: label, its top terms, its most representative tasks (nearest the
     cluster's mean vector), the plans it spans and its commonest theme; widest clusters first.
 
     `vectors` are in the row order of `tasks`; `labels` maps doc_id to a plan's label."""
-    joined = tasks.select("task_id", "doc_id", "text", "theme").with_row_index("row").join(
-        clusters, on="task_id", how="inner").sort("row")
+    joined = (
+        tasks.select("task_id", "doc_id", "text", "theme")
+        .with_row_index("row")
+        .join(clusters, on="task_id", how="inner")
+        .sort("row")
+    )
     assign = joined["cluster"].to_numpy()
     rows = joined["row"].to_numpy()
     top_terms = cluster_terms(joined["text"].to_list(), assign, terms)
@@ -190,21 +216,39 @@ def cluster_cards(tasks: pl.DataFrame, clusters: pl.DataFrame, vectors: np.ndarr
         texts = joined["text"].to_numpy()[members]
         docs = sorted(set(joined["doc_id"].to_numpy()[members].tolist()))
         themes = [t for t in joined["theme"].to_numpy()[members].tolist() if t is not None and t == t]
-        cards.append({
-            "cluster": int(c), "cluster_label": joined["cluster_label"][int(members[0])],
-            "tasks": len(members), "plans": len(docs), "theme": max(set(themes), key=lambda t: (themes.count(t), -t))
-            if themes else None, "terms": top_terms.get(c, []), "examples": [str(texts[k]) for k in order],
-            "plan": [labels.get(d, d) for d in docs],
-        })
-    schema = {"cluster": pl.Int32, "cluster_label": pl.Utf8, "tasks": pl.Int32, "plans": pl.Int32, "theme": pl.Int32,
-              "terms": pl.List(pl.Utf8), "examples": pl.List(pl.Utf8), "plan": pl.List(pl.Utf8)}
+        cards.append(
+            {
+                "cluster": int(c),
+                "cluster_label": joined["cluster_label"][int(members[0])],
+                "tasks": len(members),
+                "plans": len(docs),
+                "theme": max(set(themes), key=lambda t: (themes.count(t), -t)) if themes else None,
+                "terms": top_terms.get(c, []),
+                "examples": [str(texts[k]) for k in order],
+                "plan": [labels.get(d, d) for d in docs],
+            }
+        )
+    schema = {
+        "cluster": pl.Int32,
+        "cluster_label": pl.Utf8,
+        "tasks": pl.Int32,
+        "plans": pl.Int32,
+        "theme": pl.Int32,
+        "terms": pl.List(pl.Utf8),
+        "examples": pl.List(pl.Utf8),
+        "plan": pl.List(pl.Utf8),
+    }
     return pl.DataFrame(cards, schema=schema).sort(["plans", "tasks", "cluster"], descending=[True, True, False])
 
 
 def clusters_table(tasks: pl.DataFrame, features: Features, threshold: float = CLUSTER_SIMILARITY) -> pl.DataFrame:
     clusters = cluster_tasks(features, threshold)
     labels = label_clusters(tasks["text"].to_list(), clusters)
-    return pl.DataFrame({
-        "task_id": tasks["task_id"], "cluster": clusters.astype(np.int32),
-        "cluster_label": [labels[int(c)] for c in clusters],
-    }, schema={"task_id": pl.Utf8, "cluster": pl.Int32, "cluster_label": pl.Utf8})
+    return pl.DataFrame(
+        {
+            "task_id": tasks["task_id"],
+            "cluster": clusters.astype(np.int32),
+            "cluster_label": [labels[int(c)] for c in clusters],
+        },
+        schema={"task_id": pl.Utf8, "cluster": pl.Int32, "cluster_label": pl.Utf8},
+    )

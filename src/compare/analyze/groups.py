@@ -46,4 +46,5 @@ def _align_sides(corpus: Corpus, ids_a: list[str], ids_b: list[str]) -> pl.DataF
     plan_of = dict(zip(corpus.tasks["task_id"].to_list(), corpus.tasks["doc_id"].to_list()))
     return aligned.with_columns(
         pl.col("task_id_old").replace_strict(plan_of, default=None).alias("doc_id_old"),
-        pl.col("task_id_new").replace_strict(plan_of, default=None).alias("doc_id_new"))
+        pl.col("task_id_new").replace_strict(plan_of, default=None).alias("doc_id_new"),
+    )

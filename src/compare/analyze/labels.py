@@ -96,12 +96,17 @@ _PLACE_WORDS = ("huyen", "quan", "thi xa", "thanh pho", "xa ", "phuong", "tinh",
 def base_label(row: dict) -> str:
     issuer = short_issuer(row.get("issuer"))
     parent = row.get("parent")
-    if (row.get("admin_level") in ("district", "commune") and parent
-            and not any(w in fold(issuer) + " " for w in _PLACE_WORDS)):
+    if (
+        row.get("admin_level") in ("district", "commune")
+        and parent
+        and not any(w in fold(issuer) + " " for w in _PLACE_WORDS)
+    ):
         issuer = f"{issuer} {short_issuer(parent).removeprefix('UBND ')}"  # 'Phòng Nội vụ huyện Cần Giuộc'
     place = row.get("jurisdiction")
     if place and fold(place) not in fold(issuer):
-        issuer = f"{issuer} {place}" if row.get("admin_level") in ("department", "province", None) else f"{issuer}, {place}"
+        issuer = (
+            f"{issuer} {place}" if row.get("admin_level") in ("department", "province", None) else f"{issuer}, {place}"
+        )
     parts = [issuer, period_text(row.get("period"), row.get("year"))]
     number = number_text(row.get("number"))
     if number:

@@ -32,9 +32,15 @@ RELATED = 0.22  # combined similarity from which two tasks share a topic
 SAME_MANDATE = ("verbatim", "near_verbatim", "paraphrase")  # the kinds that count as shared
 
 
-def find_overlaps(tasks: pl.DataFrame, features: Features, paraphrase: float = PARAPHRASE,
-                  verbatim: float = VERBATIM_LEXICAL, k: int = 15, related: float = RELATED,
-                  near_verbatim: float = NEAR_VERBATIM_LEXICAL) -> pl.DataFrame:
+def find_overlaps(
+    tasks: pl.DataFrame,
+    features: Features,
+    paraphrase: float = PARAPHRASE,
+    verbatim: float = VERBATIM_LEXICAL,
+    k: int = 15,
+    related: float = RELATED,
+    near_verbatim: float = NEAR_VERBATIM_LEXICAL,
+) -> pl.DataFrame:
     """Pairs of tasks with their similarity and kind: `verbatim`, `near_verbatim`,
     `paraphrase`, `related` (different plans) or `duplicate` (the same plan). Sorted, so that
     two runs give the same table."""
@@ -48,22 +54,38 @@ def find_overlaps(tasks: pl.DataFrame, features: Features, paraphrase: float = P
     is_near = lex >= near_verbatim
     related = min(related, paraphrase)
     keep = is_near | (combined >= related)
-    kind = np.where(same_doc, "duplicate", np.where(
-        is_verbatim, "verbatim", np.where(is_near, "near_verbatim", np.where(combined >= paraphrase, "paraphrase",
-                                                                              "related"))))
+    kind = np.where(
+        same_doc,
+        "duplicate",
+        np.where(
+            is_verbatim,
+            "verbatim",
+            np.where(is_near, "near_verbatim", np.where(combined >= paraphrase, "paraphrase", "related")),
+        ),
+    )
     # Inside a plan only a repeat is worth a flag: the same item, whole or inside a longer one
     # (the shorter's folded text found almost as is in the longer); "... công tác dân chủ ..."
     # and "... công tác dân vận ...", one word swapped, are two tasks.
     for n in np.flatnonzero(same_doc & (keep | (lex >= 0.5))):
         a, b = features.folded[i[n]], features.folded[j[n]]
         wa, wb = _words(a), _words(b)
-        keep[n] = bool(not (wa - wb and wb - wa) and min(len(wa), len(wb)) >= 0.5 * max(len(wa), len(wb))
-                       and fuzz.token_set_ratio(a, b) >= 100 * verbatim)
-    frame = pl.DataFrame({
-        "task_id_a": ids[i][keep], "task_id_b": ids[j][keep], "doc_id_a": docs[i][keep], "doc_id_b": docs[j][keep],
-        "similarity": np.round(combined[keep].astype(np.float64), 6), "kind": kind[keep],
-        "lexical": np.round(lex[keep].astype(np.float64), 6), "semantic": np.round(sem[keep].astype(np.float64), 6),
-    })
+        keep[n] = bool(
+            not (wa - wb and wb - wa)
+            and min(len(wa), len(wb)) >= 0.5 * max(len(wa), len(wb))
+            and fuzz.token_set_ratio(a, b) >= 100 * verbatim
+        )
+    frame = pl.DataFrame(
+        {
+            "task_id_a": ids[i][keep],
+            "task_id_b": ids[j][keep],
+            "doc_id_a": docs[i][keep],
+            "doc_id_b": docs[j][keep],
+            "similarity": np.round(combined[keep].astype(np.float64), 6),
+            "kind": kind[keep],
+            "lexical": np.round(lex[keep].astype(np.float64), 6),
+            "semantic": np.round(sem[keep].astype(np.float64), 6),
+        }
+    )
     return frame.sort(["doc_id_a", "doc_id_b", "task_id_a", "task_id_b"])
 
 

@@ -33,16 +33,23 @@ def searchable_texts(tasks: pl.DataFrame, lines: pl.DataFrame | None) -> list[st
         cols = ["task_id", "text"] + (["restored"] if restored else [])
         for row in lines.filter(pl.col("task_id").is_not_null()).sort("doc_id", "line_no").select(cols).iter_rows():
             own.setdefault(row[0], []).extend(t for t in row[1:] if t)
-    return [" ".join([text or "", *own.get(task_id, [])])
-            for task_id, text in tasks.select("task_id", "text").iter_rows()]
+    return [
+        " ".join([text or "", *own.get(task_id, [])]) for task_id, text in tasks.select("task_id", "text").iter_rows()
+    ]
 
 
 class SearchIndex:
     """Built once per corpus; `search` answers in milliseconds after that (the query's vector
     is the only model call)."""
 
-    def __init__(self, tasks: pl.DataFrame, lines: pl.DataFrame | None, vectors: np.ndarray | None,
-                 labels: dict[str, str], embed=None):
+    def __init__(
+        self,
+        tasks: pl.DataFrame,
+        lines: pl.DataFrame | None,
+        vectors: np.ndarray | None,
+        labels: dict[str, str],
+        embed=None,
+    ):
         self.tasks = tasks
         self.labels = labels
         self.folded = [fold(t) for t in searchable_texts(tasks, lines)]

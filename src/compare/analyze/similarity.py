@@ -30,14 +30,58 @@ WEIGHTS = {"words": 0.70, "mandates": 0.15, "semantic": 0.15}
 # Multi-syllable terms that name a mandate of mass-mobilisation work (folded). Domain
 # vocabulary of the catalogue's themes, not text of any plan.
 MANDATE_TERMS = [
-    "dan van kheo", "khieu nai", "to cao", "tiep cong dan", "tiep dan", "cai cach hanh chinh", "sap xep",
-    "bo may", "tinh gon", "dao duc cong vu", "van hoa cong so", "ky luat", "ky cuong", "cham diem",
-    "xep loai", "bao cao", "kiem tra", "giam sat", "quy hoach", "doi thoai", "phan anh", "kien nghi",
-    "duong day nong", "mot cua", "thu tuc hanh chinh", "hai long", "dan chu o co so", "dan chu co so",
-    "quy che dan chu", "tuyen truyen", "pho bien", "quan triet", "chu de nam", "xay dung ke hoach",
-    "tong ket", "danh gia", "thi dua", "mo hinh", "chuyen doi so", "cong nghe thong tin", "phien ha",
-    "sach nhieu", "nhung nhieu", "nguoi dung dau", "nong thon moi", "truong hoc", "hoi nghi",
-    "luat thuc hien dan chu", "dich vu cong", "tiep can thong tin", "nguoi lao dong", "doan the",
+    "dan van kheo",
+    "khieu nai",
+    "to cao",
+    "tiep cong dan",
+    "tiep dan",
+    "cai cach hanh chinh",
+    "sap xep",
+    "bo may",
+    "tinh gon",
+    "dao duc cong vu",
+    "van hoa cong so",
+    "ky luat",
+    "ky cuong",
+    "cham diem",
+    "xep loai",
+    "bao cao",
+    "kiem tra",
+    "giam sat",
+    "quy hoach",
+    "doi thoai",
+    "phan anh",
+    "kien nghi",
+    "duong day nong",
+    "mot cua",
+    "thu tuc hanh chinh",
+    "hai long",
+    "dan chu o co so",
+    "dan chu co so",
+    "quy che dan chu",
+    "tuyen truyen",
+    "pho bien",
+    "quan triet",
+    "chu de nam",
+    "xay dung ke hoach",
+    "tong ket",
+    "danh gia",
+    "thi dua",
+    "mo hinh",
+    "chuyen doi so",
+    "cong nghe thong tin",
+    "phien ha",
+    "sach nhieu",
+    "nhung nhieu",
+    "nguoi dung dau",
+    "nong thon moi",
+    "truong hoc",
+    "hoi nghi",
+    "luat thuc hien dan chu",
+    "dich vu cong",
+    "tiep can thong tin",
+    "nguoi lao dong",
+    "doan the",
 ]
 
 
@@ -84,8 +128,8 @@ def _rowdot(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 50_000)
     """Row-wise dot products m[i[k]] · m[j[k]], a chunk of pairs at a time (bounded memory)."""
     out = np.empty(len(i), dtype=np.float32)
     for start in range(0, len(i), chunk):
-        a, b = i[start: start + chunk], j[start: start + chunk]
-        out[start: start + len(a)] = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+        a, b = i[start : start + chunk], j[start : start + chunk]
+        out[start : start + len(a)] = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
     return out
 
 
@@ -117,8 +161,8 @@ class Features:
         """(combined, character similarity, e5 cosine) for row pairs i[k], j[k]."""
         sem = np.empty(len(i), dtype=np.float32)
         for start in range(0, len(i), 50_000):  # chunks: (pairs × 384) copies would take gigabytes
-            a, b = i[start: start + 50_000], j[start: start + 50_000]
-            sem[start: start + len(a)] = np.einsum("ij,ij->i", self.semantic[a], self.semantic[b])
+            a, b = i[start : start + 50_000], j[start : start + 50_000]
+            sem[start : start + len(a)] = np.einsum("ij,ij->i", self.semantic[a], self.semantic[b])
         combined = self.combine(_rowdot(self.words, i, j), _rowdot(self.mandates, i, j), sem)
         return combined, lexical_pairs(self.folded, i, j), sem
 
@@ -191,7 +235,7 @@ def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray
         kk = min(2 * k, n - 1)  # one search stands for the two exact ones
         for start in range(0, n, 4 * chunk):
             rows = np.arange(start, min(n, start + 4 * chunk))
-            sims = joint[start: rows[-1] + 1] @ joint.T
+            sims = joint[start : rows[-1] + 1] @ joint.T
             sims[torch.arange(len(rows)), torch.from_numpy(rows)] = -float("inf")
             pairs.append(_as_pairs(rows, torch.topk(sims, kk, dim=1).indices.numpy()))
     else:

@@ -19,22 +19,33 @@ def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
     if corpus.tasks.height == 0:
         raise ValueError(f"{processed}: no tasks to analyse (run `compare build` first)")
     vectors = corpus.vectors
-    embeddings = pl.DataFrame({"task_id": corpus.tasks["task_id"], "model": [model_id] * corpus.tasks.height,
-                               "vector": [v.tolist() for v in vectors]}, schema=SCHEMAS["embeddings"])
+    embeddings = pl.DataFrame(
+        {
+            "task_id": corpus.tasks["task_id"],
+            "model": [model_id] * corpus.tasks.height,
+            "vector": [v.tolist() for v in vectors],
+        },
+        schema=SCHEMAS["embeddings"],
+    )
     clusters = clusters_table(corpus.tasks, corpus.features)  # fresh, never the old file
     corpus._clusters = clusters
     overlaps = corpus.overlaps()
     changes = corpus.changes()
     out = {
-        "embeddings": embeddings, "clusters": clusters, "overlaps": overlaps, "changes": changes,
-        "coverage": corpus.coverage(), "reference_changes": corpus.reference_changes(),
+        "embeddings": embeddings,
+        "clusters": clusters,
+        "overlaps": overlaps,
+        "changes": changes,
+        "coverage": corpus.coverage(),
+        "reference_changes": corpus.reference_changes(),
     }
     for name, frame in out.items():
         write_table(frame, Path(processed) / f"{name}.parquet")
     counts = overlaps.group_by("kind").len().sort("kind")
-    echo(f"analysed {corpus.documents.height} plans, {corpus.tasks.height} tasks with {model_id}: "
-         f"{clusters['cluster'].n_unique()} clusters; overlaps "
-         + ", ".join(f"{k} {n}" for k, n in counts.iter_rows()))
+    echo(
+        f"analysed {corpus.documents.height} plans, {corpus.tasks.height} tasks with {model_id}: "
+        f"{clusters['cluster'].n_unique()} clusters; overlaps " + ", ".join(f"{k} {n}" for k, n in counts.iter_rows())
+    )
     for (old, new), group in changes.group_by(["doc_id_old", "doc_id_new"], maintain_order=True):
         stats = dict(group.group_by("status").len().iter_rows())
         echo(f"  {old} → {new}: " + ", ".join(f"{s} {stats.get(s, 0)}" for s in ("kept", "modified", "new", "dropped")))

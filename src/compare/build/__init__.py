@@ -15,5 +15,4 @@ from compare.build.pipeline import (
     tables_of,
 )
 
-__all__ = ["BuildResult", "ParsedDocument", "build", "build_corpus", "parse_file", "parse_text", "summary",
-           "tables_of"]
+__all__ = ["BuildResult", "ParsedDocument", "build", "build_corpus", "parse_file", "parse_text", "summary", "tables_of"]

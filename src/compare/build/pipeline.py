@@ -68,9 +68,15 @@ class ParsedDocument:
         """Content lines that became neither heading nor task, and lines that look like items
         ("- ...", "2. ...") but stand outside every part (a part that is not content, such as
         "KINH PHÍ", holds items that are not tasks, and is not warned about)."""
-        return [ln.line_no for ln in self.lines if ln.role == "other" and (
-            ln.section_kind in ("content", "implementation")
-            or (ln.section_kind is None and _ITEM_START.match(ln.text) and sum(map(str.isalpha, ln.text)) >= 8))]
+        return [
+            ln.line_no
+            for ln in self.lines
+            if ln.role == "other"
+            and (
+                ln.section_kind in ("content", "implementation")
+                or (ln.section_kind is None and _ITEM_START.match(ln.text) and sum(map(str.isalpha, ln.text)) >= 8)
+            )
+        ]
 
 
 def _relative(path: Path, cwd: Path | None = None) -> str:
@@ -80,8 +86,15 @@ def _relative(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", encoding: str = "utf-8",
-               restorer: Restorer | None = None, stats: tuple[int, int, int] | None = None) -> ParsedDocument:
+def parse_text(
+    text: str,
+    doc_id: str,
+    source_path: str = "",
+    sha256: str = "",
+    encoding: str = "utf-8",
+    restorer: Restorer | None = None,
+    stats: tuple[int, int, int] | None = None,
+) -> ParsedDocument:
     """Parse one plan's decoded text. Raises Rejected when it is not a plan. A text damaged by
     OCR is restored line for line first (with `restorer`, or one learnt from the word list),
     and `text_raw` keeps the lines as they stand in the source."""
@@ -90,7 +103,9 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     if damaged(stats):
         fixer = restorer or default_restorer()
         restored = restore_text(text, fixer)
-    source_lines = split_lines(restored if restored is not None else text, source=text if restored is not None else None)
+    source_lines = split_lines(
+        restored if restored is not None else text, source=text if restored is not None else None
+    )
     if restored is not None:
         lines = flat_tables.rebuild(source_lines, lambda s: fixer.restore_line(normalize(s)))
     else:
@@ -113,24 +128,48 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
     sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
     for s in anatomy.sections:
-        doc.sections.append({
-            "doc_id": doc_id, "section_id": sid[s.section_id],
-            "parent_id": sid[s.parent_id] if s.parent_id else None, "level": s.level, "label": s.label,
-            "heading": s.heading, "kind": s.kind, "theme": s.theme,
-            "line_start": s.line_start, "line_end": s.line_end,
-        })
+        doc.sections.append(
+            {
+                "doc_id": doc_id,
+                "section_id": sid[s.section_id],
+                "parent_id": sid[s.parent_id] if s.parent_id else None,
+                "level": s.level,
+                "label": s.label,
+                "heading": s.heading,
+                "kind": s.kind,
+                "theme": s.theme,
+                "line_start": s.line_start,
+                "line_end": s.line_end,
+            }
+        )
     task_ids = [f"{doc_id}:t{n:03d}" for n in range(1, len(tasks) + 1)]
     for n, (t, task_id) in enumerate(zip(tasks, task_ids), start=1):
         doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
         for c in t.citations:
-            doc.references.append({"doc_id": doc_id, "task_id": task_id, "ref_id": c.ref_id, "kind": c.kind,
-                                   "ref_date": c.ref_date, "text": c.text})
+            doc.references.append(
+                {
+                    "doc_id": doc_id,
+                    "task_id": task_id,
+                    "ref_id": c.ref_id,
+                    "kind": c.kind,
+                    "ref_date": c.ref_date,
+                    "text": c.text,
+                }
+            )
     for it in anatomy.items:
         if it.role in ("task", "recipients", "signature"):
             continue
         for c in find_references(it.block.text):
-            doc.references.append({"doc_id": doc_id, "task_id": None, "ref_id": c.ref_id, "kind": c.kind,
-                                   "ref_date": c.ref_date, "text": c.text})
+            doc.references.append(
+                {
+                    "doc_id": doc_id,
+                    "task_id": None,
+                    "ref_id": c.ref_id,
+                    "kind": c.kind,
+                    "ref_date": c.ref_date,
+                    "text": c.text,
+                }
+            )
 
     # Every non-blank source line gets a role.
     role: dict[int, tuple[str, str | None, str | None, str | None]] = {}
@@ -153,22 +192,32 @@ def parse_text(text: str, doc_id: str, source_path: str = "", sha256: str = "", 
         if ln.kind == "blank":
             continue
         r, ref_sid, line_task, kind = role.get(ln.no, ("unaccounted", None, None, None))
-        doc.lines.append(LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw,
-                                  ln.text if restored is not None else None))
+        doc.lines.append(
+            LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw, ln.text if restored is not None else None)
+        )
     return doc
 
 
 def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> dict:
     b = t.item.block
     return {
-        "doc_id": doc_id, "task_id": task_id,
+        "doc_id": doc_id,
+        "task_id": task_id,
         "section_id": sid[t.section.section_id] if t.section else None,
-        "ordinal": n, "label": t.label, "text": t.text, "text_raw": t.text_raw, "theme": t.theme,
-        "lead_units": t.lead_units, "partner_units": t.partner_units,
-        "timeframe": t.timeframe.text, "due_start": t.timeframe.start, "due_end": t.timeframe.end,
+        "ordinal": n,
+        "label": t.label,
+        "text": t.text,
+        "text_raw": t.text_raw,
+        "theme": t.theme,
+        "lead_units": t.lead_units,
+        "partner_units": t.partner_units,
+        "timeframe": t.timeframe.text,
+        "due_start": t.timeframe.start,
+        "due_end": t.timeframe.end,
         "recurring": t.timeframe.recurring,
         "references": list(dict.fromkeys(c.ref_id for c in t.citations)),
-        "line_start": b.line_start, "line_end": b.line_end,
+        "line_start": b.line_start,
+        "line_end": b.line_end,
         "parent_task_id": task_ids[t.parent_index] if t.parent_index is not None else None,
         "item_kind": "table_row" if t.item.table else (b.marker or "paragraph"),
     }
@@ -200,17 +249,33 @@ class BuildResult:
 def _document_row(d: ParsedDocument) -> dict:
     md = d.metadata
     return {
-        "doc_id": d.doc_id, "source_path": d.source_path, "sha256": d.sha256, "issuer": md.issuer,
-        "parent": md.parent, "jurisdiction": md.jurisdiction, "admin_level": md.admin_level,
-        "doc_type": md.doc_type, "number": md.number, "issued_date": md.issued_date, "year": md.year,
-        "period": md.period, "period_start_year": md.period_start_year, "period_end_year": md.period_end_year, "title": md.title, "signer": md.signer, "signer_title": md.signer_title,
-        "text_quality": md.text_quality, "encoding": d.encoding, "n_tasks": len(d.tasks),
+        "doc_id": d.doc_id,
+        "source_path": d.source_path,
+        "sha256": d.sha256,
+        "issuer": md.issuer,
+        "parent": md.parent,
+        "jurisdiction": md.jurisdiction,
+        "admin_level": md.admin_level,
+        "doc_type": md.doc_type,
+        "number": md.number,
+        "issued_date": md.issued_date,
+        "year": md.year,
+        "period": md.period,
+        "period_start_year": md.period_start_year,
+        "period_end_year": md.period_end_year,
+        "title": md.title,
+        "signer": md.signer,
+        "signer_title": md.signer_title,
+        "text_quality": md.text_quality,
+        "encoding": d.encoding,
+        "n_tasks": len(d.tasks),
     }
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
     return sorted(
-        p for p in raw_dir.rglob("*")
+        p
+        for p in raw_dir.rglob("*")
         if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _SKIP_NAMES
     )
 
@@ -267,7 +332,9 @@ def build_corpus(raw_dir: Path) -> BuildResult:
             rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})
             continue
         if doc.doc_id in ids:
-            rejects.append({"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"})
+            rejects.append(
+                {"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"}
+            )
             continue
         seen[doc.sha256] = rel
         ids.add(doc.doc_id)
@@ -322,12 +389,16 @@ def summary(result: BuildResult) -> str:
             f"{unaccounted} lines unaccounted · text {md.text_quality}"
         )
         if fell:
-            out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
+            out.append(
+                f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}"
+            )
         if not d.tasks:
             out.append("  warning: no tasks found (no part of content or implementation recognised)")
         if d.encoding.endswith("-lossy"):
             broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
-            out.append(f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}")
+            out.append(
+                f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}"
+            )
     for r in result.rejects:
         out.append(f"rejected {r['source_path']}: {r['reason']}")
     return "\n".join(out)

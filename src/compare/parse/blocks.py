@@ -60,7 +60,6 @@ class Block:
         return self.lines[0].kind == "table"
 
 
-
 def right_margin(lines: list[Line]) -> int:
     """The length that the longer text lines reach (their 90th percentile)."""
     lengths = sorted(len(line.text) for line in lines if line.kind == "text")
@@ -71,8 +70,6 @@ def full_width(lines: list[Line], margin: int | None = None) -> int:
     """Length from which a line counts as filled to the right margin (a hard wrap)."""
     margin = right_margin(lines) if margin is None else margin
     return 10**6 if margin == 10**6 else max(int(0.8 * margin), 30)
-
-
 
 
 def _any_of(*phrases: str) -> str:
@@ -103,8 +100,9 @@ _TIME_LABEL_END = re.compile(r"(?i:thời gian|thời hạn)(?:\s+(?:thực hi�
 _PAGE_WIDTH = 150
 
 
-def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool,
-               margin: int) -> bool:
+def _continues(
+    prev: Line, cur: Line, width: int, block: list[Line], marker_style: bool, wrapped: bool, margin: int
+) -> bool:
     """Does `cur` continue the block made of `block` lines (the last one `prev`)? `width`: the
     length from which a line counts as full; `margin`: the length the longer lines reach."""
     if cur.kind == "table" or prev.kind == "table" or cur.kind == "note" or prev.kind == "note":
@@ -120,8 +118,10 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
     prev_term = terminated(p)
     page_wrapped = wrapped or margin <= _PAGE_WIDTH
     kind, _, _ = find_marker(c)
-    if kind == "quarter" and (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term)
-                              or _TIME_LABEL_END.search(p) is not None):
+    if kind == "quarter" and (
+        (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term))
+        or _TIME_LABEL_END.search(p) is not None
+    ):
         return True  # "...; Quý III/2025." or "Thời gian:" / "Quý II/2024": a sentence that ends on its timeframe
     if kind in ("quarter", "month", "roman") or bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
@@ -131,8 +131,11 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         return False
     if kind:
         # A numbered heading set on one full line is still followed by its own items.
-        if (kind in ("dash", "plus", "letter", "paren") and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
-                and sum(len(ln.text) for ln in block) < 300):
+        if (
+            kind in ("dash", "plus", "letter", "paren")
+            and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+            and sum(len(ln.text) for ln in block) < 300
+        ):
             return False
         # A marker at the start of a line that follows a filled, unterminated line may be a
         # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ Sở", "kinh tế\n- xã
@@ -161,8 +164,12 @@ def _continues(prev: Line, cur: Line, width: int, block: list[Line], marker_styl
         # a copy of a web page or a word processor's text, the longer lines run far past any
         # page's width, and a long line is a paragraph, not a full line.)
         return marker_style and prev_full and page_wrapped and not p.rstrip().endswith(":")
-    if (len(block) == 1 and page_wrapped and len(p) + 2 + len(c.split(" ", 1)[0]) <= 0.9 * margin
-            and find_marker(p)[0] in NUMBERED):
+    if (
+        len(block) == 1
+        and page_wrapped
+        and len(p) + 2 + len(c.split(" ", 1)[0]) <= 0.9 * margin
+        and find_marker(p)[0] in NUMBERED
+    ):
         # a numbered line that the next word would have fitted on, with room to spare (a tenth
         # of the line, for a page's proportional type): a heading, its paragraph below
         return False
@@ -232,9 +239,15 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
     # (a closing's "Nơi nhận:" or "TM. ..." after a sentence says nothing of how items start)
     # (nor does a part's "II." or "Phần II": every plan has those, whatever its items look like;
     # nor the recipients' list, whose "- " items every plan has too)
-    body = text_lines[:next((i for i, ln in enumerate(text_lines) if _RECIPIENTS.match(ln.text)), len(text_lines))]
-    after_term = [kind for p, c in zip(body, body[1:]) if terminated(p.text) and not _HARD_START.match(c.text)
-                  and not bare_part(c.text) and (kind := find_marker(c.text)[0]) != "roman"]
+    body = text_lines[: next((i for i, ln in enumerate(text_lines) if _RECIPIENTS.match(ln.text)), len(text_lines))]
+    after_term = [
+        kind
+        for p, c in zip(body, body[1:])
+        if terminated(p.text)
+        and not _HARD_START.match(c.text)
+        and not bare_part(c.text)
+        and (kind := find_marker(c.text)[0]) != "roman"
+    ]
     marker_style = bool(after_term) and sum(map(bool, after_term)) / len(after_term) >= 0.6
     # Hard-wrapped (PDF) text: many lines stop near the same right margin.
     wrapped = bool(text_lines) and sum(len(ln.text) >= width for ln in text_lines) >= 0.35 * len(text_lines)
@@ -252,10 +265,19 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
                 layout.append(line)
                 pending_layout.append(line.no)
             continue
-        parted = (blanks_part and blank_before.get(line.no, False) and prev is not None and not starts_lower(line.text)
-                  and not (len(prev.text) >= width and not terminated(prev.text)))
-        if (prev is not None and blocks and not parted
-                and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped, margin)):
+        parted = (
+            blanks_part
+            and blank_before.get(line.no, False)
+            and prev is not None
+            and not starts_lower(line.text)
+            and not (len(prev.text) >= width and not terminated(prev.text))
+        )
+        if (
+            prev is not None
+            and blocks
+            and not parted
+            and _continues(prev, line, width, blocks[-1].lines, marker_style, wrapped, margin)
+        ):
             blocks[-1].extend([line], pending_layout)
         else:
             blocks.append(Block([line], extra_lines=list(line.span)))
@@ -281,9 +303,15 @@ _ATTRIBUTE = re.compile(
 def _attach_attributes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
-        if (out and b.marker in ("dash", "plus", "") and not b.is_table and _ATTRIBUTE.match(b.body)
-                and out[-1].marker in (*NUMBERED, "dash", "plus") and not out[-1].is_table
-                and not is_caps(out[-1].body)):
+        if (
+            out
+            and b.marker in ("dash", "plus", "")
+            and not b.is_table
+            and _ATTRIBUTE.match(b.body)
+            and out[-1].marker in (*NUMBERED, "dash", "plus")
+            and not out[-1].is_table
+            and not is_caps(out[-1].body)
+        ):
             out[-1].extend(b.lines, b.extra_lines)
             out[-1].body = f"{out[-1].body} {b.text}"
             continue

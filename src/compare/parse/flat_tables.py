@@ -55,11 +55,28 @@ _UNIT_WORDS = frozenset(
     "quan su tong hop noi tu trung tam phoi hop chu tri co".split()
 )
 _TIME_WORDS = frozenset("thuong xuyen quy ca nam thang truoc ngay hang dau cuoi dinh ky canam".split())
-_ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "1": "I", "11": "II", "111": "III", "1v": "IV", "iv1": "IV",
-          "l": "I", "ll": "II", "lll": "III", "lv": "IV", "2": "II", "3": "III", "4": "IV"}
+_ROMAN = {
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "iv": "IV",
+    "1": "I",
+    "11": "II",
+    "111": "III",
+    "1v": "IV",
+    "iv1": "IV",
+    "l": "I",
+    "ll": "II",
+    "lll": "III",
+    "lv": "IV",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+}
 
 
 # --- tokens -----------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=16384)
 def _key(token: str) -> str:
@@ -113,14 +130,23 @@ def token_class(token: str) -> str:
         if bare in "&¢6" or bare.lower() in "ởơàạ":
             return "word"  # "ở" as OCR writes it
         return "junk"
-    if key in _TIME_WORDS or _near(key, _TIME_WORDS) and not is_valid_syllable(bare):
+    if key in _TIME_WORDS or (_near(key, _TIME_WORDS) and not is_valid_syllable(bare)):
         return "time"
-    if key in _UNIT_WORDS or (_near(key, _UNIT_WORDS) and not is_valid_syllable(bare)) or _glued(key, _UNIT_WORDS | _TIME_WORDS):
+    if (
+        key in _UNIT_WORDS
+        or (_near(key, _UNIT_WORDS) and not is_valid_syllable(bare))
+        or _glued(key, _UNIT_WORDS | _TIME_WORDS)
+    ):
         return "unit"
     if bare.isdigit():
         return "word"
     letters = sum(c.isalpha() for c in bare)
-    if letters and not is_valid_syllable(bare) and not (letters > 1 and bare.isupper()) and not re.search(r"[/\-]", bare):
+    if (
+        letters
+        and not is_valid_syllable(bare)
+        and not (letters > 1 and bare.isupper())
+        and not re.search(r"[/\-]", bare)
+    ):
         # a damaged word of the content column or column debris: weakly either
         return "junk" if letters < 3 or sum(c.isdigit() for c in bare) > 0 else "word?"
     return "word"
@@ -221,14 +247,18 @@ def split_line(no: int, text: str, width: int, vocab: frozenset[str] | None = No
         score = prefix + suffix[k]
         if score > best:
             best_k, best = k, score
-    if best_k and not any(c == "word" and len(toks[i]) > 2 for i, c in enumerate(classes[:best_k])) \
-            and not _STOP.search(toks[best_k - 1]):
+    if (
+        best_k
+        and not any(c == "word" and len(toks[i]) > 2 for i, c in enumerate(classes[:best_k]))
+        and not _STOP.search(toks[best_k - 1])
+    ):
         best_k = 0  # "Cán bộ", "Sở trực thuộc Sở": a line of the narrow columns only
     content = " ".join(t for t in toks[:best_k] if t != "|")
     return SplitLine(no, label, content, [t for t in toks[best_k:]], text)
 
 
 # --- regions ---------------------------------------------------------------------------
+
 
 def _header_at(lines: list[Line], i: int) -> int | None:
     """If a table header starts at line i, the index of its last line."""
@@ -258,8 +288,13 @@ def _header_at(lines: list[Line], i: int) -> int | None:
             k = j + 1
             while k < len(lines) and lines[k].kind == "blank":
                 k += 1
-            if k < len(lines) and lines[k].kind == "text" and len(lines[k].text.split()) <= 2 \
-                    and not _ROW_LABEL.match(lines[k].text.split()[0]) and lines[k].text[:1].islower():
+            if (
+                k < len(lines)
+                and lines[k].kind == "text"
+                and len(lines[k].text.split()) <= 2
+                and not _ROW_LABEL.match(lines[k].text.split()[0])
+                and lines[k].text[:1].islower()
+            ):
                 return k
             return j
         j += 1
@@ -350,8 +385,14 @@ def _segment(events: list, width: int) -> list:
         start = (
             row is None
             or last_content is None
-            or (_starts_upper(s.content) and (terminated(last_content) or len(last_content) < 0.72 * width
-                                             or (s.label and _ROW_LABEL.match(s.label))))
+            or (
+                _starts_upper(s.content)
+                and (
+                    terminated(last_content)
+                    or len(last_content) < 0.72 * width
+                    or (s.label and _ROW_LABEL.match(s.label))
+                )
+            )
         )
         if start and row is not None and not any(x.content for x in row.lines):
             start = False  # the debris above a row's first content line belongs to that row
@@ -389,8 +430,11 @@ def _segment(events: list, width: int) -> list:
     merged: list = []
     for item in fixed:
         prev = merged[-1] if merged else None
-        if isinstance(item, Row) and isinstance(prev, Row) and (
-                (not item.labels and numbered >= 0.6 * len(rows)) or not any(x.content for x in item.lines)):
+        if (
+            isinstance(item, Row)
+            and isinstance(prev, Row)
+            and ((not item.labels and numbered >= 0.6 * len(rows)) or not any(x.content for x in item.lines))
+        ):
             prev.lines.extend(item.lines)
             prev.notes.extend(item.notes)
             continue
@@ -399,6 +443,7 @@ def _segment(events: list, width: int) -> list:
 
 
 # --- cells -----------------------------------------------------------------------------
+
 
 def _norm_time_token(tok: str) -> str:
     bare = tok.strip(_PUNCT + "|")
@@ -413,9 +458,24 @@ def _norm_time_token(tok: str) -> str:
     if _YEAR.match(bare) or _DATE.match(bare):
         return bare
     key = _key(tok).replace("ii", "a")
-    for word, out in (("thuong", "Thường"), ("xuyen", "xuyên"), ("quy", "Quý"), ("canam", "Cả năm"), ("ca", "Cả"),
-                      ("nam", "năm"), ("thang", "tháng"), ("truoc", "trước"), ("ngay", "ngày"), ("hang", "hằng"),
-                      ("dau", "đầu"), ("cuoi", "cuối"), ("dinh", "định"), ("ky", "kỳ"), ("tu", "từ"), ("den", "đến")):
+    for word, out in (
+        ("thuong", "Thường"),
+        ("xuyen", "xuyên"),
+        ("quy", "Quý"),
+        ("canam", "Cả năm"),
+        ("ca", "Cả"),
+        ("nam", "năm"),
+        ("thang", "tháng"),
+        ("truoc", "trước"),
+        ("ngay", "ngày"),
+        ("hang", "hằng"),
+        ("dau", "đầu"),
+        ("cuoi", "cuối"),
+        ("dinh", "định"),
+        ("ky", "kỳ"),
+        ("tu", "từ"),
+        ("den", "đến"),
+    ):
         if key == word or (len(key) >= 4 and Levenshtein.distance(key, word, score_cutoff=1) <= 1):
             return out
     r = bare.lower().rstrip("-")
@@ -435,8 +495,11 @@ def read_time(debris: list[list[str]]) -> str:
             if c in ("pipe", "unit"):
                 break
             bare = t.strip(_PUNCT)
-            norm = _norm_time_token(t) if (c != "word" or _ROMAN_YEAR.match(bare) or bare.isdigit()
-                                           or re.fullmatch(r"[IVX1l]{1,4}-?", bare)) else ""
+            norm = (
+                _norm_time_token(t)
+                if (c != "word" or _ROMAN_YEAR.match(bare) or bare.isdigit() or re.fullmatch(r"[IVX1l]{1,4}-?", bare))
+                else ""
+            )
             if not norm:
                 if tail:
                     break
@@ -475,19 +538,24 @@ def _same_word(s: str, k: str) -> float:
     if len(k) >= 4 and len(s) >= 4 and Levenshtein.distance(s, k, score_cutoff=1) <= 1:
         return 1.0
     if len(k) == 3:
-        if len(s) == 3 and sum(a != b for a, b in zip(s, k)) == 1 \
-                and all(a == b or (a in "aeiouy" and b in "aeiouy") for a, b in zip(s, k)):
+        if (
+            len(s) == 3
+            and sum(a != b for a, b in zip(s, k)) == 1
+            and all(a == b or (a in "aeiouy" and b in "aeiouy") for a, b in zip(s, k))
+        ):
             return 1.0  # a vowel misread
-        if len(s) == 4 and (s.startswith(k) or (s[0] == k[0] and s[-1] == k[-1]
-                                                 and Levenshtein.distance(s, k, score_cutoff=1) <= 1)):
+        if len(s) == 4 and (
+            s.startswith(k) or (s[0] == k[0] and s[-1] == k[-1] and Levenshtein.distance(s, k, score_cutoff=1) <= 1)
+        ):
             return 1.0  # a letter glued on or slipped in
     if len(k) == 2 and len(s) == 2 and s[0] == k[0] and s not in _UNIT_WORDS:
         return 0.5
     return 0.0
 
 
-def _match(keys: tuple[str, ...], stream: list[tuple[str, int, int]], used: set[int],
-           lead: bool) -> tuple[list[int], float]:
+def _match(
+    keys: tuple[str, ...], stream: list[tuple[str, int, int]], used: set[int], lead: bool
+) -> tuple[list[int], float]:
     """Greedy in-order fuzzy match of a unit's words in the debris stream; the lead column is
     the leftmost of the narrow ones, so for a lead only the first words of a line count fully."""
     got: list[int] = []
@@ -659,9 +727,14 @@ def _clean_content(text: str) -> str:
 # then "1" / its content / its unit / its time, "2" / ... Empty cells leave no line, so a row's
 # cells are placed by what they say (a timeframe, else a unit), not by their count.
 
-_COLUMN_OF = [("stt", ("stt", "sott", "sothutu")), ("text", ("noidung", "nhiemvu")),
-              ("time", ("thoigian", "thoihan", "tiendo", "hoanthanh")), ("partner", ("phoihop",)),
-              ("lead", ("chutri", "thuchien")), ("notes", ("ghichu",))]  # ("Thời gian thực hiện" is a time)
+_COLUMN_OF = [
+    ("stt", ("stt", "sott", "sothutu")),
+    ("text", ("noidung", "nhiemvu")),
+    ("time", ("thoigian", "thoihan", "tiendo", "hoanthanh")),
+    ("partner", ("phoihop",)),
+    ("lead", ("chutri", "thuchien")),
+    ("notes", ("ghichu",)),
+]  # ("Thời gian thực hiện" is a time)
 _ROW_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
 _GROUP_NUMBER = re.compile(r"^([IVX]{1,4}|[A-H])\s*[.)]?$")
 _TIME_CELL = re.compile(r"\b(?:quy|thang|nam|ngay|truoc|thuong xuyen|hang|dinh ky|suot|tu nay)\b|\d{1,2}/\d{4}")
@@ -675,14 +748,18 @@ def _column(text: str) -> str | None:
 
 
 def _one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tuple[list[Line], set[int]] | None:
-    while h_end + 1 < end and lines[h_end + 1].kind == "text" and _column(lines[h_end + 1].text) \
-            and len(lines[h_end + 1].text) < 40:
+    while (
+        h_end + 1 < end
+        and lines[h_end + 1].kind == "text"
+        and _column(lines[h_end + 1].text)
+        and len(lines[h_end + 1].text) < 40
+    ):
         h_end += 1  # the header reader stops once it has seen enough: the other names follow
-    header = [ln for ln in lines[start:h_end + 1] if ln.kind != "blank"]
+    header = [ln for ln in lines[start : h_end + 1] if ln.kind != "blank"]
     cols = [c for c in (_column(ln.text) for ln in header) if c]
     if len(header) < 3 or cols[:1] != ["stt"] or "text" not in cols or len(cols) < len(header) - 1:
         return None  # a header on one line, or not made of column names: not this layout
-    body = [ln for ln in lines[h_end + 1:end] if ln.kind != "blank"]
+    body = [ln for ln in lines[h_end + 1 : end] if ln.kind != "blank"]
     if any(ln.kind not in ("text", "page_number") for ln in body):
         return None  # (a bare row number reads as a page number: which it is, the rows tell)
     # events: ("row", [number line, cell lines...]) and ("group", [number line?, title lines...])
@@ -707,8 +784,16 @@ def _one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> t
     if sum(kind == "row" for kind, _ in events) < 2:
         return None
     others = [c for c in cols[2:] if c in ("lead", "partner", "time", "notes")]
-    new = [Line(lines[start].no, "\n".join(ln.raw for ln in header), " | ".join(HEADER_CELLS), kind="table",
-                cells=list(HEADER_CELLS), span=[ln.no for ln in header[1:]])]
+    new = [
+        Line(
+            lines[start].no,
+            "\n".join(ln.raw for ln in header),
+            " | ".join(HEADER_CELLS),
+            kind="table",
+            cells=list(HEADER_CELLS),
+            span=[ln.no for ln in header[1:]],
+        )
+    ]
     for kind, group in events:
         raw = "\n".join(ln.raw for ln in group)
         span = [ln.no for ln in group[1:]]
@@ -721,26 +806,38 @@ def _one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> t
         cells = [ln.text for ln in group[1:]]
         # empty cells leave no line: a cell goes where what it says fits (a timeframe, a unit);
         # what fits neither, before them, is more of the content (a cell of several paragraphs)
-        fits = [bool(_TIME_CELL.search(fold(c))) and len(c) < 60 or unit_like(c) for c in cells]
+        fits = [(bool(_TIME_CELL.search(fold(c))) and len(c) < 60) or unit_like(c) for c in cells]
         n_content = next((k for k in range(1, len(cells)) if fits[k]), len(cells))
         content = " ".join(cells[:n_content])
         got = {"lead": "", "partner": "", "time": "", "notes": ""}
         free = list(others)
         for cell in cells[n_content:]:
-            col = "time" if "time" in free and _TIME_CELL.search(fold(cell)) else next(
-                (c for c in free if c != "time" and (c == "notes" or unit_like(cell))), None)
+            col = (
+                "time"
+                if "time" in free and _TIME_CELL.search(fold(cell))
+                else next((c for c in free if c != "time" and (c == "notes" or unit_like(cell))), None)
+            )
             if col is None:
                 content += " " + cell
                 continue
             got[col] = cell
             free.remove(col)
         label = group[0].text.rstrip(".) ")
-        new.append(Line(group[0].no, raw, content, kind="table",
-                        cells=[label, content, got["lead"], got["partner"], got["time"], got["notes"]], span=span))
+        new.append(
+            Line(
+                group[0].no,
+                raw,
+                content,
+                kind="table",
+                cells=[label, content, got["lead"], got["partner"], got["time"], got["notes"]],
+                span=span,
+            )
+        )
     return new, set()
 
 
 # --- the step --------------------------------------------------------------------------
+
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
     """Capital lines outside the table that interrupt a sentence: half a heading that a page
@@ -800,9 +897,10 @@ def rebuild(lines: list[Line], restore: Callable[[str], str] | None = None) -> l
     return out
 
 
-def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
-                    restore: Callable[[str], str] | None) -> tuple[list[Line], set[int]] | None:
-    body = [ln for ln in lines[h_end + 1:end] if ln.kind != "blank"]
+def _rebuild_region(
+    lines: list[Line], start: int, h_end: int, end: int, restore: Callable[[str], str] | None
+) -> tuple[list[Line], set[int]] | None:
+    body = [ln for ln in lines[h_end + 1 : end] if ln.kind != "blank"]
     if len(body) < 3:
         return None
     texts = {ln.no: ln.text for ln in body}
@@ -840,8 +938,7 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
             note = [ln]
             while k + 1 < len(body):
                 nxt = texts[body[k + 1].no]
-                wraps = (body[k + 1].no == note[-1].no + 1 and not terminated(texts[note[-1].no])
-                         and nxt[:1].islower())
+                wraps = body[k + 1].no == note[-1].no + 1 and not terminated(texts[note[-1].no]) and nxt[:1].islower()
                 if not (len(nxt) > max(1.8 * width, 85) or wraps):
                     break
                 k += 1
@@ -871,9 +968,17 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
     tail_heading = next((h for h in headings[1:] if not h.number), None) if orphan else None
 
     first = lines[start]
-    header_nos = [ln.no for ln in lines[start:h_end + 1] if ln.kind != "blank"]
-    new: list[Line] = [Line(first.no, "\n".join(ln.raw for ln in lines[start:h_end + 1] if ln.kind != "blank"),
-                            " | ".join(HEADER_CELLS), kind="table", cells=list(HEADER_CELLS), span=header_nos[1:])]
+    header_nos = [ln.no for ln in lines[start : h_end + 1] if ln.kind != "blank"]
+    new: list[Line] = [
+        Line(
+            first.no,
+            "\n".join(ln.raw for ln in lines[start : h_end + 1] if ln.kind != "blank"),
+            " | ".join(HEADER_CELLS),
+            kind="table",
+            cells=list(HEADER_CELLS),
+            span=header_nos[1:],
+        )
+    ]
     group, number = 0, 0
     last_numeric = ""
     for p in parts:
@@ -886,8 +991,16 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
                 text = " ".join(lines[k].text for k in orphan) + " " + text
                 span += [lines[k].no for k in orphan]
             text = fix(" ".join(text.split()))
-            new.append(Line(p.lines[0].no, "\n".join(x.raw for x in p.lines), text, kind="table",
-                            cells=[str(group), text, "", "", "", ""], span=span))
+            new.append(
+                Line(
+                    p.lines[0].no,
+                    "\n".join(x.raw for x in p.lines),
+                    text,
+                    kind="table",
+                    cells=[str(group), text, "", "", "", ""],
+                    span=span,
+                )
+            )
             continue
         if isinstance(p, list):  # a footnote with no row above it
             text = fix(" ".join(texts[x.no] for x in p))
@@ -906,8 +1019,16 @@ def _rebuild_region(lines: list[Line], start: int, h_end: int, end: int,
         text = fix(content)
         notes = fix(" ".join(texts[x.no] for x in p.notes))
         nos = [s.no for s in p.lines] + [x.no for x in p.notes]
-        new.append(Line(nos[0], "\n".join(raw_by_no[n] for n in nos), text, kind="table",
-                        cells=[label, text, lead, partners, time, notes], span=nos[1:]))
+        new.append(
+            Line(
+                nos[0],
+                "\n".join(raw_by_no[n] for n in nos),
+                text,
+                kind="table",
+                cells=[label, text, lead, partners, time, notes],
+                span=nos[1:],
+            )
+        )
     return new, {lines[k].no for k in orphan} if tail_heading is not None else set()
 
 

@@ -14,7 +14,8 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _BULLET_GLYPHS = re.compile(
     r"^(?:[•●▪■□◦○►▶▸▹▫➢➣➤➔➜❯✓✔√·❖◆◇♦◊◘→⇒\uf0b7\uf0a7\uf0d8\uf076\uf0a8\uf0fc\uf06e\u2022\u2023\u2043]+"
-    r"|[ØüÜ](?=\s))\s*")  # (a word processor's Wingdings bullets, exported as Ø or ü, stand alone)
+    r"|[ØüÜ](?=\s))\s*"
+)  # (a word processor's Wingdings bullets, exported as Ø or ü, stand alone)
 # A word processor's second- and third-level bullets exported as text: "o Kiểm tra ...",
 # "§ Xử lý ..." (no Vietnamese word is a lone "o"): items under the item above, like "+"
 _SUB_BULLET = re.compile(r"^(?:o|§)\s+(?=[A-ZĐÀ-Ỹ\d“\"])")

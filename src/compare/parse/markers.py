@@ -14,12 +14,28 @@ from compare.parse.themes import classify_kind
 from compare.text.numerals import ROMAN_NUMERAL as _NUMERAL
 
 PART_LETTERS = frozenset("ABCDĐEFGH")
-NUMBERED = ("arabic", "decimal", "letter", "paren")  # the markers of numbered and lettered items  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
+NUMBERED = (
+    "arabic",
+    "decimal",
+    "letter",
+    "paren",
+)  # the markers of numbered and lettered items  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
 
 _PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
 # "PHẦN THỨ NHẤT", "Phần thứ hai": parts numbered in words, labelled with their roman numeral
-_ORDINAL_ROMAN = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI",
-                  "bảy": "VII", "tám": "VIII", "chín": "IX", "mười": "X"}
+_ORDINAL_ROMAN = {
+    "nhất": "I",
+    "hai": "II",
+    "ba": "III",
+    "tư": "IV",
+    "bốn": "IV",
+    "năm": "V",
+    "sáu": "VI",
+    "bảy": "VII",
+    "tám": "VIII",
+    "chín": "IX",
+    "mười": "X",
+}
 _ORDINAL = rf"(?i:thứ\s+(?:{'|'.join(_ORDINAL_ROMAN)}))"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -51,8 +67,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "Tháng 7" / "Tháng 7/2025:" on a line of its own, over the items of that month (in capitals
     # as a heading: a wrap's "tháng 7/2025." is the end of a sentence)
     # (marks loose: a scan's "Thang 7")
-    ("month", re.compile(r"^((?:Th[aáàảãạăắằẳẵặâấầẩẫậ]ng|TH[AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ]NG)\s+(?:1[0-2]|0?[1-9]))"
-                         r"(?:\s*[/-]\s*(\d{4}))?\s*:?\s*$")),
+    (
+        "month",
+        re.compile(
+            r"^((?:Th[aáàảãạăắằẳẵặâấầẩẫậ]ng|TH[AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ]NG)\s+(?:1[0-2]|0?[1-9]))"
+            r"(?:\s*[/-]\s*(\d{4}))?\s*:?\s*$"
+        ),
+    ),
 ]
 
 # "Phần I" on a line of its own: the part's title follows on the next line
@@ -62,16 +83,17 @@ _BARE_PART = re.compile(rf"^(?:{_PART_WORD})\s+(?:{_NUMERAL}|\d{{1,2}}|{_ORDINAL
 def bare_part(text: str) -> bool:
     return text[:1] in "PC" and _BARE_PART.match(text) is not None
 
+
 # A sentence's end: a stop, then perhaps closing quotes, brackets or a bold mark ("./." too)
 _TERMINAL_MARKS = ".;:!?…"
 _CLOSING_MARKS = "'\"”’)]*"
 
 
-
 # All the markers in one pattern: most lines start with none, and one match says so (the
 # patterns one by one are tried only on a line that starts with some marker)
-_ANY_MARKER = re.compile("|".join(
-    f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p in _MARKERS))
+_ANY_MARKER = re.compile(
+    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p in _MARKERS)
+)
 
 
 @lru_cache(maxsize=8192)
@@ -86,7 +108,7 @@ def find_marker(text: str) -> tuple[str, str, str]:
         label = m.group(1)
         if kind == "roman" and label[:3].lower() == "thứ":
             label = _ORDINAL_ROMAN[label.split()[-1].lower()]
-        if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end():]):
+        if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end() :]):
             continue
         if kind == "quarter":
             label = " ".join(label.split())
@@ -95,10 +117,8 @@ def find_marker(text: str) -> tuple[str, str, str]:
             return kind, label, text
         if kind == "month":
             return kind, "Tháng " + str(int(label.split()[-1])) + (f"/{m.group(2)}" if m.group(2) else ""), text
-        return kind, label, text[m.end():].strip()
+        return kind, label, text[m.end() :].strip()
     return "", "", text
-
-
 
 
 @lru_cache(maxsize=8192)
@@ -141,5 +161,9 @@ _UNIT_HEAD = re.compile(
 
 def unit_like(text: str) -> bool:
     t = text.strip()
-    return (bool(_UNIT_HEAD.match(t)) and len(t.split()) <= 25 and not terminated(t.rstrip(":"))
-            and classify_kind(t) in (None, "content"))
+    return (
+        bool(_UNIT_HEAD.match(t))
+        and len(t.split()) <= 25
+        and not terminated(t.rstrip(":"))
+        and classify_kind(t) in (None, "content")
+    )

@@ -34,10 +34,14 @@ from compare.text.vietnamese import (
     syllable_stats,
 )
 
-_MOTTO = re.compile(r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I)
+_MOTTO = re.compile(
+    r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I
+)
 _NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
 # a Party body's numbers: "Số 45-KH/ĐU", "Số: 12-CTr/TU" (number, type, then the issuer)
-_PARTY_NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})")
+_PARTY_NUMBER = re.compile(
+    r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})"
+)
 # ("... tháng 01 âm 2024": the word for year is whatever a restorer made of a damaged "nam")
 _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,2}m|\w{2,3})\s*(\d{4})", re.I)
 # "Củ Chi, ngày 10/3/2025": the place line's date in figures (after the place's comma, not a
@@ -59,15 +63,25 @@ _ISSUER_IN_PREAMBLE_FOLDED = re.compile(
     r"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:ke hoach|chuong trinh)\b"
 )
 _ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
-_LEVEL_WORDS = {"phường": "commune", "xã": "commune", "thị trấn": "commune", "quận": "district",
-                "huyện": "district", "thị xã": "district"}
+_LEVEL_WORDS = {
+    "phường": "commune",
+    "xã": "commune",
+    "thị trấn": "commune",
+    "quận": "district",
+    "huyện": "district",
+    "thị xã": "district",
+}
 # "UBND phường", "trực thuộc xã": the word after these names the level of a People's Committee
-_LEVEL_AFTER = re.compile(r"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+(" + "|".join(fold(w) for w in _LEVEL_WORDS) + r")\b")
+_LEVEL_AFTER = re.compile(
+    r"\b(?:ubnd|uy ban nhan dan|dia ban|thuoc|truc thuoc)\s+(" + "|".join(fold(w) for w in _LEVEL_WORDS) + r")\b"
+)
 _ADMIN_PREFIXES = ("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "phuong ", "xa ", "thi tran ")
 _ADMIN_WORDS = tuple(" " + p.strip() for p in _ADMIN_PREFIXES)
 _ROLES = [(f"pho {f}", f"Phó {title}") for f, title in SIGNER_TITLES] + SIGNER_TITLES  # ("phó ..." first)
 # one group per role, "d" also as OCR's "p" for "Đ" ("GIAM POC")
-_ROLE_RE = re.compile(r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:" + "|".join(f"({r.replace('d', '[dp]')})" for r, _ in _ROLES) + r")\b")
+_ROLE_RE = re.compile(
+    r"^(?:(?:kt|tm|tl|tuq|q)\.?\s+)?(?:" + "|".join(f"({r.replace('d', '[dp]')})" for r, _ in _ROLES) + r")\b"
+)
 
 
 # A span of years in a (folded) title: "giai doan 2018 - 2020", "nhiem ky 2026-2031",
@@ -152,11 +166,11 @@ def _issuer_in_scanned_preamble(preamble: str, counts: defaultdict[str, float]) 
     found = list(_ISSUER_IN_PREAMBLE_FOLDED.finditer(fold_same_length(preamble)))
     if not found:
         return None
-    segments = " ".join(preamble[found[-1].start(1): found[-1].end(1)].split()).split(", ")
+    segments = " ".join(preamble[found[-1].start(1) : found[-1].end(1)].split()).split(", ")
     heads = [i for i, seg in enumerate(segments) if seg[:1].isupper() and _FOLDED_HEAD.match(fold(seg))]
     if not heads:
         return None
-    words = ", ".join(segments[heads[-1]:]).split()
+    words = ", ".join(segments[heads[-1] :]).split()
     folded = fold(" ".join(words))
     for key, prov in sorted(PROVINCE_BY_FOLD.items(), key=lambda kv: len(kv[0]), reverse=True):
         if folded.endswith(" " + key) and len(key.split()) < len(words):
@@ -199,7 +213,10 @@ _STRONG_BEFORE = {"tỉnh", "phố", "ủy", "tp", "tp."}
 
 _SPLITTERS = ",;.("  # punctuation that stands as a word of its own between names
 _PROVINCE_START = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, _PROVINCE_FIRST), key=len, reverse=True)) + rf")(?![^\s{re.escape(_SPLITTERS)}])")
+    "(?:"
+    + "|".join(sorted(map(re.escape, _PROVINCE_FIRST), key=len, reverse=True))
+    + rf")(?![^\s{re.escape(_SPLITTERS)}])"
+)
 _NAME_WORD = re.compile(rf"[{re.escape(_SPLITTERS)}]|[^\s{re.escape(_SPLITTERS)}]+")
 
 
@@ -210,7 +227,7 @@ def _word_before(text: str, i: int) -> str:
     while j and text[j - 1].isspace():
         j -= 1
     if not j or text[j - 1] in _SPLITTERS:
-        return text[j - 1: j]
+        return text[j - 1 : j]
     k = j
     while k and not text[k - 1].isspace() and text[k - 1] not in _SPLITTERS:
         k -= 1
@@ -243,7 +260,8 @@ def _province_mentions(text: str) -> defaultdict[str, float]:
 # "huyện Cần Giuộc", "quận Hải An", "thị xã Kinh Môn", "TP. Thủ Đức": a district named by its kind,
 # then its name in capitalised words
 _DISTRICT_NAMED = re.compile(
-    r"(?<!\w)(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*){0,3})")
+    r"(?<!\w)(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*){0,3})"
+)
 
 
 def _district_provinces(names: list[str]) -> defaultdict[str, float]:
@@ -304,8 +322,12 @@ def _caps_tail(cell: str) -> str:
     words = cell.split()
     n = len(words)
     # (a word that ends a sentence or a list, "VP." or "VT,", is not the title's: "KT." is)
-    while n and words[n - 1].isupper() and not words[n - 1].endswith((",", ";", ":")) and (
-            not words[n - 1].endswith(".") or words[n - 1][:-1].lower() in ("kt", "tm", "tl", "tuq", "q")):
+    while (
+        n
+        and words[n - 1].isupper()
+        and not words[n - 1].endswith((",", ";", ":"))
+        and (not words[n - 1].endswith(".") or words[n - 1][:-1].lower() in ("kt", "tm", "tl", "tuq", "q"))
+    ):
         n -= 1
     return " ".join(words[n:]) if n else ""
 
@@ -353,7 +375,9 @@ def _person(words: list[str]) -> bool:
 def _name_tail(words: list[str]) -> list[str]:
     """The person's name that ends `words` (set in capitals or not), or []."""
     n = len(words)
-    while n and words[n - 1].isalpha() and (words[n - 1].isupper() or words[n - 1][1:].islower()) and len(words) - n < 5:
+    while (
+        n and words[n - 1].isalpha() and (words[n - 1].isupper() or words[n - 1][1:].islower()) and len(words) - n < 5
+    ):
         n -= 1
     tail = [w[:1] + w[1:].lower() for w in words[n:]]
     while tail and not _person(tail):  # ("VP. Trần Văn Hùng": from the surname on)
@@ -403,12 +427,18 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     for cell in cells:
         c = _drop_motto(cell)
         f = fold(c)
-        if (not c or _NUMBER.search(c) or _PARTY_NUMBER.search(c) or _DATE.search(c) or _BARE_NUMBER.match(c)
-                or re.search(r",\s*ng\w{1,3}\b", c)):
+        if (
+            not c
+            or _NUMBER.search(c)
+            or _PARTY_NUMBER.search(c)
+            or _DATE.search(c)
+            or _BARE_NUMBER.match(c)
+            or re.search(r",\s*ng\w{1,3}\b", c)
+        ):
             continue
         if c[:2] in ("- ", "+ ", "* "):
             continue  # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
-        if re.match(r"^(ke hoach|chuong trinh)\b", f) or f.startswith(("so:", "so ")) and ":" in c[:4]:
+        if re.match(r"^(ke hoach|chuong trinh)\b", f) or (f.startswith(("so:", "so ")) and ":" in c[:4]):
             continue
         if len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f):
             continue  # "VIỆT NAM": the motto's tail, wrapped onto a line of its own
@@ -422,14 +452,20 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     for o in orgs:
         fo = fold(o)
         last = fold(merged[-1]) if merged else ""
-        if merged and (last.endswith((" va", " và", "-")) or fo.startswith(("va ", "dao tao"))
-                       or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so")
-                           and fo.startswith(_ADMIN_PREFIXES)) or fo in ("tinh", "thanh pho")
-                       or (last.startswith(("uy ban nhan dan ", "ubnd ")) and last.endswith(_ADMIN_WORDS)
-                           and not _ORG_HEAD.match(restore_case(o)))
-                       # "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN" / "THÀNH PHỐ ĐÀ NẴNG": a body that names no
-                       # place, then a place alone, is one name
-                       or (fo.startswith(_ADMIN_PREFIXES) and not any(w + " " in last + " " for w in _ADMIN_WORDS))):
+        if merged and (
+            last.endswith((" va", " và", "-"))
+            or fo.startswith(("va ", "dao tao"))
+            or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so") and fo.startswith(_ADMIN_PREFIXES))
+            or fo in ("tinh", "thanh pho")
+            or (
+                last.startswith(("uy ban nhan dan ", "ubnd "))
+                and last.endswith(_ADMIN_WORDS)
+                and not _ORG_HEAD.match(restore_case(o))
+            )
+            # "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN" / "THÀNH PHỐ ĐÀ NẴNG": a body that names no
+            # place, then a place alone, is one name
+            or (fo.startswith(_ADMIN_PREFIXES) and not any(w + " " in last + " " for w in _ADMIN_WORDS))
+        ):
             merged[-1] = merged[-1] + " " + o
         else:
             merged.append(o)
@@ -464,7 +500,7 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             segments = name.split(", ")
             heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg) or _match_agency(seg)]
             if heads:
-                name = ", ".join(segments[heads[-1]:])
+                name = ", ".join(segments[heads[-1] :])
             # a trailing province name is the jurisdiction, not part of the issuer
             for prov in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True):
                 for suffix in (f" tỉnh {prov}", f" thành phố {prov}", f" {prov}"):
@@ -487,8 +523,10 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     if not counts:
         # No province named: a district plan ("Phòng Nội vụ", "UBND huyện Cần Giuộc", "Cần
         # Giuộc, ngày ...") lies in the province of the district it names
-        districts = [m.group(1) for m in
-                     _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))]
+        districts = [
+            m.group(1)
+            for m in _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))
+        ]
         # (the place line of a ward's plan names the ward: "Đông Hải" is also a district elsewhere)
         if md.place and not (md.issuer and _level_of(md.issuer) == "commune"):
             districts.append(md.place)
@@ -506,7 +544,8 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         province = re.escape(md.jurisdiction)
         # as the text says it; where it does not (a district plan), as the province is
         city = re.search(rf"thành phố\s+{province}", full_text) is not None or (
-            md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{province}", full_text) is None)
+            md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{province}", full_text) is None
+        )
         word = "thành phố" if city else "tỉnh"
         md.parent = f"UBND {word} {md.jurisdiction}"
 
@@ -532,7 +571,11 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
         md.period = "H1"
     else:
         q = re.search(r"\bquy (iv|iii|ii|i|[1-4])\b", tf)
-        md.period = {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)] if q else "year"
+        md.period = (
+            {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)]
+            if q
+            else "year"
+        )
 
     if md.period_start_year is None and md.year is not None:
         md.period_start_year = md.period_end_year = md.year

@@ -26,24 +26,69 @@ _REF_BEFORE = re.compile(r"[\w/.-]")
 # skips to digits, where REF_RE's look-behind start makes it try every position
 _HINT = re.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ0]")
 _KIND_WORDS = [
-    ("Quyết định", "Quyết định"), ("Chỉ thị", "Chỉ thị"), ("Nghị quyết", "Nghị quyết"),
-    ("Nghị định", "Nghị định"), ("Kế hoạch", "Kế hoạch"), ("Chương trình", "Chương trình"),
-    ("Công văn", "Công văn"), ("Hướng dẫn", "Hướng dẫn"), ("Quy định", "Quy định"),
-    ("Quy chế", "Quy chế"), ("Thông tư", "Thông tư"), ("Kết luận", "Kết luận"),
-    ("Đề án", "Đề án"), ("Thông báo", "Thông báo"), ("Luật", "Luật"),
+    ("Quyết định", "Quyết định"),
+    ("Chỉ thị", "Chỉ thị"),
+    ("Nghị quyết", "Nghị quyết"),
+    ("Nghị định", "Nghị định"),
+    ("Kế hoạch", "Kế hoạch"),
+    ("Chương trình", "Chương trình"),
+    ("Công văn", "Công văn"),
+    ("Hướng dẫn", "Hướng dẫn"),
+    ("Quy định", "Quy định"),
+    ("Quy chế", "Quy chế"),
+    ("Thông tư", "Thông tư"),
+    ("Kết luận", "Kết luận"),
+    ("Đề án", "Đề án"),
+    ("Thông báo", "Thông báo"),
+    ("Luật", "Luật"),
 ]
 _CODE_KIND = {
-    "QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "NĐ": "Nghị định", "KH": "Kế hoạch",
-    "CTR": "Chương trình", "HD": "Hướng dẫn", "QC": "Quy chế", "TT": "Thông tư", "KL": "Kết luận",
-    "ĐA": "Đề án", "TB": "Thông báo", "QĐI": "Quy định",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "KH": "Kế hoạch",
+    "CTR": "Chương trình",
+    "HD": "Hướng dẫn",
+    "QC": "Quy chế",
+    "TT": "Thông tư",
+    "KL": "Kết luận",
+    "ĐA": "Đề án",
+    "TB": "Thông báo",
+    "QĐI": "Quy định",
 }
 CODE_KINDS = _CODE_KIND  # type code → kind of document, for the modules that read citations
 
 # Issuers and types as codes write them; an OCR'd code part that is none of these is tried
 # against them with the letters scans confuse ("OB" → "QĐ", "NP-CP" → "NĐ-CP", "HDND" → "HĐND").
 _KNOWN_PARTS = {k.upper() for k in _CODE_KIND} | {
-    "UBND", "HĐND", "TU", "TW", "CP", "TTG", "QH", "BCT", "BTV", "BCH", "VPCP", "BNV", "BGDĐT", "SGDĐT",
-    "SNV", "MTTQ", "BDVTW", "BDVTU", "ĐU", "HU", "TB", "BC", "CV", "KH", "ĐA", "TTR", "BTGDVTU",
+    "UBND",
+    "HĐND",
+    "TU",
+    "TW",
+    "CP",
+    "TTG",
+    "QH",
+    "BCT",
+    "BTV",
+    "BCH",
+    "VPCP",
+    "BNV",
+    "BGDĐT",
+    "SGDĐT",
+    "SNV",
+    "MTTQ",
+    "BDVTW",
+    "BDVTU",
+    "ĐU",
+    "HU",
+    "TB",
+    "BC",
+    "CV",
+    "KH",
+    "ĐA",
+    "TTR",
+    "BTGDVTU",
 }
 _OCR_CODE = {"O": "Q", "0": "Q", "B": "Đ", "P": "Đ", "D": "Đ"}
 
@@ -130,13 +175,13 @@ def find_references(text: str) -> list[Citation]:
             type_code = code.split("-")[0]
             ref_id = f"{num}/{year}/{code}" if year else f"{num}/{code}"
         # kind: the word that introduces the number, else the type code
-        before = text[max(0, m.start() - 40): m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         intro = _intro(before)
         kind = intro[1] if intro else _CODE_KIND.get(type_code.upper())
         start = m.start() - (len(before) - intro[0]) if intro else m.start()
         date = None
         end = m.end()
-        dm = _DATE_AFTER.match(text[m.end(): m.end() + 30])
+        dm = _DATE_AFTER.match(text[m.end() : m.end() + 30])
         if dm:
             date = _safe_date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
             end = m.end() + dm.end()

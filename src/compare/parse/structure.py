@@ -33,7 +33,9 @@ _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
 )
 _RANK = {"roman": 1, "arabic": 2, "letter": 5, "paren": 6, "quarter": 3, "month": 3, "caps": 2}
-_CLOSING_STATEMENT = re.compile(r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))")
+_CLOSING_STATEMENT = re.compile(
+    r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))"
+)
 
 
 @dataclass
@@ -174,7 +176,8 @@ def _is_heading(b: Block, nxt: Block | None) -> bool:
 # "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục số 02:", "PHỤ LỤC: NHIỆM VỤ ..." opening a block set apart as
 # a heading (in capitals, in bold, or alone on its line), not "Phụ lục kèm theo ..." in a sentence
 _APPENDIX = re.compile(
-    rf"^(?i:{loose_pattern('phu luc')})(?:\s+(?:(?i:số)\s*)?([IVXLC]+|\d{{1,2}}|[A-Z])\b)?\s*[.:-]?\s*")
+    rf"^(?i:{loose_pattern('phu luc')})(?:\s+(?:(?i:số)\s*)?([IVXLC]+|\d{{1,2}}|[A-Z])\b)?\s*[.:-]?\s*"
+)
 
 
 def _appendix_heading(b: Block) -> re.Match[str] | None:
@@ -182,7 +185,7 @@ def _appendix_heading(b: Block) -> re.Match[str] | None:
     m = _APPENDIX.match(b.text)
     if not m or b.is_table or b.marker:
         return None
-    rest = b.text[m.end():]
+    rest = b.text[m.end() :]
     return m if not rest or b.emphasis or is_caps(b.text[:300]) else None
 
 
@@ -212,8 +215,11 @@ _PERIOD_COLUMN = re.compile(r"(?:quy|q)\s*(iv|iii|ii|i|[1-4])|(?:thang|t)\s*(1[0
 def _period_marks(cells: list[str], cols: dict[str, int]) -> str:
     """'quarter 1 2', 'month 3 9': the period columns a row marks ('x', '✓'), or ''."""
     for kind in ("quarter", "month"):
-        marked = sorted(int(key.split()[1]) for key, i in cols.items() if key.startswith(kind + " ")
-                        and i < len(cells) and 0 < len(cells[i].strip()) <= 3)
+        marked = sorted(
+            int(key.split()[1])
+            for key, i in cols.items()
+            if key.startswith(kind + " ") and i < len(cells) and 0 < len(cells[i].strip()) <= 3
+        )
         if marked:
             return " ".join([kind, *map(str, marked)])
     return ""
@@ -281,8 +287,15 @@ def parse(blocks: list[Block]) -> Anatomy:
     sections: list[Section] = []
     items: list[Item] = []
 
-    def new_section(label: str, heading: str, kind: str, lines: tuple[int, int], parent: Section | None,
-                    rank: int, block: Block | None) -> Section:
+    def new_section(
+        label: str,
+        heading: str,
+        kind: str,
+        lines: tuple[int, int],
+        parent: Section | None,
+        rank: int,
+        block: Block | None,
+    ) -> Section:
         sec = Section(
             section_id=f"s{len(sections) + 1:03d}",
             parent_id=parent.section_id if parent else None,
@@ -310,7 +323,8 @@ def parse(blocks: list[Block]) -> Anatomy:
         if not has_roman and b.marker and not f.startswith(("can cu", "thuc hien")):
             break
         if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and (
-                b.marker or ((b.emphasis or is_caps(b.body)) and classify_kind(b.body))):
+            b.marker or ((b.emphasis or is_caps(b.body)) and classify_kind(b.body))
+        ):
             break  # a numbered part, or an unnumbered one that names itself ("**MỤC ĐÍCH, YÊU CẦU**")
         k += 1
     preamble, rest_body = body[:k], body[k:]
@@ -337,6 +351,7 @@ def parse(blocks: list[Block]) -> Anatomy:
                     items.append(Item(b, stack[-1] if stack else None, "heading"))  # the columns' names
                     continue
                 if table_cols:
+
                     def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
                         return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
 
@@ -352,10 +367,22 @@ def parse(blocks: list[Block]) -> Anatomy:
                         group_row = True  # a row that names a group of the rows below it
                     else:
                         sec = stack[-1] if stack else None
-                        items.append(Item(b, sec, "task", {
-                            "label": stt, "text": text, "lead": get("lead"), "partner": get("partner"),
-                            "time": get("time"), "notes": get("notes"), "marks": _period_marks(cells, table_cols),
-                        }))
+                        items.append(
+                            Item(
+                                b,
+                                sec,
+                                "task",
+                                {
+                                    "label": stt,
+                                    "text": text,
+                                    "lead": get("lead"),
+                                    "partner": get("partner"),
+                                    "time": get("time"),
+                                    "notes": get("notes"),
+                                    "marks": _period_marks(cells, table_cols),
+                                },
+                            )
+                        )
                         continue
                 else:
                     items.append(Item(b, stack[-1] if stack else None, "other"))
@@ -386,12 +413,19 @@ def parse(blocks: list[Block]) -> Anatomy:
                 continue
             sec = stack[-1] if stack else None
             f = fold(b.text)
-            if _CLOSING_STATEMENT.match(f) or (idx >= len(seq) - 2 and f.startswith(("de nghi", "yeu cau cac"))
-                                               and "trien khai" in f and sec is not None and sec.kind == "implementation"):
+            if _CLOSING_STATEMENT.match(f) or (
+                idx >= len(seq) - 2
+                and f.startswith(("de nghi", "yeu cau cac"))
+                and "trien khai" in f
+                and sec is not None
+                and sec.kind == "implementation"
+            ):
                 items.append(Item(b, None, "other"))  # the closing formula: not part of any section
                 continue
             kind = sec.kind if sec else "other"
-            role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(kind, "other")
+            role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(
+                kind, "other"
+            )
             items.append(Item(b, sec, role))
 
     walk(rest_body)
@@ -400,8 +434,12 @@ def parse(blocks: list[Block]) -> Anatomy:
     # the items): their items are still tasks.
     if not any(i.role == "task" for i in items):
         for it in items:
-            if (it.role == "other" and it.block.marker and it.block.marker != "roman"
-                    and (it.section is None or it.section.kind == "other")):
+            if (
+                it.role == "other"
+                and it.block.marker
+                and it.block.marker != "roman"
+                and (it.section is None or it.section.kind == "other")
+            ):
                 it.role = "task"
 
     # Closing: recipients list, then the signature block.
@@ -415,10 +453,14 @@ def parse(blocks: list[Block]) -> Anatomy:
             else:
                 sig_blocks.append(b)
         if rec_blocks:
-            sec = new_section("", "Nơi nhận", "recipients", (rec_blocks[0].line_start, rec_blocks[-1].line_end), None, 0, None)
+            sec = new_section(
+                "", "Nơi nhận", "recipients", (rec_blocks[0].line_start, rec_blocks[-1].line_end), None, 0, None
+            )
             items.extend(Item(b, sec, "recipients") for b in rec_blocks)
         if sig_blocks:
-            sec = new_section("", "Chữ ký", "signature", (sig_blocks[0].line_start, sig_blocks[-1].line_end), None, 0, None)
+            sec = new_section(
+                "", "Chữ ký", "signature", (sig_blocks[0].line_start, sig_blocks[-1].line_end), None, 0, None
+            )
             items.extend(Item(b, sec, "signature") for b in sig_blocks)
 
     # Appendices: each a part of its own, of tasks, headed by its title lines
@@ -431,8 +473,9 @@ def parse(blocks: list[Block]) -> Anatomy:
         # (its "(Kèm theo Kế hoạch số ...)" line says where it belongs, not what it holds)
         heading = " ".join(" ".join(b.text.replace("|", " ") for b in part[:j] if not b.text.startswith("(")).split())
         head = part[0]
-        sec = new_section(head_match.group(1) or "", heading, "content", (head.line_start, part[j - 1].line_end),
-                          None, -1, head)
+        sec = new_section(
+            head_match.group(1) or "", heading, "content", (head.line_start, part[j - 1].line_end), None, -1, head
+        )
         sec.theme = classify_theme(heading)
         items.extend(Item(b, sec, "heading") for b in part[:j])
         stack[:] = [sec]
@@ -441,8 +484,12 @@ def parse(blocks: list[Block]) -> Anatomy:
     if appendix_heads:
         # "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a short pointer to the appendix, not a task
         for it in items:
-            if (it.role == "task" and it.block.line_start < blocks[appendix_at].line_start and len(it.block.text) < 200
-                    and re.search(r"\bphu luc\b", fold(it.block.text))):
+            if (
+                it.role == "task"
+                and it.block.line_start < blocks[appendix_at].line_start
+                and len(it.block.text) < 200
+                and re.search(r"\bphu luc\b", fold(it.block.text))
+            ):
                 it.role, it.section = "other", None  # (outside the part, as a closing formula is)
 
     # A heading's lines run to the end of what it holds.

@@ -22,13 +22,13 @@ _LEADS = r"(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mố
 _LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+{_LEADS}\b")
 # A unit whose own name holds a comma and goes on in lower case ("Phòng Phổ biến, giáo dục pháp
 # luật chủ trì"), as the item's subject: tried only where no comma-free name leads
-_LEAD_WITH_COMMA = re.compile(
-    rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+{_LEADS}\b")
+_LEAD_WITH_COMMA = re.compile(rf"^({_UNIT_START}[^,;:.()]{{0,60}},\s+[a-zđà-ỹ][^,;:.()]{{0,60}}?)\s+{_LEADS}\b")
 # "Văn phòng Sở có trách nhiệm theo dõi ...", "Các phòng, đơn vị thuộc Sở chịu trách nhiệm ...":
 # the unit that opens an item and is made responsible for it (its name may hold commas)
 # (a name, not a clause: no "chủ trì", "phối hợp" inside it)
 _LEAD_RESPONSIBLE = re.compile(
-    rf"^((?:(?i:các)\s+)?{_UNIT_START}(?:(?!chủ trì|phối hợp)[^;:.()]){{0,80}}?)\s+(?:có|chịu) trách nhiệm\b")
+    rf"^((?:(?i:các)\s+)?{_UNIT_START}(?:(?!chủ trì|phối hợp)[^;:.()]){{0,80}}?)\s+(?:có|chịu) trách nhiệm\b"
+)
 _PARTNER = re.compile(
     r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
     r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
@@ -71,7 +71,8 @@ def _split_units(text: str) -> list[str]:
 # ("Đơn vị thực hiện: ..." too: the unit that carries a task out leads it, as in a table's column)
 _LEAD_ATTRIBUTE = re.compile(
     rf"(?i:{loose_pattern('chu tri')}|(?:{loose_pattern('don vi')}|{loose_pattern('co quan')}|{loose_pattern('bo phan')})"
-    rf"\s+{loose_pattern('thuc hien')})\s*:\s*([^;:.()]{{2,120}})")
+    rf"\s+{loose_pattern('thuc hien')})\s*:\s*([^;:.()]{{2,120}})"
+)
 _PARTNER_ATTRIBUTE = re.compile(rf"(?i:{loose_pattern('phoi hop')})\s*:\s*([^;:.()]{{2,200}})")
 
 
@@ -187,9 +188,9 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             parent_index = last_top[sec.section_id]
             if not lead:
                 lead = list(tasks[parent_index].lead_units)
-        if not lead and sec is not None and sec.unit and "chủ trì" not in text:
-            lead = [sec.unit]
-        elif not lead and sec is not None and sec.unit and fold(text).startswith(("chu tri", "- chu tri")):
+        if (not lead and sec is not None and sec.unit and "chủ trì" not in text) or (
+            not lead and sec is not None and sec.unit and fold(text).startswith(("chu tri", "- chu tri"))
+        ):
             lead = [sec.unit]
         theme = sec.theme if sec is not None and sec.theme is not None else classify_theme(text)
         if theme is None and sec is not None and sec.kind == "implementation":
@@ -213,4 +214,4 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
     return tasks
 
 
-__all__ = ["Task", "extract_tasks", "units_from_text", "unit_like"]
+__all__ = ["Task", "extract_tasks", "unit_like", "units_from_text"]

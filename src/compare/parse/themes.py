@@ -16,15 +16,17 @@ def _phrases(table: dict) -> list[tuple[str, float]]:
     return [(fold(phrase), float(weight)) for phrase, weight in table.get("phrases", [])]
 
 
-def load_catalogue(path: Path = CATALOGUE) -> tuple[dict[int, str], dict[int, list[tuple[str, float]]],
-                                                    dict[int, dict[int, list[tuple[str, float]]]]]:
+def load_catalogue(
+    path: Path = CATALOGUE,
+) -> tuple[dict[int, str], dict[int, list[tuple[str, float]]], dict[int, dict[int, list[tuple[str, float]]]]]:
     """The theme catalogue (text/vocab/themes.toml): names, key phrases per theme, and per year the
     phrases that year adds to a theme."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     names = {int(k): t["name"] for k, t in data["theme"].items()}
     phrases = {int(k): _phrases(t) for k, t in data["theme"].items()}
-    years = {int(y): {int(k): _phrases(t) for k, t in v.get("theme", {}).items()}
-             for y, v in data.get("year", {}).items()}
+    years = {
+        int(y): {int(k): _phrases(t) for k, t in v.get("theme", {}).items()} for y, v in data.get("year", {}).items()
+    }
     return names, phrases, years
 
 

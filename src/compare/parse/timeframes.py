@@ -19,8 +19,16 @@ QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4
 # occurrence of it to the next; the word boundary before it (and the "giáo dục" exception) is
 # checked in code, which keeps exactly the matches of "\\b" + pattern (see _bounded).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("deadline", re.compile(r"(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")),
-    ("quarters", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?")),
+    (
+        "deadline",
+        re.compile(
+            r"(?:truoc|cham nhat|han chot|hoan thanh truoc|den) (?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+        ),
+    ),
+    (
+        "quarters",
+        re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den)\s*quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?"),
+    ),
     ("quarter", re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(\d{4}))?")),
     ("half", re.compile(r"(?:6|06|sau) thang (dau|cuoi) nam(?: (\d{4}))?")),
     # "tháng 6/2025", or several: "tháng 6 và tháng 12/2025", "tháng 6, 9, 12/2025" (from the
@@ -54,7 +62,7 @@ def _after_word(text: str, start: int) -> bool:
 
 
 def _after_word_or_school(text: str, start: int) -> bool:
-    return _after_word(text, start) or text[max(0, start - 9): start] == _SCHOOL
+    return _after_word(text, start) or text[max(0, start - 9) : start] == _SCHOOL
 
 
 def _bounded(pattern: re.Pattern[str], text: str, school: bool = False) -> Iterator[re.Match[str]]:
@@ -110,8 +118,10 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
     # fold() keeps positions when the text has no combining marks or runs of spaces: then it
     # serves as the same-length fold (the common case, and a costly translate spared)
     folded = quick if len(quick) == len(text) else fold_same_length(text)
-    recurring = any(w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi ")) and \
-        next(_bounded(_RECURRING, folded, school=True), None) is not None
+    recurring = (
+        any(w in folded for w in ("thuong xuyen", "hang ", "dinh ky", "moi "))
+        and next(_bounded(_RECURRING, folded, school=True), None) is not None
+    )
     p_start, p_end = period_bounds(year, period)
     for source, f in ((text, folded), (fallback or "", fold_same_length(fallback) if fallback else "")):
         if not source:
@@ -130,21 +140,25 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
         # Deadlines name the end date; when several are given the last one closes the task.
         deadlines = [m for _, k, m in found if k == "deadline"]
         found.sort(key=lambda x: x[0])
-        pos, kind, m = found[0]
-        written = source[m.start(): m.end()]
+        _, kind, m = found[0]
+        written = source[m.start() : m.end()]
         written = written[0].upper() + written[1:]
         if deadlines:
             ends = [d for d in (_date(*x.groups()) for x in deadlines) if d]
             m0 = deadlines[0]
-            written = source[m0.start(): m0.end()]
+            written = source[m0.start() : m0.end()]
             end = max(ends) if ends else None
             start = p_start if (p_start and end and p_start <= end) else None
             return Timeframe(written, start, end, recurring)
         if kind == "quarters":
             y = int(m.group(3)) if m.group(3) else year
             if y:
-                return Timeframe(written, quarter_bounds(y, QUARTER_NUMBER[m.group(1)])[0],
-                                 quarter_bounds(y, QUARTER_NUMBER[m.group(2)])[1], recurring)
+                return Timeframe(
+                    written,
+                    quarter_bounds(y, QUARTER_NUMBER[m.group(1)])[0],
+                    quarter_bounds(y, QUARTER_NUMBER[m.group(2)])[1],
+                    recurring,
+                )
             return Timeframe(written, None, None, recurring)
         if kind == "quarter":
             q = QUARTER_NUMBER[m.group(1)]
@@ -160,9 +174,10 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
         if kind == "month":
             months = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
             first, last, y = min(months), max(months), int(m.group(3))
-            if 1 <= first and last <= 12:
-                return Timeframe(written, dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]),
-                                 recurring)
+            if first >= 1 and last <= 12:
+                return Timeframe(
+                    written, dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), recurring
+                )
         if kind == "year":
             y = int(m.group(1) or 0) or year
             lo, hi = period_bounds(y, "year")

@@ -11,6 +11,8 @@ from typing import Any
 from compare.text.numerals import list_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _val(el: Any, tag: str) -> str | None:
     child = el.find(f"{_W}{tag}") if el is not None else None
     return child.get(f"{_W}val") if child is not None else None
@@ -30,9 +32,13 @@ class _Numbering:
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for a in root.iterchildren(f"{_W}abstractNum"):
             abstract[a.get(f"{_W}abstractNumId")] = {
-                int(lvl.get(f"{_W}ilvl", "0")): (_val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "",
-                                                 int(_val(lvl, "start") or 1))
-                for lvl in a.iterchildren(f"{_W}lvl")}
+                int(lvl.get(f"{_W}ilvl", "0")): (
+                    _val(lvl, "numFmt") or "decimal",
+                    _val(lvl, "lvlText") or "",
+                    int(_val(lvl, "start") or 1),
+                )
+                for lvl in a.iterchildren(f"{_W}lvl")
+            }
         for num in root.iterchildren(f"{_W}num"):
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(f"{_W}lvlOverride"):

@@ -14,11 +14,45 @@ from compare.text.numerals import list_number
 
 _SKIP = {"head", "title", "script", "style", "noscript", "template", "svg", "object", "iframe", "select", "button"}
 # Tags that end a paragraph: a blank line follows them, as between markdown paragraphs.
-_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre", "hr", "dl",
-              "figure", "address"}
+_PARAGRAPH = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "figure",
+    "address",
+}
 # Tags that start a new line only (a page built of <div>s has no paragraph spacing to read).
-_LINE = {"div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "li", "dt", "dd",
-         "caption", "figcaption", "form", "fieldset", "tr", "br"}
+_LINE = {
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "center",
+    "li",
+    "dt",
+    "dd",
+    "caption",
+    "figcaption",
+    "form",
+    "fieldset",
+    "tr",
+    "br",
+}
 _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # The site around a plan: menus, breadcrumbs, sidebars, related links, the footer. Their text is
 # the site's, not the plan's ("TRANG CHỦ" in capitals would pass for an issuer in the header).
@@ -26,14 +60,17 @@ _CHROME_TAGS = {"nav", "footer", "aside"}
 _CHROME_CONTAINERS = {"div", "ul", "ol", "section", "aside", "footer", "header", "table", "form", "menu", "nav"}
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|sidebar|topbar|banner|related)(?:$|[\s_-])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _BOLD = {"b", "strong"}
 # bold set by a style instead of a tag: <span style="font-weight: bold">, <p style="font-weight:700">
 _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # not \s: a no-break space is the author's, the cleaner turns it
 # An item that already carries its marker as text (word processors write the number out).
-_HAS_MARKER = re.compile(r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)/]\s|\((?:\d{1,2}|[a-zđ])\)\s|[IVXL]{1,5}[.)/]\s)")
+_HAS_MARKER = re.compile(
+    r"^(?:[-+•*–—]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)/]\s|\((?:\d{1,2}|[a-zđ])\)\s|[IVXL]{1,5}[.)/]\s)"
+)
 # <ol type=...> in Word's names for list_number
 _OL_STYLES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
@@ -187,8 +224,10 @@ class _Reader(HTMLParser):
             return
         a = dict(attrs)
         if tag in _CHROME_CONTAINERS and (
-                tag in _CHROME_TAGS or a.get("role") in _CHROME_ROLES
-                or _CHROME_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")):
+            tag in _CHROME_TAGS
+            or a.get("role") in _CHROME_ROLES
+            or _CHROME_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        ):
             self._flush()
             self.chrome = [tag, 1]
             return

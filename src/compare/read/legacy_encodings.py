@@ -12,20 +12,80 @@ import unicodedata
 
 # TCVN3 (TCVN 5712:1993, "VN3"): lower-case toned vowels and the seven base letters.
 _TCVN3 = {
-    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
-    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
-    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
-    0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
-    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ",
-    0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ",
-    0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ",
-    0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị",
-    0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
-    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
-    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ",
-    0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
-    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
-    0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+    0xA1: "Ă",
+    0xA2: "Â",
+    0xA3: "Ê",
+    0xA4: "Ô",
+    0xA5: "Ơ",
+    0xA6: "Ư",
+    0xA7: "Đ",
+    0xA8: "ă",
+    0xA9: "â",
+    0xAA: "ê",
+    0xAB: "ô",
+    0xAC: "ơ",
+    0xAD: "ư",
+    0xAE: "đ",
+    0xB5: "à",
+    0xB6: "ả",
+    0xB7: "ã",
+    0xB8: "á",
+    0xB9: "ạ",
+    0xBB: "ằ",
+    0xBC: "ẳ",
+    0xBD: "ẵ",
+    0xBE: "ắ",
+    0xC6: "ặ",
+    0xC7: "ầ",
+    0xC8: "ẩ",
+    0xC9: "ẫ",
+    0xCA: "ấ",
+    0xCB: "ậ",
+    0xCC: "è",
+    0xCE: "ẻ",
+    0xCF: "ẽ",
+    0xD0: "é",
+    0xD1: "ẹ",
+    0xD2: "ề",
+    0xD3: "ể",
+    0xD4: "ễ",
+    0xD5: "ế",
+    0xD6: "ệ",
+    0xD7: "ì",
+    0xD8: "ỉ",
+    0xDC: "ĩ",
+    0xDD: "í",
+    0xDE: "ị",
+    0xDF: "ò",
+    0xE1: "ỏ",
+    0xE2: "õ",
+    0xE3: "ó",
+    0xE4: "ọ",
+    0xE5: "ồ",
+    0xE6: "ổ",
+    0xE7: "ỗ",
+    0xE8: "ố",
+    0xE9: "ộ",
+    0xEA: "ờ",
+    0xEB: "ở",
+    0xEC: "ỡ",
+    0xED: "ớ",
+    0xEE: "ợ",
+    0xEF: "ù",
+    0xF1: "ủ",
+    0xF2: "ũ",
+    0xF3: "ú",
+    0xF4: "ụ",
+    0xF5: "ừ",
+    0xF6: "ử",
+    0xF7: "ữ",
+    0xF8: "ứ",
+    0xF9: "ự",
+    0xFA: "ỳ",
+    0xFB: "ỷ",
+    0xFC: "ỹ",
+    0xFD: "ý",
+    0xFE: "ỵ",
 }
 _TCVN3_REVERSE = {v: k for k, v in _TCVN3.items()}
 
@@ -94,8 +154,11 @@ _VNI_MAX = max(len(k) for k in _VNI_DECODE)
 
 def _cp1252(data: bytes) -> str:
     """Windows-1252, with its five undefined bytes read as Latin-1."""
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data) if any(
-        b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in data) else data.decode("cp1252")
+    return (
+        "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+        if any(b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in data)
+        else data.decode("cp1252")
+    )
 
 
 def decode_vni(data: bytes) -> str:
@@ -162,11 +225,15 @@ def _capitals_beside_capitals(line: str) -> str:
     fixes = []
     for i, m in enumerate(words):
         w = m.group()
-        if (w[0].isupper() and len(w) > 1 and all(c.islower() and not c.isascii() for c in w[1:])
-                and any(_vietnamese_capitals(n.group()) for n in words[max(i - 1, 0): i + 2] if n is not m)):
+        if (
+            w[0].isupper()
+            and len(w) > 1
+            and all(c.islower() and not c.isascii() for c in w[1:])
+            and any(_vietnamese_capitals(n.group()) for n in words[max(i - 1, 0) : i + 2] if n is not m)
+        ):
             fixes.append(m)
     for m in reversed(fixes):
-        line = line[: m.start()] + m.group().upper() + line[m.end():]
+        line = line[: m.start()] + m.group().upper() + line[m.end() :]
     return line
 
 
@@ -178,8 +245,13 @@ def restore_capitals(text: str) -> str:
     for line in text.split("\n"):
         if any(c.islower() and not c.isascii() for c in line):
             # (codes such as "215/KH-SYT" are capitals in any line)
-            plain = [c for tok in line.split() if not any(ch.isdigit() or ch == "/" for ch in tok)
-                     for c in tok if c.isascii() and c.isalpha()]
+            plain = [
+                c
+                for tok in line.split()
+                if not any(ch.isdigit() or ch == "/" for ch in tok)
+                for c in tok
+                if c.isascii() and c.isalpha()
+            ]
             if sum(c.isupper() for c in plain) >= 3 and not any(c.islower() for c in plain):
                 line = line.upper()
             else:

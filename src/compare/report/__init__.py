@@ -17,5 +17,16 @@ from compare.report.render import (
     tables_asset_js,
 )
 
-__all__ = ["CARD_CSS", "NOTEBOOKS", "note", "pair_details_html", "parse_parameter", "plan_card_html",
-           "render_reports", "search_box", "show", "show_table", "tables_asset_js"]
+__all__ = [
+    "CARD_CSS",
+    "NOTEBOOKS",
+    "note",
+    "pair_details_html",
+    "parse_parameter",
+    "plan_card_html",
+    "render_reports",
+    "search_box",
+    "show",
+    "show_table",
+    "tables_asset_js",
+]

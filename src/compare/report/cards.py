@@ -54,14 +54,25 @@ class PlanCards:
         self.theme_spread = dict(zip(covered["theme"].to_list(), covered["plans"].to_list()))
         self.median = dict(self.coverage.group_by("theme").agg(pl.col("tasks").median()).iter_rows())
         self.plans = plans
-        cross = self.overlaps.filter(pl.col("kind").is_in(list(SAME_MANDATE)) &
-                                     (pl.col("doc_id_a") != pl.col("doc_id_b")))
-        both = pl.concat([
-            cross.select(pl.col("doc_id_a").alias("doc_id"), pl.col("doc_id_b").alias("other"),
-                         pl.col("task_id_a").alias("task_id"), "kind"),
-            cross.select(pl.col("doc_id_b").alias("doc_id"), pl.col("doc_id_a").alias("other"),
-                         pl.col("task_id_b").alias("task_id"), "kind"),
-        ])
+        cross = self.overlaps.filter(
+            pl.col("kind").is_in(list(SAME_MANDATE)) & (pl.col("doc_id_a") != pl.col("doc_id_b"))
+        )
+        both = pl.concat(
+            [
+                cross.select(
+                    pl.col("doc_id_a").alias("doc_id"),
+                    pl.col("doc_id_b").alias("other"),
+                    pl.col("task_id_a").alias("task_id"),
+                    "kind",
+                ),
+                cross.select(
+                    pl.col("doc_id_b").alias("doc_id"),
+                    pl.col("doc_id_a").alias("other"),
+                    pl.col("task_id_b").alias("task_id"),
+                    "kind",
+                ),
+            ]
+        )
         self.cross = both
         self.previous = {new: old for old, new in corpus.plan_pairs()}
         self.stale = corpus.stale_references().join(corpus.tasks.select("task_id", "text"), on="task_id")
@@ -71,19 +82,29 @@ class PlanCards:
         doc = corpus.documents.filter(pl.col("doc_id") == doc_id).row(0, named=True)
         mine = self.coverage.filter(pl.col("doc_id") == doc_id)
         themes = mine.select("theme", "theme_name", "tasks").with_columns(
-            pl.col("theme").replace_strict(self.median, default=0.0, return_dtype=pl.Float64).alias("median"))
-        missing = (mine.filter(pl.col("theme").is_in(CATALOGUE_THEMES) & ~pl.col("covered"))
-                   .select("theme", "theme_name")
-                   .with_columns(pl.col("theme").replace_strict(self.theme_spread, default=0,
-                                                               return_dtype=pl.Int64).alias("plans")))
-        missing = missing.with_columns(pl.format(
-            "không nhiệm vụ nội dung nào của kế hoạch nêu chủ đề này; {} trên {} kế hoạch của kho có",
-            pl.col("plans"), pl.lit(self.plans)).alias("evidence"))
-        shared = (self.cross.filter(pl.col("doc_id") == doc_id)
-                  .group_by("other").agg(pl.len().alias("pairs"),
-                                         *[(pl.col("kind") == k).sum().alias(k) for k in SAME_MANDATE])
-                  .sort(["pairs", "other"], descending=[True, False])
-                  .with_columns(pl.col("other").replace_strict(self.labels).alias("plan")))
+            pl.col("theme").replace_strict(self.median, default=0.0, return_dtype=pl.Float64).alias("median")
+        )
+        missing = (
+            mine.filter(pl.col("theme").is_in(CATALOGUE_THEMES) & ~pl.col("covered"))
+            .select("theme", "theme_name")
+            .with_columns(
+                pl.col("theme").replace_strict(self.theme_spread, default=0, return_dtype=pl.Int64).alias("plans")
+            )
+        )
+        missing = missing.with_columns(
+            pl.format(
+                "không nhiệm vụ nội dung nào của kế hoạch nêu chủ đề này; {} trên {} kế hoạch của kho có",
+                pl.col("plans"),
+                pl.lit(self.plans),
+            ).alias("evidence")
+        )
+        shared = (
+            self.cross.filter(pl.col("doc_id") == doc_id)
+            .group_by("other")
+            .agg(pl.len().alias("pairs"), *[(pl.col("kind") == k).sum().alias(k) for k in SAME_MANDATE])
+            .sort(["pairs", "other"], descending=[True, False])
+            .with_columns(pl.col("other").replace_strict(self.labels).alias("plan"))
+        )
         partnered = set(self.cross.filter(pl.col("doc_id") == doc_id)["task_id"].to_list())
         tasks = corpus.tasks.filter(pl.col("doc_id") == doc_id)
         only = tasks.filter(~pl.col("task_id").is_in(list(partnered))).select("label", "text")
@@ -96,11 +117,33 @@ class PlanCards:
             removed = sorted(rc.filter(pl.col("change") == "removed")["ref_id"].to_list())
         stale = self.stale.filter(pl.col("doc_id") == doc_id).select("text", "named_year")
         due = tasks.filter(pl.col("due_end").is_not_null())
-        deadlines = (due.with_columns(pl.format("Quý {}/{}", pl.col("due_end").dt.quarter().replace_strict(
-            _ROMAN, return_dtype=pl.Utf8), pl.col("due_end").dt.year()).alias("quarter"),
-            pl.col("due_end").dt.year().alias("y"), pl.col("due_end").dt.quarter().alias("q"))
-            .group_by("y", "q", "quarter").agg(pl.len().alias("tasks")).sort("y", "q").select("quarter", "tasks"))
-        return PlanCard(doc_id, self.labels[doc_id], doc, themes, missing, shared, only, added, removed,
-                        self.labels.get(previous) if previous else None, stale, deadlines,
-                        doc["text_quality"] == "ocr")
-
+        deadlines = (
+            due.with_columns(
+                pl.format(
+                    "Quý {}/{}",
+                    pl.col("due_end").dt.quarter().replace_strict(_ROMAN, return_dtype=pl.Utf8),
+                    pl.col("due_end").dt.year(),
+                ).alias("quarter"),
+                pl.col("due_end").dt.year().alias("y"),
+                pl.col("due_end").dt.quarter().alias("q"),
+            )
+            .group_by("y", "q", "quarter")
+            .agg(pl.len().alias("tasks"))
+            .sort("y", "q")
+            .select("quarter", "tasks")
+        )
+        return PlanCard(
+            doc_id,
+            self.labels[doc_id],
+            doc,
+            themes,
+            missing,
+            shared,
+            only,
+            added,
+            removed,
+            self.labels.get(previous) if previous else None,
+            stale,
+            deadlines,
+            doc["text_quality"] == "ocr",
+        )

@@ -43,7 +43,9 @@ def diff_html(corpus: Corpus, a: list[str], b: list[str]) -> str:
         t = info.get(row["task_id_old"] or row["task_id_new"], {}).get("theme")
         return -1 if t is None else t
 
-    rows = sorted(aligned.iter_rows(named=True), key=lambda r: (theme_of(r), r["task_id_old"] or "", r["task_id_new"] or ""))
+    rows = sorted(
+        aligned.iter_rows(named=True), key=lambda r: (theme_of(r), r["task_id_old"] or "", r["task_id_new"] or "")
+    )
     sections = {"dropped": [], "new": [], "both": []}
     for r in rows:
         key = "both" if r["status"] in ("kept", "modified") else r["status"]
@@ -71,15 +73,18 @@ def diff_html(corpus: Corpus, a: list[str], b: list[str]) -> str:
                     f"<td>{task_cell(r['task_id_old'], len(ids_a) > 1)}</td>"
                     f"<td>{task_cell(r['task_id_new'], len(ids_b) > 1)}</td>"
                     f"<td>{word_diff_html(info[r['task_id_old']]['text'], info[r['task_id_new']]['text'])}</td></tr>"
-                    for r in group)
+                    for r in group
+                )
                 head = "<tr><th>Mức</th><th>Tương đồng</th><th>A</th><th>B</th><th>Khác biệt từ ngữ</th></tr>"
             else:
                 tid = "task_id_old" if kind == "dropped" else "task_id_new"
                 many = len(ids_a if kind == "dropped" else ids_b) > 1
                 body = "".join(f"<tr><td>{task_cell(r[tid], many)}</td></tr>" for r in group)
                 head = "<tr><th>Nhiệm vụ</th></tr>"
-            out.append(f"<details open><summary>{e(name)} ({len(group)})</summary><table><thead>{head}</thead>"
-                       f"<tbody>{body}</tbody></table></details>")
+            out.append(
+                f"<details open><summary>{e(name)} ({len(group)})</summary><table><thead>{head}</thead>"
+                f"<tbody>{body}</tbody></table></details>"
+            )
         return "".join(out)
 
     def side(ids: list[str]) -> str:

@@ -40,29 +40,67 @@ def sheets(corpus: Corpus) -> dict[str, pl.DataFrame]:
     tasks = corpus.tasks.with_columns(pl.col("doc_id").replace_strict(labels, default=None).alias("plan"))
     out = {
         "Kế hoạch": docs.select("plan", *[c for c in corpus.documents.columns]),
-        "Nhiệm vụ": tasks.select("plan", "doc_id", "task_id", "label", "text", "theme", "lead_units",
-                                 "partner_units", "timeframe", "due_start", "due_end", "recurring", "references",
-                                 "line_start", "line_end", "text_raw"),
+        "Nhiệm vụ": tasks.select(
+            "plan",
+            "doc_id",
+            "task_id",
+            "label",
+            "text",
+            "theme",
+            "lead_units",
+            "partner_units",
+            "timeframe",
+            "due_start",
+            "due_end",
+            "recurring",
+            "references",
+            "line_start",
+            "line_end",
+            "text_raw",
+        ),
         "Trích dẫn": corpus.references.with_columns(
-            pl.col("doc_id").replace_strict(labels, default=None).alias("plan")).select(
-            "plan", "doc_id", "task_id", "ref_id", "kind", "ref_date", "text"),
+            pl.col("doc_id").replace_strict(labels, default=None).alias("plan")
+        ).select("plan", "doc_id", "task_id", "ref_id", "kind", "ref_date", "text"),
     }
     overlaps = _optional(corpus, "overlaps")
     if overlaps is not None:
-        out["Trùng lặp"] = (_both_sides(overlaps, text, labels, "a", "b")
-                            .select("kind", "similarity", "plan_a", "text_a", "plan_b", "text_b",
-                                    "doc_id_a", "task_id_a", "doc_id_b", "task_id_b")
-                            .sort("similarity", "task_id_a", "task_id_b", descending=[True, False, False]))
+        out["Trùng lặp"] = (
+            _both_sides(overlaps, text, labels, "a", "b")
+            .select(
+                "kind",
+                "similarity",
+                "plan_a",
+                "text_a",
+                "plan_b",
+                "text_b",
+                "doc_id_a",
+                "task_id_a",
+                "doc_id_b",
+                "task_id_b",
+            )
+            .sort("similarity", "task_id_a", "task_id_b", descending=[True, False, False])
+        )
     clusters = _optional(corpus, "clusters")
     if clusters is not None:
-        out["Cụm"] = (clusters.join(tasks.select("task_id", "plan", "doc_id", "text"), on="task_id", how="left")
-                      .select("cluster", "cluster_label", "plan", "text", "doc_id", "task_id")
-                      .sort("cluster", "task_id"))
+        out["Cụm"] = (
+            clusters.join(tasks.select("task_id", "plan", "doc_id", "text"), on="task_id", how="left")
+            .select("cluster", "cluster_label", "plan", "text", "doc_id", "task_id")
+            .sort("cluster", "task_id")
+        )
     changes = _optional(corpus, "changes")
     if changes is not None:
-        out["Thay đổi"] = (_both_sides(changes, text, labels, "old", "new")
-                           .select("plan_old", "plan_new", "status", "similarity", "text_old", "text_new",
-                                   "doc_id_old", "doc_id_new", "task_id_old", "task_id_new"))
+        out["Thay đổi"] = _both_sides(changes, text, labels, "old", "new").select(
+            "plan_old",
+            "plan_new",
+            "status",
+            "similarity",
+            "text_old",
+            "text_new",
+            "doc_id_old",
+            "doc_id_new",
+            "task_id_old",
+            "task_id_new",
+        )
     return out
 
 
@@ -70,9 +108,9 @@ def _both_sides(pairs: pl.DataFrame, text: pl.DataFrame, labels: dict[str, str],
     """A table of task pairs with, for each side, the task's text (text_<side>) and its plan's
     label (plan_<side>), from task_id_<side> and doc_id_<side>."""
     for side in sides:
-        pairs = pairs.join(text.rename({"task_id": f"task_id_{side}", "text": f"text_{side}"}),
-                           on=f"task_id_{side}", how="left").with_columns(
-            pl.col(f"doc_id_{side}").replace_strict(labels, default=None).alias(f"plan_{side}"))
+        pairs = pairs.join(
+            text.rename({"task_id": f"task_id_{side}", "text": f"text_{side}"}), on=f"task_id_{side}", how="left"
+        ).with_columns(pl.col(f"doc_id_{side}").replace_strict(labels, default=None).alias(f"plan_{side}"))
     return pairs
 
 
@@ -90,8 +128,9 @@ def write_workbook(corpus: Corpus, path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.tmp", dir=path.parent)
     os.close(fd)
     try:
-        book = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+        book = xlsxwriter.Workbook(
+            tmp, {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        )
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eef7"})
         text = book.add_format({"quote_prefix": True, "text_wrap": False, "valign": "top"})
         date = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
@@ -120,7 +159,7 @@ def write_workbook(corpus: Corpus, path: Path) -> Path:
 def _write(sheet, r: int, c: int, col: str, value, text, date) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or isinstance(value, list | str) or col in ("status", "kind", "period", "admin_level"):
+    if isinstance(value, bool | list | str) or col in ("status", "kind", "period", "admin_level"):
         sheet.write_string(r, c, value_text(col, value), text)
     elif isinstance(value, dt.date):
         sheet.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date)

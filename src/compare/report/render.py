@@ -103,8 +103,9 @@ def _cell(column: str, value, raw_html: bool) -> str:
     return f'<div class="cell-clamp">{text}</div>' if len(text) > 180 else text
 
 
-def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
-                  html_columns: tuple[str, ...] = (), plain: bool = False) -> pl.DataFrame:
+def display_frame(
+    frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (), plain: bool = False
+) -> pl.DataFrame:
     """A table as an analyst reads it: plan ids become plan labels, codes become words, dates
     dd/mm/yyyy, headers in Vietnamese (`compare.display`), every cell escaped except
     `html_columns`, which the caller built from escaped pieces (word diffs). `plain`: text for
@@ -125,13 +126,13 @@ def display_frame(frame: pl.DataFrame, documents: pl.DataFrame | None = None,
         if dtype.is_integer() and col not in ID_COLUMNS and col not in VALUES:
             columns[column_text(col)] = pl.Series(values, dtype=pl.Int64)
         elif col == "similarity":
-            columns[column_text(col) + " (%)"] = pl.Series([None if v is None else round(100 * v) for v in values],
-                                                           dtype=pl.Int64)
+            columns[column_text(col) + " (%)"] = pl.Series(
+                [None if v is None else round(100 * v) for v in values], dtype=pl.Int64
+            )
         elif plain:
             columns[column_text(col)] = pl.Series([no_formula(value_text(col, v)) for v in values], dtype=pl.Utf8)
         else:
-            columns[column_text(col)] = pl.Series([_cell(col, v, col in html_columns) for v in values],
-                                                  dtype=pl.Utf8)
+            columns[column_text(col)] = pl.Series([_cell(col, v, col in html_columns) for v in values], dtype=pl.Utf8)
     return pl.DataFrame(columns)
 
 
@@ -140,8 +141,9 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def write_csv(frame: pl.DataFrame, path: Path, documents: pl.DataFrame | None = None,
-              html_columns: tuple[str, ...] = ()) -> Path:
+def write_csv(
+    frame: pl.DataFrame, path: Path, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = ()
+) -> Path:
     """A table as a CSV file an analyst opens in Excel: Vietnamese headers and words, UTF-8 with
     BOM, no cell read as a formula; written atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,20 +153,45 @@ def write_csv(frame: pl.DataFrame, path: Path, documents: pl.DataFrame | None = 
     return path
 
 
-def table_html(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
-               name: str = "bang", page_length: int = 10) -> str:
+def table_html(
+    frame: pl.DataFrame,
+    documents: pl.DataFrame | None = None,
+    html_columns: tuple[str, ...] = (),
+    name: str = "bang",
+    page_length: int = 10,
+) -> str:
     """An interactive table (itables/DataTables: search, sort, paging, every row reachable) with a
     button that downloads it as CSV (UTF-8 with BOM, which Excel reads as Vietnamese)."""
     from itables import to_html_datatable
 
     shown = display_frame(frame, documents, html_columns)
     return to_html_datatable(
-        shown, allow_html=True, maxBytes=0, maxRows=0, connected=False, showIndex=False, show_dtypes=False,
-        classes="display compact", pageLength=page_length, lengthMenu=[10, 25, 100, -1], deferRender=True,
+        shown,
+        allow_html=True,
+        maxBytes=0,
+        maxRows=0,
+        connected=False,
+        showIndex=False,
+        show_dtypes=False,
+        classes="display compact",
+        pageLength=page_length,
+        lengthMenu=[10, 25, 100, -1],
+        deferRender=True,
         layout={"topStart": "buttons", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
-        buttons=["pageLength", {"extend": "csvHtml5", "text": "Tải CSV", "bom": True, "filename": name,
-                                "exportOptions": {"orthogonal": "export"}}],
-        language=TABLE_LANGUAGE, display_logo_when_loading=False, style="width:100%;margin:0")
+        buttons=[
+            "pageLength",
+            {
+                "extend": "csvHtml5",
+                "text": "Tải CSV",
+                "bom": True,
+                "filename": name,
+                "exportOptions": {"orthogonal": "export"},
+            },
+        ],
+        language=TABLE_LANGUAGE,
+        display_logo_when_loading=False,
+        style="width:100%;margin:0",
+    )
 
 
 def _ensure_tables() -> None:
@@ -195,12 +222,15 @@ def _tables_init_beside(asset: str) -> str:
     version = _itables_underscore_version()
     init = read_package_file("html/init_datatables.html").replace(
         "import { set_or_remove_dark_class } from 'https://www.unpkg.com/dt_for_itables/dt_bundle.js';",
-        f"const {{ set_or_remove_dark_class }} = await window.{version};")
-    offline = (read_package_file("html/init_notebook_offline.html")
-               .replace("_itables_underscore_version", version)
-               .replace("itables-version-ready", _itables_ready_event())
-               .replace('"dt_src_b64"', "window.__compare_datatables.js")
-               .replace('"dt_css_b64"', "window.__compare_datatables.css"))
+        f"const {{ set_or_remove_dark_class }} = await window.{version};",
+    )
+    offline = (
+        read_package_file("html/init_notebook_offline.html")
+        .replace("_itables_underscore_version", version)
+        .replace("itables-version-ready", _itables_ready_event())
+        .replace('"dt_src_b64"', "window.__compare_datatables.js")
+        .replace('"dt_css_b64"', "window.__compare_datatables.css")
+    )
     return f'<script src="{html.escape(asset)}"></script>\n{offline}\n{init}'
 
 
@@ -224,8 +254,14 @@ REPORT_DIR_ENV = "COMPARE_REPORT_DIR"
 _written: set[str] = set()
 
 
-def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_columns: tuple[str, ...] = (),
-               name: str = "bang", page_length: int = 10, max_rows: int | None = None) -> None:
+def show_table(
+    frame: pl.DataFrame,
+    documents: pl.DataFrame | None = None,
+    html_columns: tuple[str, ...] = (),
+    name: str = "bang",
+    page_length: int = 10,
+    max_rows: int | None = None,
+) -> None:
     from IPython.display import HTML, display
 
     _ensure_tables()
@@ -238,9 +274,13 @@ def show_table(frame: pl.DataFrame, documents: pl.DataFrame | None = None, html_
             stem = f"{name}-{k}"
         _written.add(stem)
         path = write_csv(frame, Path(out) / "bang" / f"{stem}.csv", documents, html_columns)
-        display(HTML(f"<p>Bảng có {_n(frame.height)} dòng; trang này hiện {_n(limit)} dòng đầu. Cả bảng: "
-                     f"<a href=\"bang/{html.escape(path.name)}\" download>{html.escape(path.name)}</a> "
-                     "(CSV, mở được bằng Excel) và tệp compare.xlsx.</p>"))
+        display(
+            HTML(
+                f"<p>Bảng có {_n(frame.height)} dòng; trang này hiện {_n(limit)} dòng đầu. Cả bảng: "
+                f'<a href="bang/{html.escape(path.name)}" download>{html.escape(path.name)}</a> '
+                "(CSV, mở được bằng Excel) và tệp compare.xlsx.</p>"
+            )
+        )
         frame = frame.head(limit)
     display(HTML(table_html(frame, documents, html_columns, name, page_length)))
 
@@ -251,14 +291,22 @@ def search_box(corpus, k: int = 20):
     from IPython.display import HTML, display
 
     if os.environ.get(REPORT_DIR_ENV):
-        display(HTML("<p><i>Ô tìm kiếm nhiệm vụ hoạt động khi mở sổ tay này trong JupyterLab (<code>make lab</code>) "
-                     "hoặc bằng lệnh <code>compare search \"...\"</code>; trong báo cáo này, dùng ô Tìm của các bảng."
-                     "</i></p>"))
+        display(
+            HTML(
+                "<p><i>Ô tìm kiếm nhiệm vụ hoạt động khi mở sổ tay này trong JupyterLab (<code>make lab</code>) "
+                'hoặc bằng lệnh <code>compare search "..."</code>; trong báo cáo này, dùng ô Tìm của các bảng.'
+                "</i></p>"
+            )
+        )
         return None
     import ipywidgets as widgets
 
-    box = widgets.Text(placeholder="Gõ chủ đề, có dấu hoặc không: chuyển đổi số, bau cu, tiếp công dân ...",
-                       description="Tìm:", continuous_update=False, layout=widgets.Layout(width="70%"))
+    box = widgets.Text(
+        placeholder="Gõ chủ đề, có dấu hoặc không: chuyển đổi số, bau cu, tiếp công dân ...",
+        description="Tìm:",
+        continuous_update=False,
+        layout=widgets.Layout(width="70%"),
+    )
     out = widgets.Output()
 
     def run(_=None) -> None:
@@ -266,8 +314,17 @@ def search_box(corpus, k: int = 20):
         with out:
             if box.value.strip():
                 hits = corpus.search(box.value, k=k)
-                display(HTML(table_html(hits.select("doc_id", "score", "text", "line_start", "line_end", "task_id")
-                                        .rename({"score": "similarity"}), corpus.documents, name="tim-kiem")))
+                display(
+                    HTML(
+                        table_html(
+                            hits.select("doc_id", "score", "text", "line_start", "line_end", "task_id").rename(
+                                {"score": "similarity"}
+                            ),
+                            corpus.documents,
+                            name="tim-kiem",
+                        )
+                    )
+                )
 
     box.observe(run, names="value")
     ui = widgets.VBox([box, out])
@@ -275,8 +332,14 @@ def search_box(corpus, k: int = 20):
     return ui
 
 
-def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl.DataFrame,
-                      kinds: tuple[str, ...] | None = None, max_pairs: int = 50, max_rows: int = 12) -> str:
+def pair_details_html(
+    overlaps: pl.DataFrame,
+    tasks: pl.DataFrame,
+    documents: pl.DataFrame,
+    kinds: tuple[str, ...] | None = None,
+    max_pairs: int = 50,
+    max_rows: int = 12,
+) -> str:
     """For each pair of plans that share mandates, a collapsed block: its task pairs, both texts
     and their word differences, strongest first. The pairs of plans sharing most come first;
     past `max_pairs` of them, or `max_rows` task pairs in one block, the rest are named as left
@@ -291,39 +354,54 @@ def pair_details_html(overlaps: pl.DataFrame, tasks: pl.DataFrame, documents: pl
     texts = dict(zip(tasks["task_id"].to_list(), tasks["text"].to_list()))
     marks = dict(zip(tasks["task_id"].to_list(), tasks["label"].to_list()))
     sub = overlaps.filter(pl.col("kind").is_in(list(kinds)) & (pl.col("doc_id_a") != pl.col("doc_id_b")))
-    groups = (sub.group_by("doc_id_a", "doc_id_b").agg(pl.len().alias("n"))
-              .sort(["n", "doc_id_a", "doc_id_b"], descending=[True, False, False]))
+    groups = (
+        sub.group_by("doc_id_a", "doc_id_b")
+        .agg(pl.len().alias("n"))
+        .sort(["n", "doc_id_a", "doc_id_b"], descending=[True, False, False])
+    )
     words = VALUES["kind"]
     blocks = []
     for a, b, n in groups.head(max_pairs).iter_rows():
         rows = sub.filter((pl.col("doc_id_a") == a) & (pl.col("doc_id_b") == b)).sort(
-            ["similarity", "task_id_a", "task_id_b"], descending=[True, False, False])
+            ["similarity", "task_id_a", "task_id_b"], descending=[True, False, False]
+        )
         counts = rows.group_by("kind").len()
-        summary = ", ".join(f"{words[k]} {c}" for k, c in sorted(
-            counts.iter_rows(), key=lambda kc: kinds.index(kc[0])))
+        summary = ", ".join(f"{words[k]} {c}" for k, c in sorted(counts.iter_rows(), key=lambda kc: kinds.index(kc[0])))
         body = "".join(
             "<tr><td>{}</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
-                html.escape(words[kind]), round(100 * sim),
+                html.escape(words[kind]),
+                round(100 * sim),
                 html.escape(f"{marks.get(ta) or ''} {texts.get(ta, '')}".strip(), quote=False),
                 html.escape(f"{marks.get(tb) or ''} {texts.get(tb, '')}".strip(), quote=False),
-                word_diff_html(texts.get(ta, ""), texts.get(tb, "")))
-            for ta, tb, sim, kind in rows.head(max_rows).select("task_id_a", "task_id_b", "similarity",
-                                                                "kind").iter_rows())
+                word_diff_html(texts.get(ta, ""), texts.get(tb, "")),
+            )
+            for ta, tb, sim, kind in rows.head(max_rows)
+            .select("task_id_a", "task_id_b", "similarity", "kind")
+            .iter_rows()
+        )
         if rows.height > max_rows:
-            body += (f"<tr><td colspan='5'>… và {rows.height - max_rows} cặp nữa: tìm hai kế hoạch này "
-                     "trong bảng dưới đây.</td></tr>")
+            body += (
+                f"<tr><td colspan='5'>… và {rows.height - max_rows} cặp nữa: tìm hai kế hoạch này "
+                "trong bảng dưới đây.</td></tr>"
+            )
         blocks.append(
             f"<details><summary><b>{html.escape(labels.get(a, a), quote=False)}</b> × "
             f"<b>{html.escape(labels.get(b, b), quote=False)}</b>: {n} cặp ({html.escape(summary)})</summary>"
             "<table class='pairs'><thead><tr><th>Mức</th><th>Độ tương đồng</th><th>Nhiệm vụ A</th>"
-            f"<th>Nhiệm vụ B</th><th>Khác biệt từ ngữ</th></tr></thead><tbody>{body}</tbody></table></details>")
+            f"<th>Nhiệm vụ B</th><th>Khác biệt từ ngữ</th></tr></thead><tbody>{body}</tbody></table></details>"
+        )
     rest = groups.height - min(groups.height, max_pairs)
-    more = (f"<p>… và {rest} cặp kế hoạch khác, ít nhiệm vụ chung hơn: xem bảng dưới đây hoặc tệp "
-            "compare.xlsx.</p>") if rest else ""
-    style = ("<style>details{margin:4px 0}summary{cursor:pointer}table.pairs{border-collapse:collapse;"
-             "margin:6px 0 12px}table.pairs td,table.pairs th{border:1px solid #ddd;padding:3px 6px;"
-             "vertical-align:top;text-align:left!important;font-size:13px}table.pairs del{color:#b00}"
-             "table.pairs ins{color:#070;text-decoration:none;background:#e6ffe6}</style>")
+    more = (
+        (f"<p>… và {rest} cặp kế hoạch khác, ít nhiệm vụ chung hơn: xem bảng dưới đây hoặc tệp compare.xlsx.</p>")
+        if rest
+        else ""
+    )
+    style = (
+        "<style>details{margin:4px 0}summary{cursor:pointer}table.pairs{border-collapse:collapse;"
+        "margin:6px 0 12px}table.pairs td,table.pairs th{border:1px solid #ddd;padding:3px 6px;"
+        "vertical-align:top;text-align:left!important;font-size:13px}table.pairs del{color:#b00}"
+        "table.pairs ins{color:#070;text-decoration:none;background:#e6ffe6}</style>"
+    )
     if not blocks:
         return "<p>Không có hai kế hoạch nào có nhiệm vụ chung.</p>"
     return style + "".join(blocks) + more
@@ -336,8 +414,10 @@ def _mini_table(frame: pl.DataFrame, columns: dict[str, str]) -> str:
     if frame.height == 0:
         return "<p><i>không có</i></p>"
     head = "".join(f"<th>{html.escape(h)}</th>" for h in columns.values())
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(value_text(c, r[c]), quote=False)}</td>" for c in columns)
-                   + "</tr>" for r in frame.iter_rows(named=True))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(value_text(c, r[c]), quote=False)}</td>" for c in columns) + "</tr>"
+        for r in frame.iter_rows(named=True)
+    )
     return f"<table class='card'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -348,17 +428,28 @@ def plan_card_html(card, open_: bool = False) -> str:
     e = lambda t: html.escape(str(t), quote=False)  # noqa: E731
     words = VALUES["kind"]
     d = card.document
-    warn = ("<p class='warn'>⚠ Văn bản lấy từ bản quét: dấu tiếng Việt đã được khôi phục tự động, "
-            "có thể còn sai; đối chiếu với bản gốc trước khi trích dẫn.</p>") if card.scan else ""
+    warn = (
+        (
+            "<p class='warn'>⚠ Văn bản lấy từ bản quét: dấu tiếng Việt đã được khôi phục tự động, "
+            "có thể còn sai; đối chiếu với bản gốc trước khi trích dẫn.</p>"
+        )
+        if card.scan
+        else ""
+    )
     themes = card.themes.with_columns(pl.col("median").round(1))
-    shared = card.shared.with_columns(pl.concat_str([pl.format(f"{words[k]} {{}}", pl.col(k)) for k in
-                                                     ("verbatim", "near_verbatim", "paraphrase")],
-                                                    separator=", ").alias("bands"))
+    shared = card.shared.with_columns(
+        pl.concat_str(
+            [pl.format(f"{words[k]} {{}}", pl.col(k)) for k in ("verbatim", "near_verbatim", "paraphrase")],
+            separator=", ",
+        ).alias("bands")
+    )
     cites = ""
     if card.previous:
-        cites = (f"<p>So với <b>{e(card.previous)}</b>: thêm {len(card.citations_added)} văn bản "
-                 f"({e(', '.join(card.citations_added)) or 'không'}); bỏ {len(card.citations_removed)} "
-                 f"({e(', '.join(card.citations_removed)) or 'không'}).</p>")
+        cites = (
+            f"<p>So với <b>{e(card.previous)}</b>: thêm {len(card.citations_added)} văn bản "
+            f"({e(', '.join(card.citations_added)) or 'không'}); bỏ {len(card.citations_removed)} "
+            f"({e(', '.join(card.citations_removed)) or 'không'}).</p>"
+        )
     else:
         cites = "<p>Không có kế hoạch trước của cùng cơ quan trong kho để so.</p>"
     return (
@@ -376,19 +467,23 @@ def plan_card_html(card, open_: bool = False) -> str:
         + (f"<p>… và {shared.height - 10} kế hoạch khác.</p>" if shared.height > 10 else "")
         + f"<h4>Nhiệm vụ chỉ kế hoạch này có ({card.only.height})</h4>"
         + _mini_table(card.only, {"label": "Số mục", "text": "Nội dung nhiệm vụ"})
-        + "<h4>Văn bản được trích dẫn</h4>" + cites
+        + "<h4>Văn bản được trích dẫn</h4>"
+        + cites
         + "<h4>Tham chiếu lỗi thời</h4>"
         + _mini_table(card.stale, {"named_year": "Năm được nêu", "text": "Nội dung nhiệm vụ"})
         + "<h4>Thời hạn theo quý</h4>"
         + _mini_table(card.deadlines, {"quarter": "Quý", "tasks": "Số nhiệm vụ"})
-        + "</details>")
+        + "</details>"
+    )
 
 
-CARD_CSS = ("<style>details.card{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:6px 0}"
-            "details.card summary{cursor:pointer;font-size:15px}table.card{border-collapse:collapse;margin:4px 0}"
-            "table.card td,table.card th{border:1px solid #ddd;padding:2px 6px;text-align:left!important;vertical-align:top;"
-            "font-size:13px}.warn{background:#fff4e5;border-left:4px solid #f0a020;padding:4px 8px}"
-            "details.card h4{margin:10px 0 2px}</style>")
+CARD_CSS = (
+    "<style>details.card{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:6px 0}"
+    "details.card summary{cursor:pointer;font-size:15px}table.card{border-collapse:collapse;margin:4px 0}"
+    "table.card td,table.card th{border:1px solid #ddd;padding:2px 6px;text-align:left!important;vertical-align:top;"
+    "font-size:13px}.warn{background:#fff4e5;border-left:4px solid #f0a020;padding:4px 8px}"
+    "details.card h4{margin:10px 0 2px}</style>"
+)
 
 
 def notebook_title(path: Path) -> str:
@@ -422,8 +517,14 @@ def parse_parameter(text: str) -> tuple[str, object]:
     return name.strip(), value
 
 
-def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, echo=print,
-                   notebooks: Path | None = None, parameters: dict | None = None) -> list[Path]:
+def render_reports(
+    processed: Path,
+    out_dir: Path,
+    raw_dir: Path | None = None,
+    echo=print,
+    notebooks: Path | None = None,
+    parameters: dict | None = None,
+) -> list[Path]:
     """Execute every notebook of `notebooks/` on `processed`, export each to HTML beside one
     shared plotly.js (so the pages open offline), and write the workbook compare.xlsx."""
     import nbformat
@@ -455,8 +556,15 @@ def render_reports(processed: Path, out_dir: Path, raw_dir: Path | None = None, 
             wanted = _parameters_of(src)
             params = {"processed": str(Path(processed).resolve())}
             params.update({k: v for k, v in (parameters or {}).items() if k in wanted})
-            pm.execute_notebook(str(src), str(executed), parameters=params, kernel_name="python3",
-                                progress_bar=False, log_output=False, cwd=str(notebooks))
+            pm.execute_notebook(
+                str(src),
+                str(executed),
+                parameters=params,
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                cwd=str(notebooks),
+            )
             nb = nbformat.read(executed, as_version=4)
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
             target = out_dir / f"{src.stem}.html"
@@ -522,11 +630,26 @@ def _index_html(docs: pl.DataFrame, raw_dir: Path | None, pages: list[tuple[Path
 
     labels = plan_labels(docs)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (
-            labels[r["doc_id"]], r["issuer"] or "", r["jurisdiction"] or "", r["doc_type"] or "", r["number"] or "",
-            value_text("issued_date", r["issued_date"]), str(r["year"] or ""), value_text("period", r["period"]),
-            str(r["n_tasks"]), value_text("text_quality", r["text_quality"]), r["doc_id"])) + "</tr>"
-        for r in docs.sort("doc_id").iter_rows(named=True))
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(v)}</td>"
+            for v in (
+                labels[r["doc_id"]],
+                r["issuer"] or "",
+                r["jurisdiction"] or "",
+                r["doc_type"] or "",
+                r["number"] or "",
+                value_text("issued_date", r["issued_date"]),
+                str(r["year"] or ""),
+                value_text("period", r["period"]),
+                str(r["n_tasks"]),
+                value_text("text_quality", r["text_quality"]),
+                r["doc_id"],
+            )
+        )
+        + "</tr>"
+        for r in docs.sort("doc_id").iter_rows(named=True)
+    )
     links = "".join(f'<li><a href="{html.escape(p.name)}">{html.escape(t)}</a></li>' for p, t in pages)
     today = f"{dt.date.today():%d/%m/%Y}"
     source = html.escape(str(raw_dir)) if raw_dir else "?"
@@ -535,7 +658,7 @@ def _index_html(docs: pl.DataFrame, raw_dir: Path | None, pages: list[tuple[Path
 <style>body{{font-family:sans-serif;max-width:1200px;margin:2em auto}}td,th{{border:1px solid #ccc;padding:4px 8px;
 text-align:left;vertical-align:top}}table{{border-collapse:collapse}}</style></head><body>
 <h1>So sánh kế hoạch công tác dân vận chính quyền</h1>
-<p>Kho gồm {docs.height} kế hoạch từ <code>{source}</code>, {int(docs['n_tasks'].sum())} nhiệm vụ.
+<p>Kho gồm {docs.height} kế hoạch từ <code>{source}</code>, {int(docs["n_tasks"].sum())} nhiệm vụ.
 Lập ngày {today} bằng lệnh <code>compare report</code>.</p>
 <ul>{links}<li><a href="compare.xlsx">Tệp Excel: mọi bảng của kho (compare.xlsx)</a></li></ul>
 <table><thead><tr><th>Kế hoạch</th><th>Cơ quan ban hành</th><th>Tỉnh/thành phố</th><th>Loại văn bản</th>

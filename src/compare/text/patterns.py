@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 
 
-def matches_allowed(pattern: re.Pattern[str], text: str,
-                    refused: Callable[[str, int], bool]) -> Iterator[re.Match[str]]:
+def matches_allowed(
+    pattern: re.Pattern[str], text: str, refused: Callable[[str, int], bool]
+) -> Iterator[re.Match[str]]:
     """The matches of `pattern`, as finditer gives them for the pattern with a look-behind in
     front: a match whose start `refused(text, start)` rejects is skipped, and the search goes on
     from the next character. A look-behind that opens a pattern makes the regex engine try every

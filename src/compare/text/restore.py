@@ -31,12 +31,44 @@ _NUMERALS = frozenset(ROMAN)
 _LONE_O = re.compile(r"(?<=[^\W\d_] )[&¢](?= [^\W\d_])")
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,8}\b")
 # OCR confusions undone before matching (on lower-case, accent-folded text).
-_OCR_MAP = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "i", "¢": "e", "€": "e", "&": "o", "$": "s",
-                          "@": "a", "|": "l", "!": "i", "9": "g", "5": "s", "8": "b", "3": "e", "7": "t"})
+_OCR_MAP = str.maketrans(
+    {
+        "6": "o",
+        "0": "o",
+        "4": "a",
+        "1": "i",
+        "¢": "e",
+        "€": "e",
+        "&": "o",
+        "$": "s",
+        "@": "a",
+        "|": "l",
+        "!": "i",
+        "9": "g",
+        "5": "s",
+        "8": "b",
+        "3": "e",
+        "7": "t",
+    }
+)
 # Groups of letters OCR makes of one Vietnamese letter with its marks ("của" → "ctia", "cia",
 # "clia"; "ư" → "ir", "tr", "ii"), tried as alternative keys at a small cost.
-_OCR_SEQUENCES = [("tti", "u"), ("ti", "u"), ("ii", "u"), ("li", "u"), ("ir", "u"), ("tr", "u"), ("ur", "u"),
-                  ("rr", "u"), ("d", "a"), ("i", "a"), ("e", "o"), ("d", "o"), ("de", "oc"), ("c", "e")]
+_OCR_SEQUENCES = [
+    ("tti", "u"),
+    ("ti", "u"),
+    ("ii", "u"),
+    ("li", "u"),
+    ("ir", "u"),
+    ("tr", "u"),
+    ("ur", "u"),
+    ("rr", "u"),
+    ("d", "a"),
+    ("i", "a"),
+    ("e", "o"),
+    ("d", "o"),
+    ("de", "oc"),
+    ("c", "e"),
+]
 _MAX_EDITS = 2
 _KNOWN_PENALTY = 1.0  # cost of other surfaces when the token is itself a known syllable with marks
 _VARIANTS, _CANDIDATES = 8, 12  # surfaces per folded key, candidates per token
@@ -83,7 +115,7 @@ class Restorer:
             prev = "<s>"
             for tok in _TOKEN.findall(normalize(line).lower()):
                 if not tok[0].isalpha():
-                    prev = "<s>" if any(c in tok for c in ".;:!?()\"“”") else prev
+                    prev = "<s>" if any(c in tok for c in '.;:!?()"“”') else prev
                     continue
                 if not is_valid_syllable(tok):
                     prev = "<s>"
@@ -151,7 +183,7 @@ class Restorer:
         keys = {key: 0.0, fold(low): 0.0}
         for pattern, repl in _OCR_SEQUENCES:  # "ctia" → "cua": letter groups OCR makes of one letter
             for m in re.finditer(pattern, key):
-                keys.setdefault(key[: m.start()] + repl + key[m.end():], -1.0)
+                keys.setdefault(key[: m.start()] + repl + key[m.end() :], -1.0)
         for cand_key, penalty in keys.items():
             for d in _deletes(cand_key, _MAX_EDITS):
                 for f in self.deletes.get(d, ()):
@@ -196,17 +228,25 @@ class Restorer:
                 after = tokens[k + 1] if k + 1 < len(tokens) else " "
                 line_start = k == 0 or (k == 1 and tokens[0].isspace())  # (tokens alternate word, non-word)
                 # (a word processor's "o" bullet before a capitalised item is no word either)
-                bullet = (tok == "o" and line_start and after.isspace() and k + 2 < len(tokens)
-                          and tokens[k + 2][:1].isupper())
-                if ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and line_start) or bullet or _is_code(
-                        tok, before, after, self.variants.__contains__):
+                bullet = (
+                    tok == "o"
+                    and line_start
+                    and after.isspace()
+                    and k + 2 < len(tokens)
+                    and tokens[k + 2][:1].isupper()
+                )
+                if (
+                    ((len(tok) == 1 or tok in _NUMERALS) and after[:1] in ".):-" and line_start)
+                    or bullet
+                    or _is_code(tok, before, after, self.variants.__contains__)
+                ):
                     flush()  # "KH-SGDDT", "UBND", "33/CT-TTg": codes and acronyms stay as written,
                     if tok.isupper() and tok in self.acronyms:  # but for a "Đ" that OCR read as "D"
                         out[k] = self.acronyms[tok]
                     continue
                 run.append(k)
             else:
-                if any(c in tok for c in ".;:!?()\"“”|") or "\n" in tok:
+                if any(c in tok for c in '.;:!?()"“”|') or "\n" in tok:
                     flush()
         flush()
         return "".join(out)
@@ -227,8 +267,10 @@ class Restorer:
             layer: dict[str, tuple[float, str]] = {}
             for word, emit in cands:
                 w = word.lower()
-                score, back = max(((s + _LM_WEIGHT * self._logp(p, w) + emit, p) for p, (s, _) in prev_layer.items()),
-                                  key=lambda x: x[0])
+                score, back = max(
+                    ((s + _LM_WEIGHT * self._logp(p, w) + emit, p) for p, (s, _) in prev_layer.items()),
+                    key=lambda x: x[0],
+                )
                 if word not in layer or score > layer[word][0]:
                     layer[word] = (score, back)
             best.append(layer)
@@ -271,7 +313,7 @@ def _deletes(word: str, depth: int) -> set[str]:
         nxt = set()
         for w in frontier:
             for i in range(len(w)):
-                nxt.add(w[:i] + w[i + 1:])
+                nxt.add(w[:i] + w[i + 1 :])
         out |= nxt
         frontier = nxt
     return out

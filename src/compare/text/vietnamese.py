@@ -31,10 +31,61 @@ FINALS = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u"]
 _OLD_STYLE_NUCLEI = {"oa", "oe", "uy"}
 
 _VALID_NUCLEI = {
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
-    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
-    "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu", "yêu", "iêu", "ueo",
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "oo",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "uy",
+    "ưa",
+    "ưi",
+    "ươ",
+    "ưu",
+    "yê",
+    "oai",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "ươi",
+    "ươu",
+    "uya",
+    "uyê",
+    "uyu",
+    "yêu",
+    "iêu",
+    "ueo",
 }
 
 
@@ -63,7 +114,7 @@ def _parse_syllable(word: str) -> tuple[str, str, str] | None:
         if word.startswith(cand):
             initial = cand
             break
-    rest = word[len(initial):]
+    rest = word[len(initial) :]
     # "gi" and "qu" act as initials only when a vowel follows.
     if initial in ("gi", "qu") and (not rest or rest[0] not in VOWELS):
         if initial == "gi":
@@ -108,7 +159,7 @@ def place_tone_old_style(word: str) -> str:
         return word
     initial = parts[0]
     # the whole vowel cluster, semivowel endings included ("uy" of "thủy" is not u + final y)
-    if lower[len(initial):] not in _OLD_STYLE_NUCLEI:
+    if lower[len(initial) :] not in _OLD_STYLE_NUCLEI:
         return word
     target = len(initial)  # first vowel of the nucleus
     out = []
@@ -246,7 +297,7 @@ def syllable_stats(text: str, limit: int = 2000) -> tuple[int, int, int]:
     even sample of at most `limit` tokens: enough to judge a text's state, cheap on long ones."""
     if len(text) > 4 * limit:  # judge long texts on evenly spread slices
         step = len(text) // 4
-        text = " ".join(text[k * step: k * step + limit] for k in range(4))
+        text = " ".join(text[k * step : k * step + limit] for k in range(4))
     raw = text.split()
     if len(raw) > limit:
         raw = raw[:: len(raw) // limit + 1]
@@ -309,9 +360,7 @@ def restore_case(name: str) -> str:
             i += 1
             place_mode = True
             continue
-        if place_mode:
-            out.append(w[:1].upper() + w[1:].lower())
-        elif not out:
+        if place_mode or not out:
             out.append(w[:1].upper() + w[1:].lower())
         elif lw == "và":
             out.append(lw)

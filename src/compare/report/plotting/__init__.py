@@ -14,7 +14,16 @@ from compare.report.plotting.trends import (
 )
 
 __all__ = [
-    "changes_bars", "changes_sankey", "cluster_heatmap", "deadline_timeline", "overlap_matrix",
-    "task_map", "tasks_per_plan", "theme_heatmap", "cluster_trends_heatmap",
-    "term_trends_heatmap", "theme_trends_heatmap", "citations_heatmap",
+    "changes_bars",
+    "changes_sankey",
+    "citations_heatmap",
+    "cluster_heatmap",
+    "cluster_trends_heatmap",
+    "deadline_timeline",
+    "overlap_matrix",
+    "task_map",
+    "tasks_per_plan",
+    "term_trends_heatmap",
+    "theme_heatmap",
+    "theme_trends_heatmap",
 ]

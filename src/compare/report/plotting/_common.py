@@ -8,8 +8,7 @@ import polars as pl
 from compare.analyze.labels import plan_labels
 from compare.parse.themes import THEME_NAMES
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22"]
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
 
 
 def esc(text: str | None, width: int = 80) -> str:

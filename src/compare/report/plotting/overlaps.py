@@ -8,8 +8,7 @@ from compare.report.display import VALUES
 from compare.report.plotting._common import esc, plan_names
 
 
-def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame,
-                   kinds: tuple[str, ...] = SAME_MANDATE) -> go.Figure:
+def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame, kinds: tuple[str, ...] = SAME_MANDATE) -> go.Figure:
     """Plan × plan: how many task pairs stating the same mandate two plans share, the number in
     each cell and its bands (nguyên văn, gần nguyên văn, cùng nhiệm vụ) in the hover. The
     diagonal counts repeats inside one plan. One row and one column per plan."""
@@ -30,16 +29,31 @@ def overlap_matrix(overlaps: pl.DataFrame, documents: pl.DataFrame,
     words = VALUES["kind"]
     hover = None
     if n <= 150:  # the bands of each cell; past that the page would carry n² strings
-        hover = [[", ".join(f"{words[k]} {bands[(i, j)][k]}" for k in (*kinds, "duplicate")
-                            if k in bands.get((i, j), {})) for j in range(n)] for i in range(n)]
-    fig = go.Figure(go.Heatmap(z=z, x=labels, y=labels, colorscale="Reds",
-                               text=z if n <= 40 else None, texttemplate="%{text}" if n <= 40 else None,
-                               customdata=hover,
-                               hovertemplate="%{y}<br>× %{x}<br>%{z} cặp" + ("<br>%{customdata}" if hover else "")
-                               + "<extra></extra>", colorbar=dict(title="cặp")))
-    fig.update_layout(meta={"rows": "plans"}, title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, "
-                            "cùng nhiệm vụ)",
-                      height=300 + min(40, max(14, 1100 // max(n, 1))) * n,
-                      xaxis=dict(type="category", tickangle=-45, showticklabels=n <= 150),
-                      yaxis=dict(type="category", autorange="reversed", showticklabels=n <= 150))
+        hover = [
+            [
+                ", ".join(f"{words[k]} {bands[(i, j)][k]}" for k in (*kinds, "duplicate") if k in bands.get((i, j), {}))
+                for j in range(n)
+            ]
+            for i in range(n)
+        ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=labels,
+            colorscale="Reds",
+            text=z if n <= 40 else None,
+            texttemplate="%{text}" if n <= 40 else None,
+            customdata=hover,
+            hovertemplate="%{y}<br>× %{x}<br>%{z} cặp" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",
+            colorbar=dict(title="cặp"),
+        )
+    )
+    fig.update_layout(
+        meta={"rows": "plans"},
+        title="Nhiệm vụ cùng nội dung giữa hai kế hoạch (số cặp: nguyên văn, gần nguyên văn, cùng nhiệm vụ)",
+        height=300 + min(40, max(14, 1100 // max(n, 1))) * n,
+        xaxis=dict(type="category", tickangle=-45, showticklabels=n <= 150),
+        yaxis=dict(type="category", autorange="reversed", showticklabels=n <= 150),
+    )
     return fig
