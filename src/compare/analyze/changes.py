@@ -21,7 +21,7 @@ MODIFIED = 0.25  # combined similarity from which a new task continues an old on
 def consecutive_pairs(documents: pl.DataFrame) -> list[tuple[str, str]]:
     """(old, new) doc ids of consecutive plans of the same issuer in the same jurisdiction."""
     period_rank = {"H1": 1, "Q1": 1, "Q2": 2, "H2": 3, "Q3": 3, "Q4": 4, "year": 0}
-    out = []
+    out: list[tuple[str, str]] = []
     docs = documents.with_columns(pl.col("period").replace_strict(period_rank, default=0).alias("_rank"))
     for _, group in docs.group_by(["issuer", "jurisdiction"], maintain_order=True):
         if group.height < 2 or group["issuer"][0] is None:
@@ -67,11 +67,12 @@ def align(
     both = np.concatenate([rows_old, rows_new])
     ids = dict(zip(both.tolist(), tasks["task_id"].gather(both).to_list()))
     texts = dict(zip(both.tolist(), tasks["text"].gather(both).to_list()))
-    records = []
+    records: list[tuple[str | None, str | None, str, float | None, str | None]] = []
     matched_old: set[int] = set()
     matched_new: set[int] = set()
     if len(rows_old) and len(rows_new):
         sim, lex = features.block(rows_old, rows_new)
+        assert lex is not None  # (asked for: lexical=True)
         r, c = linear_sum_assignment(-sim)
         for a, b in sorted(zip(r, c)):
             if sim[a, b] < modified and lex[a, b] < kept:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from compare.build.tables import ColumnType
 from compare.parse.references import CODE_KINDS
 from compare.text.vietnamese import fold
 
@@ -154,7 +155,7 @@ def citations(
         else set(documents["doc_id"].to_list())
     )
     rows += _laws(tasks, searchable if searchable is not None else tasks["text"].to_list(), years, clean)
-    schema = {
+    schema: dict[str, ColumnType] = {
         "ref_id": pl.Utf8,
         "variants": pl.List(pl.Utf8),
         "kind": pl.Utf8,

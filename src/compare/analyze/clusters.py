@@ -19,6 +19,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from compare.analyze.similarity import MANDATE_TERMS, Features, scored_pairs
+from compare.build.tables import ColumnType
 from compare.text import lexicon
 from compare.text.vietnamese import fold, normalize
 
@@ -228,7 +229,7 @@ def cluster_cards(
                 "plan": [labels.get(d, d) for d in docs],
             }
         )
-    schema = {
+    schema: dict[str, ColumnType] = {
         "cluster": pl.Int32,
         "cluster_label": pl.Utf8,
         "tasks": pl.Int32,

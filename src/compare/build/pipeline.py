@@ -11,15 +11,15 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import polars as pl
 
-from compare.build.tables import SCHEMAS, empty, write_table
+from compare.build.tables import SCHEMAS, ColumnType, Row, empty, write_table
 from compare.parse import blocks as blocks_mod
 from compare.parse import flat_tables
 from compare.parse.lines import split_lines
@@ -58,9 +58,9 @@ class ParsedDocument:
     sha256: str
     encoding: str
     metadata: Metadata
-    sections: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    references: list[dict] = field(default_factory=list)
+    sections: list[Row] = field(default_factory=list)
+    tasks: list[Row] = field(default_factory=list)
+    references: list[Row] = field(default_factory=list)
     lines: list[LineRole] = field(default_factory=list)
 
     @property
@@ -198,7 +198,7 @@ def parse_text(
     return doc
 
 
-def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> dict:
+def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> Row:
     b = t.item.block
     return {
         "doc_id": doc_id,
@@ -242,11 +242,11 @@ def parse_file(path: Path, doc_id: str | None = None, restorer: Restorer | None 
 @dataclass
 class BuildResult:
     documents: list[ParsedDocument]
-    rejects: list[dict]
+    rejects: list[Row]
     tables: dict[str, pl.DataFrame]
 
 
-def _document_row(d: ParsedDocument) -> dict:
+def _document_row(d: ParsedDocument) -> Row:
     md = d.metadata
     return {
         "doc_id": d.doc_id,
@@ -296,7 +296,7 @@ def _collector_paused() -> Iterator[None]:
 
 def build_corpus(raw_dir: Path) -> BuildResult:
     documents: list[ParsedDocument] = []
-    rejects: list[dict] = []
+    rejects: list[Row] = []
     seen: dict[str, str] = {}
     ids: set[str] = set()
     # Decode everything first: the clean plans teach the restorer of the damaged ones.
@@ -342,7 +342,7 @@ def build_corpus(raw_dir: Path) -> BuildResult:
     return BuildResult(documents, rejects, tables_of(documents, rejects))
 
 
-def tables_of(documents: list[ParsedDocument], rejects: list[dict]) -> dict[str, pl.DataFrame]:
+def tables_of(documents: list[ParsedDocument], rejects: list[Row]) -> dict[str, pl.DataFrame]:
     """The build's tables (CONTRACT.md) from parsed documents and rejects, in their order."""
     return {
         "documents": _frame("documents", [_document_row(d) for d in documents]),
@@ -354,14 +354,14 @@ def tables_of(documents: list[ParsedDocument], rejects: list[dict]) -> dict[str,
     }
 
 
-def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
+def _frame(name: str, rows: list[Row]) -> pl.DataFrame:
     """A table from its rows (dicts), built column by column."""
     if not rows:
         return empty(name)
     return pl.DataFrame([_series(k, [r[k] for r in rows], dtype) for k, dtype in SCHEMAS[name].items()])
 
 
-def _series(name: str, values: list, dtype: pl.DataType) -> pl.Series:
+def _series(name: str, values: list[Any], dtype: ColumnType) -> pl.Series:
     # polars turns a Python list of lists into a list column slowly (~10 µs a row): each list
     # goes in as one string, every item behind a NUL, and polars splits them apart again
     if dtype != pl.List(pl.Utf8) or any(u is None or "\x00" in u for v in values if v for u in v):
@@ -370,7 +370,7 @@ def _series(name: str, values: list, dtype: pl.DataType) -> pl.Series:
     return pl.Series(name, packed, dtype=pl.Utf8).str.split("\x00").list.slice(1)
 
 
-def _columns(name: str, rows: list[tuple]) -> pl.DataFrame:
+def _columns(name: str, rows: list[tuple[Any, ...]]) -> pl.DataFrame:
     """A table from its rows (tuples in the schema's order), column by column."""
     if not rows:
         return empty(name)
@@ -410,7 +410,7 @@ def write_tables(result: BuildResult, out_dir: Path) -> None:
         write_table(frame, out_dir / f"{name}.parquet")
 
 
-def build(raw_dir: Path, out_dir: Path, echo=print) -> BuildResult:
+def build(raw_dir: Path, out_dir: Path, echo: Callable[[str], object] = print) -> BuildResult:
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
     result = build_corpus(raw_dir)

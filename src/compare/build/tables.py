@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 _STR_LIST = pl.List(pl.Utf8)
 
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+# a column's type: a polars type or type class (pl.Utf8 is a class, pl.List(pl.Utf8) an instance)
+ColumnType = pl.DataType | type[pl.DataType]
+# a row of a table as the build makes it: column name → value
+Row = dict[str, Any]
+
+SCHEMAS: dict[str, dict[str, ColumnType]] = {
     "documents": {
         "doc_id": pl.Utf8,
         "source_path": pl.Utf8,

@@ -348,6 +348,12 @@ class Heading:
     number: str
 
 
+# what a table region is read as, line by line: a split line, a heading, or a footnote's lines
+Event = SplitLine | Heading | list[Line]
+# and what its lines are cut into
+Part = Row | Heading | list[Line]
+
+
 def _starts_upper(text: str) -> bool:
     for c in text:
         if c.isalpha():
@@ -357,10 +363,10 @@ def _starts_upper(text: str) -> bool:
     return False
 
 
-def _segment(events: list, width: int) -> list:
+def _segment(events: list[Event], width: int) -> list[Part]:
     """Cut the region's line sequence into rows at the starts a content column shows: a
     capitalised line after a sentence's end, a short line, a heading or a footnote."""
-    out: list = []
+    out: list[Part] = []
     row: Row | None = None
     last_content: str | None = None
     for ev in events:
@@ -402,7 +408,7 @@ def _segment(events: list, width: int) -> list:
         row.lines.append(s)  # type: ignore[union-attr]  # a row stands open here
         last_content = s.content
     # a row holding two row numbers is two rows: cut at the capitalised line between them
-    fixed: list = []
+    fixed: list[Part] = []
     for item in out:
         if not isinstance(item, Row):
             fixed.append(item)
@@ -427,7 +433,7 @@ def _segment(events: list, width: int) -> list:
     # line, a wrapped column cell) belongs to the row above it.
     rows = [p for p in fixed if isinstance(p, Row)]
     numbered = sum(1 for r in rows if r.labels)
-    merged: list = []
+    merged: list[Part] = []
     for item in fixed:
         prev = merged[-1] if merged else None
         if (
@@ -921,7 +927,7 @@ def _rebuild_region(
         width = new_width
     if sum(1 for s in firsts if s.debris) < 0.3 * len(firsts):
         return None  # not interleaved columns: leave the lines to the ordinary reader
-    events: list = []
+    events: list[Event] = []
     k = 0
     while k < len(body):
         ln = body[k]

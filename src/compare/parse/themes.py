@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from compare.text.vietnamese import fold
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "text" / "vocab" / "themes.toml"
 
 
-def _phrases(table: dict) -> list[tuple[str, float]]:
+def _phrases(table: dict[str, Any]) -> list[tuple[str, float]]:
     return [(fold(phrase), float(weight)) for phrase, weight in table.get("phrases", [])]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from compare.text.numerals import list_number
 
@@ -118,9 +119,9 @@ class _Reader(HTMLParser):
         self.skip = 0
         self.pre = 0
         self.tables: list[_Table] = []
-        self.lists: list[list] = []  # [tag, next number, style]
+        self.lists: list[list[Any]] = []  # [tag, next number, style]
         self.styled: list[str] = []  # open tags whose style made their text bold
-        self.chrome: list = []  # [tag, depth] of the site chrome being skipped
+        self.chrome: list[Any] = []  # [tag, depth] of the site chrome being skipped
 
     # -- lines -------------------------------------------------------------------------------
     def _flush(self) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compare.analyze.changes import word_diff_html
 from compare.analyze.groups import _align_sides, _sides
@@ -46,7 +46,7 @@ def diff_html(corpus: Corpus, a: list[str], b: list[str]) -> str:
     rows = sorted(
         aligned.iter_rows(named=True), key=lambda r: (theme_of(r), r["task_id_old"] or "", r["task_id_new"] or "")
     )
-    sections = {"dropped": [], "new": [], "both": []}
+    sections: dict[str, list[dict[str, Any]]] = {"dropped": [], "new": [], "both": []}
     for r in rows:
         key = "both" if r["status"] in ("kept", "modified") else r["status"]
         sections[key].append(r)

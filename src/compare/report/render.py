@@ -14,6 +14,7 @@ import json
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -33,7 +34,7 @@ TABLES_ASSET_ENV = "COMPARE_TABLES_JS"
 TABLES_ASSET = "datatables.js"
 
 # DataTables' words in Vietnamese.
-TABLE_LANGUAGE = {
+TABLE_LANGUAGE: dict[str, Any] = {
     "search": "Tìm:",
     "lengthMenu": "Hiện _MENU_ dòng",
     "info": "Dòng _START_–_END_ trong _TOTAL_",

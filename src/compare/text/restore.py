@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -99,12 +99,12 @@ def _apply_shape(word: str, shape: str) -> str:
 class Restorer:
     """Syllable bigram model + fuzzy candidates. Fit on clean text, then restore lines."""
 
-    unigrams: Counter = field(default_factory=Counter)
-    bigrams: Counter = field(default_factory=Counter)
-    variants: dict = field(default_factory=lambda: defaultdict(Counter))  # folded → surface counts
-    deletes: dict = field(default_factory=lambda: defaultdict(set))  # SymSpell delete index
+    unigrams: Counter[str] = field(default_factory=Counter)
+    bigrams: Counter[tuple[str, str]] = field(default_factory=Counter)
+    variants: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # folded → surface counts
+    deletes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # SymSpell delete index
     total: int = 0
-    acronyms: dict = field(default_factory=dict)  # "GDDT" → "GDĐT", as the clean plans write it
+    acronyms: dict[str, str] = field(default_factory=dict)  # "GDDT" → "GDĐT", as the clean plans write it
 
     # --- learning ---------------------------------------------------------------------
     def add_text(self, text: str, weight: int = 1) -> None:
@@ -295,7 +295,7 @@ def ocr_key(token: str) -> str:
     return key
 
 
-def _is_code(tok: str, before: str, after: str, known) -> bool:
+def _is_code(tok: str, before: str, after: str, known: Callable[[str], bool]) -> bool:
     """An acronym or a piece of a document code, which restoration must not touch."""
     if before[-1:] in "/-" or after[:1] in "/-":
         letters = [c for c in tok if c.isalpha()]

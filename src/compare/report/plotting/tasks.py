@@ -56,7 +56,9 @@ def task_map(
             spread.setdefault(c, set()).add(d)
     size = {c: assign.count(c) for c in spread}
     shown = sorted(spread, key=lambda c: (-len(spread[c]), -size[c], c))[:top]
-    groups = [(c, f"{label_of[c] or f'cụm {c}'}", _COLOURS[k % len(_COLOURS)]) for k, c in enumerate(shown)]
+    groups: list[tuple[int | None, str, str]] = [
+        (c, f"{label_of[c] or f'cụm {c}'}", _COLOURS[k % len(_COLOURS)]) for k, c in enumerate(shown)
+    ]
     groups.append((None, "các cụm khác", _OTHER))
     fig = go.Figure()
     members_of: list[list[int]] = []
