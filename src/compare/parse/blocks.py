@@ -105,65 +105,28 @@ def _continues(
 ) -> bool:
     """Does `cur` continue the block made of `block` lines (the last one `prev`)? `width`: the
     length from which a line counts as full; `margin`: the length the longer lines reach."""
-    if cur.kind == "table" or prev.kind == "table" or cur.kind == "note" or prev.kind == "note":
-        return False
-    if _HARD_START.match(cur.text):
+    if _opens_a_block(prev, cur):
         return False
     p, c = prev.text, cur.text
-    if _PREAMBLE_START.match(c):
-        return False  # "Thực hiện Kế hoạch số ...": the preamble opens, after a title say
     if len(block) == 1 and bare_part(p):
         return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
-    prev_full = len(p) >= width
-    prev_term = terminated(p)
     page_wrapped = wrapped or margin <= _PAGE_WIDTH
     kind, _, _ = find_marker(c)
     if kind == "quarter" and (
-        (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not prev_term))
+        (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not terminated(p)))
         or _TIME_LABEL_END.search(p) is not None
     ):
         return True  # "...; Quý III/2025." or "Thời gian:" / "Quý II/2024": a sentence that ends on its timeframe
     if kind in ("quarter", "month", "roman") or bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
-    if is_caps(c) != is_caps(p) and not starts_lower(c):
-        return False
-    if prev.emphasis != cur.emphasis and not starts_lower(c):
+    if (is_caps(c) != is_caps(p) or prev.emphasis != cur.emphasis) and not starts_lower(c):
         return False
     if kind:
-        # A numbered heading set on one full line is still followed by its own items.
-        if (
-            kind in ("dash", "plus", "letter", "paren")
-            and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
-            and sum(len(ln.text) for ln in block) < 300
-        ):
-            return False
-        # A marker at the start of a line that follows a filled, unterminated line may be a
-        # word that the wrap happened to put first ("... Tổ chức\n- Cán bộ Sở", "kinh tế\n- xã
-        # hội"): a hyphen inside a name or a lower-case compound, not a new item.
-        if not (prev_full and not prev_term) or (p[:1] == "(" and p.rstrip().endswith(")")):
-            return False  # (a whole line in brackets, "(Kèm theo Kế hoạch số ...)", is finished too)
-        if kind != "dash":
-            return True
-        after = c[1:].strip()
-        if not after or not after[0].isupper():
-            return True
-        # "... trung tâm Giáo dục nghề nghiệp" / "- Giáo dục thường xuyên": a name on each side
-        return any(w[:1].isupper() for w in p.split()[-4:])
+        return _marker_continues(kind, p, c, block, len(p) >= width)
     if starts_lower(c):
         return True
-    if prev_term:
-        if p.rstrip().endswith(":") and prev_full:
-            return True  # "..., cụ thể:" flush right, the list runs on in the same item
-        # Where items start with markers, a sentence that ends on a full line and a
-        # capitalised word on the next are still one item.
-        # In running paragraphs, a full line that ends in ';' or ',' ends a clause, not a
-        # paragraph (the paragraph's own last line is rarely full).
-        if prev_full and p.rstrip().endswith((";", ",")):
-            return True
-        # (Only where lines may be hard-wrapped: where every paragraph is a line of its own, as in
-        # a copy of a web page or a word processor's text, the longer lines run far past any
-        # page's width, and a long line is a paragraph, not a full line.)
-        return marker_style and prev_full and page_wrapped and not p.rstrip().endswith(":")
+    if terminated(p):
+        return _continues_after_stop(p, len(p) >= width, marker_style and page_wrapped)
     if (
         len(block) == 1
         and page_wrapped
@@ -174,18 +137,69 @@ def _continues(
         # of the line, for a page's proportional type): a heading, its paragraph below
         return False
     if wrapped:
-        # In hard-wrapped text only the last line of a paragraph falls short of the margin,
-        # or one whose next word ("59/2023/NĐ-CP") would not have fitted on it.
-        first = c.split(" ", 1)[0]
-        if prev_full or len(p) + 1 + len(first) > margin:
-            return True
-        # An unfinished sentence cut short inside a long wrapped item is a break the source
-        # itself had (a page end, a stray return), not the item's end.
-        return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
+        return _continues_wrapped(p, c, block, width, margin)
     short = len(p) < min(0.6 * width, 90)
-    if not short and not prev_full and len(block) == 1 and find_marker(p)[0] in NUMBERED:
+    if not short and len(p) < width and len(block) == 1 and find_marker(p)[0] in NUMBERED:
         return False  # a numbered heading short of the margin ("2. Cải cách hành chính, ..."), its paragraph below
     return not short
+
+
+def _opens_a_block(prev: Line, cur: Line) -> bool:
+    """Lines that always start a block: a table row or a note (or one just before), a hard
+    start ("Nơi nhận", "KT. GIÁM ĐỐC", "Căn cứ ..."), the preamble's "Thực hiện Kế hoạch số ..."."""
+    if cur.kind in ("table", "note") or prev.kind in ("table", "note"):
+        return True
+    return _HARD_START.match(cur.text) is not None or _PREAMBLE_START.match(cur.text) is not None
+
+
+def _marker_continues(kind: str, p: str, c: str, block: list[Line], prev_full: bool) -> bool:
+    """A line that opens with a marker continues the block only where the wrap put a word that
+    looks like one first."""
+    # A numbered heading set on one full line is still followed by its own items.
+    if (
+        kind in ("dash", "plus", "letter", "paren")
+        and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+        and sum(len(ln.text) for ln in block) < 300
+    ):
+        return False
+    # A marker at the start of a line that follows a filled, unterminated line may be a word
+    # that the wrap happened to put first ("... Tổ chức\n- Cán bộ Sở", "kinh tế\n- xã hội"): a
+    # hyphen inside a name or a lower-case compound, not a new item.
+    if not (prev_full and not terminated(p)) or (p[:1] == "(" and p.rstrip().endswith(")")):
+        return False  # (a whole line in brackets, "(Kèm theo Kế hoạch số ...)", is finished too)
+    if kind != "dash":
+        return True
+    after = c[1:].strip()
+    if not after or not after[0].isupper():
+        return True
+    # "... trung tâm Giáo dục nghề nghiệp" / "- Giáo dục thường xuyên": a name on each side
+    return any(w[:1].isupper() for w in p.split()[-4:])
+
+
+def _continues_after_stop(p: str, prev_full: bool, hard_wrapped_items: bool) -> bool:
+    """After a line that ends a sentence or a clause."""
+    if p.rstrip().endswith(":") and prev_full:
+        return True  # "..., cụ thể:" flush right, the list runs on in the same item
+    # In running paragraphs, a full line that ends in ';' or ',' ends a clause, not a
+    # paragraph (the paragraph's own last line is rarely full).
+    if prev_full and p.rstrip().endswith((";", ",")):
+        return True
+    # Where items start with markers, a sentence that ends on a full line and a capitalised
+    # word on the next are still one item. (Only where lines may be hard-wrapped: where every
+    # paragraph is a line of its own, as in a copy of a web page or a word processor's text,
+    # the longer lines run far past any page's width, and a long line is a paragraph, not a
+    # full line.)
+    return hard_wrapped_items and prev_full and not p.rstrip().endswith(":")
+
+
+def _continues_wrapped(p: str, c: str, block: list[Line], width: int, margin: int) -> bool:
+    """In hard-wrapped text only the last line of a paragraph falls short of the margin, or one
+    whose next word ("59/2023/NĐ-CP") would not have fitted on it."""
+    if len(p) >= width or len(p) + 1 + len(c.split(" ", 1)[0]) > margin:
+        return True
+    # An unfinished sentence cut short inside a long wrapped item is a break the source itself
+    # had (a page end, a stray return), not the item's end.
+    return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
 
 
 def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:

@@ -101,13 +101,7 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
         plain = _plain_line(no, raw, normalized)
         if plain is not None:
             return plain
-    s = (raw if normalized is None else normalized).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    if "\t" in s:
-        # a table row copied from a web page or a word processor: cells between tabs (three
-        # filled at least; one or two tabs are a header's columns or spacing, left to metadata)
-        cells = s.split("\t")
-        s = "| " + " | ".join(cells) + " |" if sum(1 for c in cells if c.strip()) >= 3 else s.replace("\t", " ")
-    s = s.replace("\u00ad", "")
+    s = _invisibles_and_tabs(raw if normalized is None else normalized)
     stripped = s.strip()
     if not stripped:
         return Line(no, raw, "", kind="blank")
@@ -115,6 +109,31 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
         return Line(no, raw, "", kind="separator")
     if normalized is None or len(s) != len(normalized):
         s = normalize(s)  # (a mark after a removed soft hyphen composes with its letter)
+    s, emphasis = _strip_markup(s)
+    s = _bullets(" ".join(s.split()))
+    if not s:
+        return Line(no, raw, "", kind="blank")
+    if len(s) <= 12 and _PAGE_NUMBER.match(s):
+        return Line(no, raw, s, kind="page_number")
+    if s[:1] in "([" and _NOTE_IN_PARENS.match(s):
+        return Line(no, raw, s, emphasis, kind="note")
+    return _table_or_text(no, raw, s, emphasis)
+
+
+def _invisibles_and_tabs(s: str) -> str:
+    """No-break spaces, zero widths, BOMs and soft hyphens gone; a row copied with tabs (three
+    cells filled at least; one or two tabs are a header's columns or spacing, left to
+    metadata) written as a table row."""
+    s = s.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    if "\t" in s:
+        cells = s.split("\t")
+        s = "| " + " | ".join(cells) + " |" if sum(1 for c in cells if c.strip()) >= 3 else s.replace("\t", " ")
+    return s.replace("\u00ad", "")
+
+
+def _strip_markup(s: str) -> tuple[str, bool]:
+    """Markdown's headings, quotes, links, emphasis, escapes and code marks, and a cell's
+    "<br>", gone: (the text, whether it was a heading or bold)."""
     emphasis = False
     if "#" in s and _MD_HEADING.match(s):
         s = _MD_HEADING.sub("", s)
@@ -124,14 +143,17 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
     if "](" in s:
         s = _MD_LINK.sub(r"\1", s)
     s, bold = _strip_emphasis(s)
-    emphasis = emphasis or bold
     if "\\" in s:
         s = _MD_ESCAPE.sub(r"\1", s)
     s = s.replace("`", "")
     if "<" in s:  # a cell's "<br>" (markdown tables from a converter, pages saved as text)
         s = _HTML_BREAK.sub(" ", s)
-    s = " ".join(s.split())
-    # Markdown bullets "* " and typographic bullets all become "- ".
+    return s, emphasis or bold
+
+
+def _bullets(s: str) -> str:
+    """Markdown bullets "* " and typographic bullets become "- ", a word processor's second
+    level ("o", "§") "+ "."""
     if s[:1] == "*" and _STAR_BULLET.match(s):
         s = "- " + s[1:].lstrip()
     if s[:1] in "o§" and _SUB_BULLET.match(s):
@@ -142,12 +164,12 @@ def clean_line(no: int, raw: str, normalized: str | None = None) -> Line:
             s = "- " + _DASHES.sub("", s)
     if s[:1] == "-" and _GLUED_DASH.match(s):  # "-Ban Giám đốc;" → "- Ban Giám đốc;"
         s = "- " + s[1:]
-    if not s:
-        return Line(no, raw, "", kind="blank")
-    if len(s) <= 12 and _PAGE_NUMBER.match(s):
-        return Line(no, raw, s, kind="page_number")
-    if s[:1] in "([" and _NOTE_IN_PARENS.match(s):
-        return Line(no, raw, s, emphasis, kind="note")
+    return s
+
+
+def _table_or_text(no: int, raw: str, s: str, emphasis: bool) -> Line:
+    """A "| a | b |" row (its cells kept), a rule between rows, a cell running over several
+    lines, or a line of text."""
     if s.count("|") == 1 and (s[0] == "|" or s[-1] == "|"):
         # a table cell that runs over several lines ("| Nơi nhận:" ... "Trần Văn A |"): the
         # line's text is the cell's text

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from compare.parse.lines import Line
 from compare.parse.structure import Anatomy
+from compare.parse.timeframes import QUARTER_NUMBER
 from compare.text.lexicon import (
     AGENCY_BY_FOLD,
     CENTRAL_CITIES,
@@ -385,31 +386,78 @@ def _name_tail(words: list[str]) -> list[str]:
     return tail
 
 
+@dataclass
+class _Source:
+    """What the field readers look at: the header's cells and text, and the whole text."""
+
+    anatomy: Anatomy
+    cells: list[str]
+    header_text: str
+    full_text: str
+
+
 def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:
-    md = Metadata(doc_type=anatomy.doc_type)
+    """The documents row of a plan, field group by field group (each reader fills its fields of
+    `md` and may read those that an earlier one filled)."""
     header_lines = [ln for b in anatomy.header for ln in b.lines]
     title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]
-    cells = _header_cells(header_lines + title_lines[:1])
-    header_text = " ".join(ln.text for ln in header_lines + title_lines)
-    full_text = "\n".join(ln.text for ln in lines if ln.kind in ("text", "table"))
+    src = _Source(
+        anatomy,
+        _header_cells(header_lines + title_lines[:1]),
+        " ".join(ln.text for ln in header_lines + title_lines),
+        "\n".join(ln.text for ln in lines if ln.kind in ("text", "table")),
+    )
+    md = Metadata(doc_type=anatomy.doc_type)
+    number_code, party = _number(md, src.header_text)
+    _issued_date(md, src.header_text)
+    _place(md, src.cells)
+    province_hint = _issuer_from_header(md, src.cells)
+    counts = _province_counts(md, src.full_text, province_hint)
+    if not md.issuer:
+        _issuer_from_preamble(md, src, counts)
+    if not md.issuer and md.place and not _match_province(md.place):
+        _committee_below_province(md, src, number_code)
+    _jurisdiction(md, src.full_text, counts)
+    if md.issuer:
+        _written_out_issuer(md, party)
+    _parent(md, src.full_text)
+    md.title = anatomy.title
+    _year(md, src.header_text)
+    md.period = _period(fold(md.title or ""))
+    if md.period_start_year is None and md.year is not None:
+        md.period_start_year = md.period_end_year = md.year
+    md.signer, md.signer_title = _signature(anatomy)
+    if damaged(stats or syllable_stats(src.full_text)):
+        md.text_quality = "ocr"
+    return md
 
-    # number and date
+
+def _number(md: Metadata, header_text: str) -> tuple[str | None, bool]:
+    """The number ("979/KH-SGDĐT", a Party's "12-KH/TU"): (the state-style code after the
+    number, "KH-UBND", or None; whether the number is a Party one)."""
     m = _NUMBER.search(header_text)
-    party = _PARTY_NUMBER.search(header_text) if m is None else None
-    number_code = None  # the state-style code after the number ("KH-UBND")
     if m:
         code = re.sub(r"\s+", "", m.group(2))
         md.number = f"{m.group(1)}/{code}" if m.group(1) else None
-        number_code = code
-    elif party:
+        return code, False
+    party = _PARTY_NUMBER.search(header_text)
+    if party:
         issuer_code = "".join(party.group(3).split())
         md.number = f"{party.group(1)}-{party.group(2)}/{issuer_code}"
+    return None, party is not None
+
+
+def _issued_date(md: Metadata, header_text: str) -> None:
     d = _DATE.search(header_text) or _PLACE_SLASH_DATE.search(header_text)
     if d:
         try:
             md.issued_date = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
         except ValueError:
             md.issued_date = None
+
+
+def _place(md: Metadata, cells: list[str]) -> None:
+    """The place of the "Hải Phòng, ngày ..." line, a province in its standard spelling."""
     for cell in cells:
         pm = _PLACE_DATE.search(cell)
         if pm:
@@ -420,137 +468,174 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
             # a province's name in its standard spelling: a scan's "Binh Phuoc" is Bình Phước
             place = " ".join(words)
             md.place = _match_province(place) or place
-            break
+            return
 
-    # organisations in the header: cells left once motto, number, date and title are gone
-    orgs: list[str] = []
-    for cell in cells:
-        c = _drop_motto(cell)
-        f = fold(c)
-        if (
-            not c
-            or _NUMBER.search(c)
-            or _PARTY_NUMBER.search(c)
-            or _DATE.search(c)
-            or _BARE_NUMBER.match(c)
-            or re.search(r",\s*ng\w{1,3}\b", c)
-        ):
-            continue
-        if c[:2] in ("- ", "+ ", "* "):
-            continue  # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
-        if re.match(r"^(ke hoach|chuong trinh)\b", f) or (f.startswith(("so:", "so ")) and ":" in c[:4]):
-            continue
-        if len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f):
-            continue  # "VIỆT NAM": the motto's tail, wrapped onto a line of its own
-        letters = [ch for ch in c if ch.isalpha()]
-        if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
-            both = _PARENT_THEN_AGENCY.match(c)  # "UBND TỈNH LONG AN SỞ TƯ PHÁP" in one cell
-            orgs.extend([both.group(1), both.group(2)] if both else [c])
-    # an organisation name may wrap over two caps lines ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO",
-    # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH", "ỦY BAN NHÂN DÂN TỈNH" / "HÀ TĨNH")
-    merged: list[str] = []
-    for o in orgs:
-        fo = fold(o)
-        last = fold(merged[-1]) if merged else ""
-        if merged and (
-            last.endswith((" va", " và", "-"))
-            or fo.startswith(("va ", "dao tao"))
-            or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so") and fo.startswith(_ADMIN_PREFIXES))
-            or fo in ("tinh", "thanh pho")
-            or (
-                last.startswith(("uy ban nhan dan ", "ubnd "))
-                and last.endswith(_ADMIN_WORDS)
-                and not _ORG_HEAD.match(restore_case(o))
-            )
-            # "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN" / "THÀNH PHỐ ĐÀ NẴNG": a body that names no
-            # place, then a place alone, is one name
-            or (fo.startswith(_ADMIN_PREFIXES) and not any(w + " " in last + " " for w in _ADMIN_WORDS))
-        ):
-            merged[-1] = merged[-1] + " " + o
-        else:
-            merged.append(o)
-    orgs = merged[:2]
-    province_hint = None
+
+def _issuer_from_header(md: Metadata, cells: list[str]) -> str | None:
+    """Parent and issuer from the header's organisations; gives the province a name holds."""
+    orgs = _merge_wrapped(_header_orgs(cells))[:2]
     if len(orgs) >= 2:
         md.parent, province_hint = _fix_place_in(orgs[0])
         md.issuer = _match_agency(orgs[1]) or _fix_place_in(orgs[1])[0]
-    elif len(orgs) == 1:
+        return province_hint
+    if len(orgs) == 1:
         issuer, province_hint = _fix_place_in(orgs[0])
         md.issuer = _match_agency(orgs[0]) or issuer
+        return province_hint
+    return None
 
+
+def _no_organisation(c: str) -> bool:
+    """A header cell that is not an organisation's name: the number, the date, a list item, the
+    title's first words, the motto's tail."""
+    f = fold(c)
+    return (
+        not c
+        or bool(_NUMBER.search(c) or _PARTY_NUMBER.search(c) or _DATE.search(c) or _BARE_NUMBER.match(c))
+        or re.search(r",\s*ng\w{1,3}\b", c) is not None
+        # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
+        or c[:2] in ("- ", "+ ", "* ")
+        or re.match(r"^(ke hoach|chuong trinh)\b", f) is not None
+        or (f.startswith(("so:", "so ")) and ":" in c[:4])
+        # "VIỆT NAM": the motto's tail, wrapped onto a line of its own
+        or (len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f))
+    )
+
+
+def _header_orgs(cells: list[str]) -> list[str]:
+    """Organisations in the header: cells in capitals left once motto, number, date and title
+    are gone ("UBND TỈNH LONG AN SỞ TƯ PHÁP" in one cell gives two)."""
+    orgs: list[str] = []
+    for cell in cells:
+        c = _drop_motto(cell)
+        if _no_organisation(c):
+            continue
+        letters = [ch for ch in c if ch.isalpha()]
+        if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters):
+            both = _PARENT_THEN_AGENCY.match(c)
+            orgs.extend([both.group(1), both.group(2)] if both else [c])
+    return orgs
+
+
+def _continues_name(last: str, o: str) -> bool:
+    """Whether the caps line `o` continues the organisation's name whose folded text is `last`."""
+    fo = fold(o)
+    return (
+        last.endswith((" va", " và", "-"))
+        or fo.startswith(("va ", "dao tao"))
+        or (last in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so") and fo.startswith(_ADMIN_PREFIXES))
+        or fo in ("tinh", "thanh pho")
+        or (
+            last.startswith(("uy ban nhan dan ", "ubnd "))
+            and last.endswith(_ADMIN_WORDS)
+            and not _ORG_HEAD.match(restore_case(o))
+        )
+        # "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN" / "THÀNH PHỐ ĐÀ NẴNG": a body that names no place,
+        # then a place alone, is one name
+        or (fo.startswith(_ADMIN_PREFIXES) and not any(w + " " in last + " " for w in _ADMIN_WORDS))
+    )
+
+
+def _merge_wrapped(orgs: list[str]) -> list[str]:
+    """A name wrapped over two caps lines made one ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO", "ỦY BAN NHÂN
+    DÂN" / "TỈNH QUẢNG NINH", "ỦY BAN NHÂN DÂN TỈNH" / "HÀ TĨNH")."""
+    merged: list[str] = []
+    for o in orgs:
+        if merged and _continues_name(fold(merged[-1]), o):
+            merged[-1] = merged[-1] + " " + o
+        else:
+            merged.append(o)
+    return merged
+
+
+def _province_counts(md: Metadata, full_text: str, province_hint: str | None) -> defaultdict[str, float]:
+    """Votes for the plan's province: mentions in the first pages, the place line, the header."""
     counts = _province_mentions(full_text[:8000])  # the header, preamble and first parts name the place
-    if md.place:
-        prov = _match_province(md.place)
-        if prov:
-            counts[prov] += 3
+    prov = _match_province(md.place) if md.place else None
+    if prov:
+        counts[prov] += 3
     if province_hint:
         counts[province_hint] += 5
+    return counts
 
-    if not md.issuer:
-        preamble = " ".join(it.block.text for it in anatomy.items if it.role == "preamble") or full_text[:4000]
-        found = list(_ISSUER_IN_PREAMBLE.finditer(preamble))
-        if not found:  # (marks lost or restored wrong, or an odd case: "Ban Hành", "Kế Hoạch")
-            in_preamble = _issuer_in_scanned_preamble(preamble, counts)
-            if in_preamble:
-                md.issuer = _match_agency(in_preamble) or in_preamble
-        pre = found[-1] if found else None  # the issuer names itself last, after what it cites
-        if pre:
-            name = " ".join(pre.group(1).split())
-            # "... của Ủy ban nhân dân thành phố, Sở Ngoại vụ": the last body named is the issuer
-            segments = name.split(", ")
-            heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg) or _match_agency(seg)]
-            if heads:
-                name = ", ".join(segments[heads[-1] :])
-            # a trailing province name is the jurisdiction, not part of the issuer
-            for prov in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True):
-                for suffix in (f" tỉnh {prov}", f" thành phố {prov}", f" {prov}"):
-                    if name.endswith(suffix):
-                        counts[prov] += 5
-                        name = name[: -len(suffix)]
-                        break
-            md.issuer = _match_agency(name) or name
-    if not md.issuer and md.place and not _match_province(md.place):
-        # A People's Committee below the province: the number code says UBND and the place
-        # line names the ward or district; the text says which level it is.
-        sig = fold(" ".join(b.text for b in anatomy.closing))
-        if (number_code and fold(number_code).endswith("ubnd")) or "uy ban nhan dan" in sig:
-            named = Counter(_LEVEL_AFTER.findall(fold(full_text)))
-            level_counts = {w: named[fold(w)] for w in _LEVEL_WORDS}
-            word = max(level_counts, key=lambda w: level_counts[w])
-            if level_counts[word]:
-                md.issuer = f"Ủy ban nhân dân {word} {md.place}"
 
+def _issuer_from_preamble(md: Metadata, src: _Source, counts: defaultdict[str, float]) -> None:
+    """ "... của Sở Nội vụ": the issuer named in the preamble, where the header names none (a
+    trailing province's name is the jurisdiction, and votes for it)."""
+    preamble = " ".join(it.block.text for it in src.anatomy.items if it.role == "preamble") or src.full_text[:4000]
+    found = list(_ISSUER_IN_PREAMBLE.finditer(preamble))
+    if not found:  # (marks lost or restored wrong, or an odd case: "Ban Hành", "Kế Hoạch")
+        in_preamble = _issuer_in_scanned_preamble(preamble, counts)
+        if in_preamble:
+            md.issuer = _match_agency(in_preamble) or in_preamble
+        return
+    name = " ".join(found[-1].group(1).split())  # the issuer names itself last, after what it cites
+    # "... của Ủy ban nhân dân thành phố, Sở Ngoại vụ": the last body named is the issuer
+    segments = name.split(", ")
+    heads = [i for i, seg in enumerate(segments) if _ORG_HEAD.match(seg) or _match_agency(seg)]
+    if heads:
+        name = ", ".join(segments[heads[-1] :])
+    for prov in sorted(PROVINCE_BY_FOLD.values(), key=len, reverse=True):
+        suffix = next((s for s in (f" tỉnh {prov}", f" thành phố {prov}", f" {prov}") if name.endswith(s)), None)
+        if suffix:
+            counts[prov] += 5
+            name = name[: -len(suffix)]
+    md.issuer = _match_agency(name) or name
+
+
+def _committee_below_province(md: Metadata, src: _Source, number_code: str | None) -> None:
+    """A People's Committee below the province: the number code says UBND and the place line
+    names the ward or district; the text says which level it is."""
+    sig = fold(" ".join(b.text for b in src.anatomy.closing))
+    if (number_code and fold(number_code).endswith("ubnd")) or "uy ban nhan dan" in sig:
+        named = Counter(_LEVEL_AFTER.findall(fold(src.full_text)))
+        level_counts = {w: named[fold(w)] for w in _LEVEL_WORDS}
+        word = max(level_counts, key=lambda w: level_counts[w])
+        if level_counts[word]:
+            md.issuer = f"Ủy ban nhân dân {word} {md.place}"
+
+
+def _jurisdiction(md: Metadata, full_text: str, counts: defaultdict[str, float]) -> None:
+    """The province with most votes; with none, the province of the district the plan names."""
     if not counts:
         # No province named: a district plan ("Phòng Nội vụ", "UBND huyện Cần Giuộc", "Cần
         # Giuộc, ngày ...") lies in the province of the district it names
-        districts = [
-            m.group(1)
-            for m in _DISTRICT_NAMED.finditer(" ".join(filter(None, [md.parent, md.issuer, full_text[:8000]])))
-        ]
+        named = " ".join(filter(None, [md.parent, md.issuer, full_text[:8000]]))
+        districts = [m.group(1) for m in _DISTRICT_NAMED.finditer(named)]
         # (the place line of a ward's plan names the ward: "Đông Hải" is also a district elsewhere)
         if md.place and not (md.issuer and _level_of(md.issuer) == "commune"):
             districts.append(md.place)
         counts = _district_provinces(districts)
     if counts:
         md.jurisdiction = max(sorted(counts), key=lambda p: counts[p])
-    if md.issuer:
-        # the issuer is written out ("Ủy ban nhân dân phường X"); parents keep the usual "UBND"
-        md.issuer = re.sub(r"^UBND\b", "Ủy ban nhân dân", md.issuer)
-        md.admin_level = _level_of(md.issuer)
-        if md.number and "-" in md.number and not party:
-            num, code = md.number.split("/", 1)
-            md.number = f"{num}/{_repair_code(code, md.issuer)}"
+
+
+def _written_out_issuer(md: Metadata, party: bool) -> None:
+    """The issuer written out ("Ủy ban nhân dân phường X"; parents keep the usual "UBND"), its
+    level, and the number's code repaired from it."""
+    assert md.issuer is not None
+    md.issuer = re.sub(r"^UBND\b", "Ủy ban nhân dân", md.issuer)
+    md.admin_level = _level_of(md.issuer)
+    if md.number and "-" in md.number and not party:
+        num, code = md.number.split("/", 1)
+        md.number = f"{num}/{_repair_code(code, md.issuer)}"
+
+
+def _parent(md: Metadata, full_text: str) -> None:
+    """The People's Committee of the province, for a plan below it that names no parent: "thành
+    phố" or "tỉnh" as the text says it (where it does not, as the province is)."""
     if md.parent is None and md.admin_level in ("department", "district", "commune") and md.jurisdiction:
         province = re.escape(md.jurisdiction)
-        # as the text says it; where it does not (a district plan), as the province is
         city = re.search(rf"thành phố\s+{province}", full_text) is not None or (
             md.jurisdiction in CENTRAL_CITIES and re.search(rf"tỉnh\s+{province}", full_text) is None
         )
         word = "thành phố" if city else "tỉnh"
         md.parent = f"UBND {word} {md.jurisdiction}"
 
-    # title, year, period
-    md.title = anatomy.title
+
+def _year(md: Metadata, header_text: str) -> None:
+    """The year the title names ("năm 2026"); a span ("giai đoạn 2018 - 2020") sets the period's
+    years and the year of issue within it; else the issue date's year."""
     tf = fold(md.title or "")
     years = re.findall(r"\bn\w{0,2}m\s+(\d{4})\b(?!\s*[-–—]\s*\d{4})", tf)
     span = _year_span(tf)
@@ -565,22 +650,17 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     else:
         b = _BLANK_DATE.search(header_text) or re.search(r"\bnăm\s+(\d{4})\b", header_text)
         md.year = int(b.group(1)) if b else None
-    if re.search(r"\b0?6 th\w{1,4} (cuoi|sau)\b", tf):
-        md.period = "H2"
-    elif re.search(r"\b0?6 th\w{1,4} dau\b", tf):
-        md.period = "H1"
-    else:
-        q = re.search(r"\bquy (iv|iii|ii|i|[1-4])\b", tf)
-        md.period = (
-            {"i": "Q1", "ii": "Q2", "iii": "Q3", "iv": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}[q.group(1)]
-            if q
-            else "year"
-        )
 
-    if md.period_start_year is None and md.year is not None:
-        md.period_start_year = md.period_end_year = md.year
-    md.signer, md.signer_title = _signature(anatomy)
 
-    if damaged(stats or syllable_stats(full_text)):
-        md.text_quality = "ocr"
-    return md
+def _period(folded_title: str) -> str:
+    """'H1', 'H2' (six months), 'Q1'..'Q4' (a quarter) or 'year', from the folded title.
+
+    >>> _period("ke hoach cong tac 6 thang cuoi nam 2025"), _period("quy iii nam 2025")
+    ('H2', 'Q3')
+    """
+    if re.search(r"\b0?6 th\w{1,4} (cuoi|sau)\b", folded_title):
+        return "H2"
+    if re.search(r"\b0?6 th\w{1,4} dau\b", folded_title):
+        return "H1"
+    q = re.search(r"\bquy (iv|iii|ii|i|[1-4])\b", folded_title)
+    return f"Q{QUARTER_NUMBER[q.group(1)]}" if q else "year"

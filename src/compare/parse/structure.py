@@ -5,7 +5,7 @@ and theme), body items, recipients and signature. Heading levels come from numbe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from compare.parse.blocks import Block
 from compare.parse.markers import (
@@ -54,6 +54,27 @@ class Section:
     unit: str | None = None  # a heading that names a unit: the lead of what it holds
 
 
+@dataclass(frozen=True)
+class PeriodMarks:
+    """The period columns a table row marks with an "x": quarters 1 and 3, months 3 and 9."""
+
+    kind: str  # quarter | month
+    numbers: tuple[int, ...]
+
+
+@dataclass
+class TableRow:
+    """A row of a task table, by its columns (empty where the table has no such column)."""
+
+    label: str = ""  # the Stt column: "1", "2.1", "a"
+    text: str = ""
+    lead: str = ""
+    partner: str = ""
+    time: str = ""
+    notes: str = ""
+    marks: PeriodMarks | None = None
+
+
 @dataclass
 class Item:
     """A body block placed in the tree, with the role it plays."""
@@ -61,7 +82,7 @@ class Item:
     block: Block
     section: Section | None
     role: str  # task | preamble | purpose | targets | other | recipients | signature
-    table: dict[str, str] = field(default_factory=dict)
+    table: TableRow | None = None  # the row's cells, where the block is a row of a task table
 
 
 @dataclass
@@ -135,42 +156,41 @@ def _closing_start(blocks: list[Block], start: int) -> int:
 
 
 def _is_heading(b: Block, nxt: Block | None) -> bool:
-    if b.marker == "roman":
-        return True
-    if b.marker in ("quarter", "month"):
+    if b.marker in ("roman", "quarter", "month"):
         return True
     if b.is_table or b.marker in ("dash", "plus"):
         return False
     body = b.body
     words = len(body.split())
     if b.marker in NUMBERED:
-        tokens = body.split()
-        if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
-            return False  # a row of a table flattened by OCR, column debris and all: an item
-        owns_list = nxt is not None and nxt.marker in ("dash", "plus") and words <= 60
-        if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70) and not owns_list:
-            return False
-        if terminated(body) and not body.endswith(":") and not b.emphasis:
-            # a numbered sentence that owns a list of items is the heading of that list
-            if not owns_list:
-                return False
-        if nxt is None:
-            return False
-        if nxt.marker == b.marker and not (b.emphasis and not nxt.emphasis):
-            return False
-        if nxt.marker in ("roman", "quarter", "month"):
-            return False
-        if b.marker == "letter" and nxt.marker in ("arabic", "decimal"):
-            return False
-        if b.marker == "decimal" and nxt.marker == "arabic":
-            return False
-        return True
+        return _numbered_heading(b, nxt, words)
     # unmarked: all-capitals group titles (tables flattened by OCR) and bold lines
     if is_caps(body) and 3 <= words <= 45 and not signer_role_line(body):
         return True
-    if b.emphasis and words <= 25 and nxt is not None and not nxt.emphasis:
-        return True
-    return False
+    return b.emphasis and words <= 25 and nxt is not None and not nxt.emphasis
+
+
+def _numbered_heading(b: Block, nxt: Block | None, words: int) -> bool:
+    """A numbered block heads what follows: short, not a sentence (unless it owns a list of
+    items), and followed by a block of a lower rank."""
+    body = b.body
+    tokens = body.split()
+    if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
+        return False  # a row of a table flattened by OCR, column debris and all: an item
+    # a numbered sentence that owns a list of items is the heading of that list
+    owns_list = nxt is not None and nxt.marker in ("dash", "plus") and words <= 60
+    if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70) and not owns_list:
+        return False
+    if terminated(body) and not body.endswith(":") and not b.emphasis and not owns_list:
+        return False
+    if nxt is None:
+        return False
+    return not (
+        (nxt.marker == b.marker and not (b.emphasis and not nxt.emphasis))
+        or nxt.marker in ("roman", "quarter", "month")
+        or (b.marker == "letter" and nxt.marker in ("arabic", "decimal"))
+        or (b.marker == "decimal" and nxt.marker == "arabic")
+    )
 
 
 # "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục số 02:", "PHỤ LỤC: NHIỆM VỤ ..." opening a block set apart as
@@ -212,8 +232,8 @@ def _rank(b: Block, stack: list[Section]) -> int:
 _PERIOD_COLUMN = re.compile(r"(?:quy|q)\s*(iv|iii|ii|i|[1-4])|(?:thang|t)\s*(1[0-2]|0?[1-9])")
 
 
-def _period_marks(cells: list[str], cols: dict[str, int]) -> str:
-    """'quarter 1 2', 'month 3 9': the period columns a row marks ('x', '✓'), or ''."""
+def _period_marks(cells: list[str], cols: dict[str, int]) -> PeriodMarks | None:
+    """The period columns a row marks ('x', '✓'), or None."""
     for kind in ("quarter", "month"):
         marked = sorted(
             int(key.split()[1])
@@ -221,8 +241,8 @@ def _period_marks(cells: list[str], cols: dict[str, int]) -> str:
             if key.startswith(kind + " ") and i < len(cells) and 0 < len(cells[i].strip()) <= 3
         )
         if marked:
-            return " ".join([kind, *map(str, marked)])
-    return ""
+            return PeriodMarks(kind, tuple(marked))
+    return None
 
 
 def _table_header(cells: list[str]) -> dict[str, int] | None:
@@ -252,52 +272,104 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
 
 
 def parse(blocks: list[Block]) -> Anatomy:
-    t, doc_type, rest = find_title(blocks)
-    header: list[Block] = []
-    title_blocks: list[Block] = []
-    title_parts: list[str] = []
-    if t is not None:
-        header = blocks[:t]
-        title_blocks = [blocks[t]]
-        if rest:
-            title_parts.append(rest)
-        j = t + 1
-        while j < len(blocks) and len(title_blocks) < 4 and _title_like(blocks[j]):
-            if title_parts and not (blocks[j].emphasis or is_caps(blocks[j].text) or len(blocks[j].text) < 120):
-                break
-            title_parts.append(blocks[j].text.replace("|", " ").strip())
-            title_blocks.append(blocks[j])
-            j += 1
-        body_start = j
-    else:
-        # No type line: the header is whatever comes before the first numbered part.
-        first_part = next((i for i, b in enumerate(blocks) if b.marker == "roman"), 0)
-        header = blocks[:first_part]
-        body_start = first_part
-    title = " ".join(" ".join(title_parts).split()) or None
-
+    """The anatomy of a plan, step by step: title and header, where the closing and the
+    appendices start, then the preamble, the body's tree, the closing and the appendices."""
+    header, title_blocks, doc_type, title, body_start = _title_and_header(blocks)
     # An appendix after the signature ("PHỤ LỤC" / "Nhiệm vụ ..." / a task table) holds tasks:
     # the closing ends where it starts.
     appendix_heads = [(i, m) for i in range(body_start + 1, len(blocks)) if (m := _appendix_heading(blocks[i]))]
     appendix_at = appendix_heads[0][0] if appendix_heads else len(blocks)
     closing_at = _closing_start(blocks[:appendix_at], body_start)
-    body = blocks[body_start:closing_at]
+    tree = _Tree()
+    rest_body = tree.preamble(blocks[body_start:closing_at])
+    tree.walk(rest_body)
+    tree.unnamed_parts_hold_tasks()
     closing = blocks[closing_at:appendix_at]
+    tree.closing(closing)
+    tree.appendices(blocks, appendix_heads)
+    tree.extend_line_ends()
+    return Anatomy(header, title_blocks, doc_type, title, tree.sections, tree.items, closing)
 
-    sections: list[Section] = []
-    items: list[Item] = []
+
+def _title_and_header(blocks: list[Block]) -> tuple[list[Block], list[Block], str | None, str | None, int]:
+    """(header, title blocks, document type, title, where the body starts). Without a type
+    line, the header is whatever comes before the first numbered part."""
+    t, doc_type, rest = find_title(blocks)
+    if t is None:
+        first_part = next((i for i, b in enumerate(blocks) if b.marker == "roman"), 0)
+        return blocks[:first_part], [], doc_type, None, first_part
+    title_blocks = [blocks[t]]
+    title_parts = [rest] if rest else []
+    j = t + 1
+    while j < len(blocks) and len(title_blocks) < 4 and _title_like(blocks[j]):
+        if title_parts and not (blocks[j].emphasis or is_caps(blocks[j].text) or len(blocks[j].text) < 120):
+            break
+        title_parts.append(blocks[j].text.replace("|", " ").strip())
+        title_blocks.append(blocks[j])
+        j += 1
+    title = " ".join(" ".join(title_parts).split()) or None
+    return blocks[:t], title_blocks, doc_type, title, j
+
+
+def _preamble_length(body: list[Block]) -> int:
+    """How many blocks open the body before its first part: unnumbered blocks, "Căn cứ ..."."""
+    has_roman = any(b.marker == "roman" for b in body)
+    for k, b in enumerate(body):
+        if b.marker == "roman":
+            return k
+        if not has_roman and b.marker and not fold(b.body).startswith(("can cu", "thuc hien")):
+            return k
+        if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and (
+            b.marker or ((b.emphasis or is_caps(b.body)) and classify_kind(b.body))
+        ):
+            return k  # a numbered part, or an unnumbered one that names itself ("**MỤC ĐÍCH, YÊU CẦU**")
+    return len(body)
+
+
+def _section_kind(own_kind: str | None, parent: Section | None) -> str:
+    """A heading's part kind: its own name's, or its parent's (an "other" parent yields)."""
+    if parent is None:
+        return own_kind or "other"
+    if parent.kind == "other" and own_kind:
+        return own_kind
+    return parent.kind
+
+
+def _closing_formula(b: Block, at_end: bool, sec: Section | None) -> bool:
+    """ "Trên đây là Kế hoạch ...", "Đề nghị các ... triển khai" at the end of the last part."""
+    f = fold(b.text)
+    return bool(_CLOSING_STATEMENT.match(f)) or (
+        at_end
+        and f.startswith(("de nghi", "yeu cau cac"))
+        and "trien khai" in f
+        and sec is not None
+        and sec.kind == "implementation"
+    )
+
+
+_ROLE_OF_KIND = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}
+
+
+class _Tree:
+    """The sections and the items of a plan's body, built block by block."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.items: list[Item] = []
+        self.stack: list[Section] = []
+        self.table_cols: dict[str, int] | None = None
+        self.table_parent: Section | None = None  # the section a table stands in: its group rows go below it
+
+    @property
+    def current(self) -> Section | None:
+        return self.stack[-1] if self.stack else None
 
     def new_section(
-        label: str,
-        heading: str,
-        kind: str,
-        lines: tuple[int, int],
-        parent: Section | None,
-        rank: int,
+        self, label: str, heading: str, kind: str, lines: tuple[int, int], parent: Section | None, rank: int,
         block: Block | None,
-    ) -> Section:
+    ) -> Section:  # fmt: skip
         sec = Section(
-            section_id=f"s{len(sections) + 1:03d}",
+            section_id=f"s{len(self.sections) + 1:03d}",
             parent_id=parent.section_id if parent else None,
             level=(parent.level + 1) if parent else 1,
             rank=rank,
@@ -309,131 +381,81 @@ def parse(blocks: list[Block]) -> Anatomy:
             line_end=lines[1],
             block=block,
         )
-        sections.append(sec)
+        self.sections.append(sec)
         return sec
 
-    # Preamble: unnumbered blocks (and "Căn cứ ..." items) before the first part.
-    has_roman = any(b.marker == "roman" for b in body)
-    k = 0
-    while k < len(body):
-        b = body[k]
-        f = fold(b.body)
-        if b.marker == "roman":
-            break
-        if not has_roman and b.marker and not f.startswith(("can cu", "thuc hien")):
-            break
-        if _is_heading(b, body[k + 1] if k + 1 < len(body) else None) and (
-            b.marker or ((b.emphasis or is_caps(b.body)) and classify_kind(b.body))
-        ):
-            break  # a numbered part, or an unnumbered one that names itself ("**MỤC ĐÍCH, YÊU CẦU**")
-        k += 1
-    preamble, rest_body = body[:k], body[k:]
-    sec: Section | None  # the section the block at hand belongs to
-    if preamble:
-        sec = new_section("", "Căn cứ", "preamble", (preamble[0].line_start, preamble[-1].line_end), None, 0, None)
-        items.extend(Item(b, sec, "preamble") for b in preamble)
+    def _part_of(self, blocks: list[Block], heading: str, kind: str, role: str) -> None:
+        """An unnumbered part of its own (preamble, recipients, signature) holding `blocks`."""
+        if blocks:
+            sec = self.new_section("", heading, kind, (blocks[0].line_start, blocks[-1].line_end), None, 0, None)
+            self.items.extend(Item(b, sec, role) for b in blocks)
 
-    stack: list[Section] = []
-    table_cols: dict[str, int] | None = None
-    table_parent: Section | None = None  # the section a table stands in: its group rows go below it
+    def preamble(self, body: list[Block]) -> list[Block]:
+        """Place the preamble (unnumbered blocks, "Căn cứ ..." before the first part); give
+        the rest of the body."""
+        k = _preamble_length(body)
+        self._part_of(body[:k], "Căn cứ", "preamble", "preamble")
+        return body[k:]
 
-    def walk(seq: list[Block]) -> None:
-        nonlocal table_cols, table_parent
+    def walk(self, seq: list[Block]) -> None:
         for idx, b in enumerate(seq):
             nxt = seq[idx + 1] if idx + 1 < len(seq) else None
-            group_row = False
+            group = None
             if b.is_table:
-                cells = b.lines[0].cells
-                header_cols = _table_header(cells)
-                if header_cols:
-                    table_cols = header_cols
-                    table_parent = stack[-1] if stack else None
-                    items.append(Item(b, stack[-1] if stack else None, "heading"))  # the columns' names
+                group = self._table_row(b)
+                if group is None:
                     continue
-                if table_cols:
-
-                    def get(key: str, cells: list[str] = cells, cols: dict[str, int] = table_cols) -> str:
-                        return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
-
-                    text, stt = get("text"), get("stt")
-                    others = [get(k) for k in ("lead", "partner", "time")]
-                    if not text and not any(others) and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
-                        # a group's title in a cell that spans the row ("<td colspan=5>I. Tuyên truyền")
-                        kind_m, label, body = find_marker(stt)
-                        stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
-                    if text and not any(others) and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
-                        kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
-                        b.marker, b.label, b.body = ("roman" if kind_m == "roman" else "arabic"), (label or stt), text
-                        group_row = True  # a row that names a group of the rows below it
-                    else:
-                        sec = stack[-1] if stack else None
-                        items.append(
-                            Item(
-                                b,
-                                sec,
-                                "task",
-                                {
-                                    "label": stt,
-                                    "text": text,
-                                    "lead": get("lead"),
-                                    "partner": get("partner"),
-                                    "time": get("time"),
-                                    "notes": get("notes"),
-                                    "marks": _period_marks(cells, table_cols),
-                                },
-                            )
-                        )
-                        continue
-                else:
-                    items.append(Item(b, stack[-1] if stack else None, "other"))
-                    continue
-            if group_row or _is_heading(b, nxt):
-                rank = table_parent.rank + 1 if group_row and table_parent is not None else _rank(b, stack)
-                while stack and stack[-1].rank >= rank:
-                    stack.pop()
-                parent = stack[-1] if stack else None
-                heading = b.body.rstrip(":").strip()
-                own_kind = classify_kind(heading)
-                if parent is None:
-                    kind = own_kind or "other"
-                elif parent.kind in ("other",) and own_kind:
-                    kind = own_kind
-                else:
-                    kind = parent.kind
-                sec = new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
-                if kind in ("content", "implementation"):
-                    theme = classify_theme(heading)
-                    sec.theme = theme if theme is not None else (parent.theme if parent else None)
-                    if kind == "implementation" and unit_like(heading):
-                        sec.unit = heading
-                    elif parent is not None and parent.unit:
-                        sec.unit = parent.unit
-                stack.append(sec)
-                items.append(Item(b, sec, "heading"))
+            if group is not None or _is_heading(b, nxt):
+                self._heading(group or b, group is not None)
                 continue
-            sec = stack[-1] if stack else None
-            f = fold(b.text)
-            if _CLOSING_STATEMENT.match(f) or (
-                idx >= len(seq) - 2
-                and f.startswith(("de nghi", "yeu cau cac"))
-                and "trien khai" in f
-                and sec is not None
-                and sec.kind == "implementation"
-            ):
-                items.append(Item(b, None, "other"))  # the closing formula: not part of any section
+            sec = self.current
+            if _closing_formula(b, idx >= len(seq) - 2, sec):
+                self.items.append(Item(b, None, "other"))  # the closing formula: not part of any section
                 continue
-            kind = sec.kind if sec else "other"
-            role = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}.get(
-                kind, "other"
-            )
-            items.append(Item(b, sec, role))
+            self.items.append(Item(b, sec, _ROLE_OF_KIND.get(sec.kind if sec else "other", "other")))
 
-    walk(rest_body)
+    def _table_row(self, b: Block) -> Block | None:
+        """Place a table row: its columns' names, a task, or other. A row that names a group of
+        the rows below it is given back as a heading block (a new block: `b` stays as made)."""
+        cells = b.lines[0].cells
+        header_cols = _table_header(cells)
+        if header_cols:
+            self.table_cols, self.table_parent = header_cols, self.current
+            self.items.append(Item(b, self.current, "heading"))  # the columns' names
+            return None
+        if not self.table_cols:
+            self.items.append(Item(b, self.current, "other"))
+            return None
+        row = _table_row(cells, self.table_cols)
+        group = _group_row(b, row, cells)
+        if group is None:
+            self.items.append(Item(b, self.current, "task", row))
+        return group
 
-    # Plans whose parts carry no recognisable names, or no parts at all ("... như sau:" then
-    # the items): their items are still tasks.
-    if not any(i.role == "task" for i in items):
-        for it in items:
+    def _heading(self, b: Block, group_row: bool) -> None:
+        rank = self.table_parent.rank + 1 if group_row and self.table_parent is not None else _rank(b, self.stack)
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.current
+        heading = b.body.rstrip(":").strip()
+        kind = _section_kind(classify_kind(heading), parent)
+        sec = self.new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
+        if kind in ("content", "implementation"):
+            theme = classify_theme(heading)
+            sec.theme = theme if theme is not None else (parent.theme if parent else None)
+            if kind == "implementation" and unit_like(heading):
+                sec.unit = heading
+            elif parent is not None and parent.unit:
+                sec.unit = parent.unit
+        self.stack.append(sec)
+        self.items.append(Item(b, sec, "heading"))
+
+    def unnamed_parts_hold_tasks(self) -> None:
+        """Plans whose parts carry no recognisable names, or no parts at all ("... như sau:"
+        then the items): their numbered items are still tasks."""
+        if any(i.role == "task" for i in self.items):
+            return
+        for it in self.items:
             if (
                 it.role == "other"
                 and it.block.marker
@@ -442,61 +464,78 @@ def parse(blocks: list[Block]) -> Anatomy:
             ):
                 it.role = "task"
 
-    # Closing: recipients list, then the signature block.
-    if closing:
-        rec_blocks: list[Block] = []
-        sig_blocks: list[Block] = []
-        for b in closing:
-            f = fold(b.text)
-            if f.startswith("noi nhan") or b.marker in ("dash", "plus"):
-                rec_blocks.append(b)
-            else:
-                sig_blocks.append(b)
-        if rec_blocks:
-            sec = new_section(
-                "", "Nơi nhận", "recipients", (rec_blocks[0].line_start, rec_blocks[-1].line_end), None, 0, None
-            )
-            items.extend(Item(b, sec, "recipients") for b in rec_blocks)
-        if sig_blocks:
-            sec = new_section(
-                "", "Chữ ký", "signature", (sig_blocks[0].line_start, sig_blocks[-1].line_end), None, 0, None
-            )
-            items.extend(Item(b, sec, "signature") for b in sig_blocks)
+    def closing(self, closing: list[Block]) -> None:
+        """The recipients list ("Nơi nhận:" and its dashes), then the signature block."""
+        recipients = [b for b in closing if fold(b.text).startswith("noi nhan") or b.marker in ("dash", "plus")]
+        signature = [b for b in closing if not (fold(b.text).startswith("noi nhan") or b.marker in ("dash", "plus"))]
+        self._part_of(recipients, "Nơi nhận", "recipients", "recipients")
+        self._part_of(signature, "Chữ ký", "signature", "signature")
 
-    # Appendices: each a part of its own, of tasks, headed by its title lines
-    ends = [i for i, _ in appendix_heads[1:]] + [len(blocks)]
-    for (start, head_match), end in zip(appendix_heads, ends):
-        part = blocks[start:end]
-        j = 1
-        while j < min(len(part), 6) and _appendix_title_line(part[j]):
-            j += 1
-        # (its "(Kèm theo Kế hoạch số ...)" line says where it belongs, not what it holds)
-        heading = " ".join(" ".join(b.text.replace("|", " ") for b in part[:j] if not b.text.startswith("(")).split())
-        head = part[0]
-        sec = new_section(
-            head_match.group(1) or "", heading, "content", (head.line_start, part[j - 1].line_end), None, -1, head
-        )
-        sec.theme = classify_theme(heading)
-        items.extend(Item(b, sec, "heading") for b in part[:j])
-        stack[:] = [sec]
-        table_cols, table_parent = None, None
-        walk(part[j:])
-    if appendix_heads:
-        # "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a short pointer to the appendix, not a task
-        for it in items:
+    def appendices(self, blocks: list[Block], heads: list[tuple[int, re.Match[str]]]) -> None:
+        """Each appendix a part of its own, of tasks, headed by its title lines."""
+        ends = [i for i, _ in heads[1:]] + [len(blocks)]
+        for (start, head_match), end in zip(heads, ends):
+            part = blocks[start:end]
+            j = 1
+            while j < min(len(part), 6) and _appendix_title_line(part[j]):
+                j += 1
+            # (its "(Kèm theo Kế hoạch số ...)" line says where it belongs, not what it holds)
+            heading = " ".join(
+                " ".join(b.text.replace("|", " ") for b in part[:j] if not b.text.startswith("(")).split()
+            )
+            head = part[0]
+            lines = (head.line_start, part[j - 1].line_end)
+            sec = self.new_section(head_match.group(1) or "", heading, "content", lines, None, -1, head)
+            sec.theme = classify_theme(heading)
+            self.items.extend(Item(b, sec, "heading") for b in part[:j])
+            self.stack[:] = [sec]
+            self.table_cols, self.table_parent = None, None
+            self.walk(part[j:])
+        if heads:
+            self._pointers_to_appendix(blocks[heads[0][0]].line_start)
+
+    def _pointers_to_appendix(self, appendix_start: int) -> None:
+        """ "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a short pointer, not a task (outside the
+        part, as a closing formula is)."""
+        for it in self.items:
             if (
                 it.role == "task"
-                and it.block.line_start < blocks[appendix_at].line_start
+                and it.block.line_start < appendix_start
                 and len(it.block.text) < 200
                 and re.search(r"\bphu luc\b", fold(it.block.text))
             ):
-                it.role, it.section = "other", None  # (outside the part, as a closing formula is)
+                it.role, it.section = "other", None
 
-    # A heading's lines run to the end of what it holds.
-    by_id = {s.section_id: s for s in sections}
-    for it in items:
-        s = it.section
-        while s is not None:
-            s.line_end = max(s.line_end, it.block.line_end)
-            s = by_id.get(s.parent_id) if s.parent_id else None
-    return Anatomy(header, title_blocks, doc_type, title, sections, items, closing)
+    def extend_line_ends(self) -> None:
+        """A heading's lines run to the end of what it holds."""
+        by_id = {s.section_id: s for s in self.sections}
+        for it in self.items:
+            s = it.section
+            while s is not None:
+                s.line_end = max(s.line_end, it.block.line_end)
+                s = by_id.get(s.parent_id) if s.parent_id else None
+
+
+def _table_row(cells: list[str], cols: dict[str, int]) -> TableRow:
+    """A task table's row by its columns."""
+
+    def get(key: str) -> str:
+        return cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
+
+    return TableRow(
+        get("stt"), get("text"), get("lead"), get("partner"), get("time"), get("notes"), _period_marks(cells, cols)
+    )
+
+
+def _group_row(b: Block, row: TableRow, cells: list[str]) -> Block | None:
+    """A row that names a group of the rows below it ("I | TUYÊN TRUYỀN", or a title in a cell
+    spanning the row, "<td colspan=5>I. Tuyên truyền"): a heading block made from it, or None."""
+    stt, text = row.label, row.text
+    others = row.lead or row.partner or row.time
+    if not text and not others and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
+        kind_m, label, body = find_marker(stt)
+        stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
+    if text and not others and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
+        kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
+        return replace(b, marker="roman" if kind_m == "roman" else "arabic", label=label or stt, body=text)
+    return None

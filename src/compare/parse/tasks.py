@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from compare.parse.markers import NUMBERED, unit_like
 from compare.parse.references import Citation, find_references
-from compare.parse.structure import Anatomy, Item, Section
+from compare.parse.structure import Anatomy, Item, PeriodMarks, Section
 from compare.parse.themes import classify_theme
 from compare.parse.timeframes import Timeframe, resolve
 from compare.text.numerals import ROMAN
@@ -126,86 +126,50 @@ def _cell_units(cell: str) -> list[str]:
     return [u for u in re.split(r"\s*[;\n]\s*|,\s+(?=[A-ZĐ])", cell) if u]
 
 
-def _marked_periods(marks: str, year: int | None) -> str:
-    """The periods a table row marks, written as a timeframe: 'quarter 1 3' → 'Quý I - Quý
-    III/2025' (from the first to the last), 'month 3 9' → 'Tháng 3, 9/2025'."""
-    kind, *numbers = marks.split()
-    n = [int(x) for x in numbers]
+def _marked_periods(marks: PeriodMarks, year: int | None) -> str:
+    """The periods a table row marks, written as a timeframe: quarters 1 and 3 → 'Quý I - Quý
+    III/2025' (from the first to the last), months 3 and 9 → 'Tháng 3, 9/2025'."""
+    n = marks.numbers
     suffix = f"/{year}" if year else ""
-    if kind == "quarter":
+    if marks.kind == "quarter":
         span = f"Quý {ROMAN[n[0] - 1]}" + (f" - Quý {ROMAN[n[-1] - 1]}" if len(n) > 1 else "")
         return span + suffix
     return "Tháng " + ", ".join(map(str, n)) + suffix
 
 
 def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> list[Task]:
+    """The tasks among a plan's items: text, units, timeframe, theme, citations, and the task
+    a "+" item or a lettered table row belongs to."""
     tasks: list[Task] = []
     last_top: dict[str, int] = {}  # section id → index of its latest non-"+" task
     by_id = {s.section_id: s for s in anatomy.sections}
     for it in anatomy.items:
         if it.role != "task":
             continue
-        b = it.block
-        sec = it.section
-        if it.table:
-            text = it.table["text"]
-            label = it.table.get("label", "")
-        else:
-            text = b.body
-            label = b.label if b.marker in NUMBERED else ""
-        text = " ".join(text.split())
+        b, sec = it.block, it.section
+        text, label = _text_and_label(it)
         if len(text) < 80 and len(_WORDS.findall(text)) < 4:  # (a longer text has 4 words)
             continue  # "1.1", "Thời gian", "Cán bộ": table debris, not a task (reported as fell through)
         lead, partners = units_from_text(text)
         if it.table:
-            lead = _cell_units(it.table.get("lead", "")) or lead
-            partners = _cell_units(it.table.get("partner", "")) or partners
-        # a quarter or month heading is the timeframe of what it holds
-        fallback = None
-        s = sec
-        while s is not None:
-            if s.block is not None and s.block.marker in ("quarter", "month"):
-                fallback = s.label
-                if s.block.marker == "month" and year and "/" not in fallback:
-                    fallback = f"{fallback}/{year}"  # ("Tháng 7" is a timeframe with its year only)
-                break
-            s = by_id.get(s.parent_id) if s.parent_id else None
-        time_text = it.table.get("time") if it.table else None
-        if it.table and not time_text and it.table.get("marks"):
-            time_text = _marked_periods(it.table["marks"], year)
-        tf = resolve(time_text, year, period) if time_text else resolve(text, year, period, fallback)
-        if time_text and tf.text is None:
-            tf = Timeframe(time_text, None, None, tf.recurring)
-        parent_index = None
-        citations = find_references(text)
-        if it.table and it.table.get("notes"):
-            # a footnote's documents belong to the row it annotates
-            seen = {c.ref_id for c in citations}
-            citations += [c for c in find_references(it.table["notes"]) if c.ref_id not in seen]
-        if it.table and re.fullmatch(r"[a-zđ]", label) and sec is not None and sec.section_id in last_top:
-            parent_index = last_top[sec.section_id]  # row "a" of row 3.2
-        if b.marker == "plus" and sec is not None and sec.section_id in last_top:
-            parent_index = last_top[sec.section_id]
-            if not lead:
-                lead = list(tasks[parent_index].lead_units)
-        if (not lead and sec is not None and sec.unit and "chủ trì" not in text) or (
-            not lead and sec is not None and sec.unit and fold(text).startswith(("chu tri", "- chu tri"))
-        ):
+            lead = _cell_units(it.table.lead) or lead
+            partners = _cell_units(it.table.partner) or partners
+        parent_index = _parent_index(it, label, last_top)
+        if parent_index is not None and b.marker == "plus" and not lead:
+            lead = list(tasks[parent_index].lead_units)
+        if not lead and sec is not None and sec.unit and ("chủ trì" not in text or _opens_with_lead(text)):
             lead = [sec.unit]
-        theme = sec.theme if sec is not None and sec.theme is not None else classify_theme(text)
-        if theme is None and sec is not None and sec.kind == "implementation":
-            theme = 0
         task = Task(
             item=it,
             section=sec,
             text=text,
             text_raw=b.raw,
             label=label,
-            theme=theme,
+            theme=_theme(sec, text),
             lead_units=lead,
             partner_units=partners,
-            timeframe=tf,
-            citations=citations,
+            timeframe=_timeframe(it, text, year, period, _heading_timeframe(sec, by_id, year)),
+            citations=_citations(it, text),
             parent_index=parent_index,
         )
         if b.marker != "plus" and sec is not None and parent_index is None:
@@ -214,4 +178,65 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
     return tasks
 
 
-__all__ = ["Task", "extract_tasks", "unit_like", "units_from_text"]
+def _text_and_label(it: Item) -> tuple[str, str]:
+    """A task's text (whitespace made single) and its number in the plan."""
+    if it.table:
+        text, label = it.table.text, it.table.label
+    else:
+        text, label = it.block.body, it.block.label if it.block.marker in NUMBERED else ""
+    return " ".join(text.split()), label
+
+
+def _opens_with_lead(text: str) -> bool:
+    """ "Chủ trì ...": the item states what its heading's unit leads."""
+    return fold(text).startswith(("chu tri", "- chu tri"))
+
+
+def _parent_index(it: Item, label: str, last_top: dict[str, int]) -> int | None:
+    """The task a "+" item, or row "a" of row 3.2, belongs to: the latest one of its section."""
+    sec = it.section
+    if sec is None or sec.section_id not in last_top:
+        return None
+    if (it.table and re.fullmatch(r"[a-zđ]", label)) or it.block.marker == "plus":
+        return last_top[sec.section_id]
+    return None
+
+
+def _heading_timeframe(sec: Section | None, by_id: dict[str, Section], year: int | None) -> str | None:
+    """A quarter or month heading above the task ("Quý I", "Tháng 7"): its timeframe."""
+    s = sec
+    while s is not None:
+        if s.block is not None and s.block.marker in ("quarter", "month"):
+            if s.block.marker == "month" and year and "/" not in s.label:
+                return f"{s.label}/{year}"  # ("Tháng 7" is a timeframe with its year only)
+            return s.label
+        s = by_id.get(s.parent_id) if s.parent_id else None
+    return None
+
+
+def _timeframe(it: Item, text: str, year: int | None, period: str | None, fallback: str | None) -> Timeframe:
+    """From the row's time column or marked periods, else from the text, else the heading's."""
+    time_text = it.table.time if it.table else None
+    if it.table and not time_text and it.table.marks:
+        time_text = _marked_periods(it.table.marks, year)
+    if not time_text:
+        return resolve(text, year, period, fallback)
+    tf = resolve(time_text, year, period)
+    return Timeframe(time_text, None, None, tf.recurring) if tf.text is None else tf
+
+
+def _citations(it: Item, text: str) -> list[Citation]:
+    """The documents a task cites; a footnote's belong to the row it annotates."""
+    citations = find_references(text)
+    if it.table and it.table.notes:
+        seen = {c.ref_id for c in citations}
+        citations += [c for c in find_references(it.table.notes) if c.ref_id not in seen]
+    return citations
+
+
+def _theme(sec: Section | None, text: str) -> int | None:
+    """The section's theme, else the text's; the implementation part's tasks are theme 0."""
+    theme = sec.theme if sec is not None and sec.theme is not None else classify_theme(text)
+    if theme is None and sec is not None and sec.kind == "implementation":
+        return 0
+    return theme

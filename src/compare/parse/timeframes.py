@@ -124,64 +124,63 @@ def resolve(text: str, year: int | None, period: str | None, fallback: str | Non
     )
     p_start, p_end = period_bounds(year, period)
     for source, f in ((text, folded), (fallback or "", fold_same_length(fallback) if fallback else "")):
-        if not source:
-            continue
-        found: list[tuple[int, str, re.Match[str]]] = []
-        for kind, pattern in _PATTERNS:
-            needs = _NEEDS[kind]
-            if needs[0] in f or (len(needs) > 1 and any(word in f for word in needs)):
-                found.extend((m.start(), kind, m) for m in _bounded(pattern, f, school=kind == "ongoing"))
-            if kind == "year" and f.startswith(("nam ", "trong nam")):
-                whole = _WHOLE_YEAR.match(f)
-                if whole:
-                    found.append((0, kind, whole))
+        found = _phrases(f) if source else []
         if not found:
             continue
         # Deadlines name the end date; when several are given the last one closes the task.
         deadlines = [m for _, k, m in found if k == "deadline"]
-        found.sort(key=lambda x: x[0])
-        _, kind, m = found[0]
-        written = source[m.start() : m.end()]
-        written = written[0].upper() + written[1:]
         if deadlines:
             ends = [d for d in (_date(*x.groups()) for x in deadlines) if d]
-            m0 = deadlines[0]
-            written = source[m0.start() : m0.end()]
             end = max(ends) if ends else None
             start = p_start if (p_start and end and p_start <= end) else None
-            return Timeframe(written, start, end, recurring)
-        if kind == "quarters":
-            y = int(m.group(3)) if m.group(3) else year
-            if y:
-                return Timeframe(
-                    written,
-                    quarter_bounds(y, QUARTER_NUMBER[m.group(1)])[0],
-                    quarter_bounds(y, QUARTER_NUMBER[m.group(2)])[1],
-                    recurring,
-                )
-            return Timeframe(written, None, None, recurring)
-        if kind == "quarter":
-            q = QUARTER_NUMBER[m.group(1)]
-            y = int(m.group(2)) if m.group(2) else year
-            if y:
-                s, e = quarter_bounds(y, q)
-                return Timeframe(written, s, e, recurring)
-            return Timeframe(written, None, None, recurring)
-        if kind == "half":
-            y = int(m.group(2)) if m.group(2) else year
-            lo, hi = period_bounds(y, "H1" if m.group(1) == "dau" else "H2")
-            return Timeframe(written, lo, hi, recurring)
-        if kind == "month":
-            months = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
-            first, last, y = min(months), max(months), int(m.group(3))
-            if first >= 1 and last <= 12:
-                return Timeframe(
-                    written, dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), recurring
-                )
-        if kind == "year":
-            y = int(m.group(1) or 0) or year
-            lo, hi = period_bounds(y, "year")
-            return Timeframe(written, lo, hi, recurring)
-        if kind == "ongoing":
-            return Timeframe(written, p_start, p_end, True)
+            return Timeframe(source[deadlines[0].start() : deadlines[0].end()], start, end, recurring)
+        found.sort(key=lambda x: x[0])
+        _, kind, m = found[0]
+        bounds = _bounds(kind, m, year, (p_start, p_end))
+        if bounds is not None:
+            written = source[m.start() : m.end()]
+            return Timeframe(written[0].upper() + written[1:], *bounds, recurring or kind == "ongoing")
     return Timeframe(None, None, None, recurring)
+
+
+def _phrases(f: str) -> list[tuple[int, str, re.Match[str]]]:
+    """(position, kind, match) of every timeframe phrase in the folded text `f`."""
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        needs = _NEEDS[kind]
+        if needs[0] in f or (len(needs) > 1 and any(word in f for word in needs)):
+            found.extend((m.start(), kind, m) for m in _bounded(pattern, f, school=kind == "ongoing"))
+        if kind == "year" and f.startswith(("nam ", "trong nam")):
+            whole = _WHOLE_YEAR.match(f)
+            if whole:
+                found.append((0, kind, whole))
+    return found
+
+
+Bounds = tuple[dt.date | None, dt.date | None]
+
+
+def _bounds(kind: str, m: re.Match[str], year: int | None, plan_period: Bounds) -> Bounds | None:
+    """The dates a phrase of `kind` spans (None, None where its year is unknown); None for a
+    phrase that names no real period ("tháng 13")."""
+    if kind == "quarters":
+        y = int(m.group(3)) if m.group(3) else year
+        if not y:
+            return None, None
+        return quarter_bounds(y, QUARTER_NUMBER[m.group(1)])[0], quarter_bounds(y, QUARTER_NUMBER[m.group(2)])[1]
+    if kind == "quarter":
+        y = int(m.group(2)) if m.group(2) else year
+        return quarter_bounds(y, QUARTER_NUMBER[m.group(1)]) if y else (None, None)
+    if kind == "half":
+        return period_bounds(int(m.group(2)) if m.group(2) else year, "H1" if m.group(1) == "dau" else "H2")
+    if kind == "month":
+        months = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
+        first, last, y = min(months), max(months), int(m.group(3))
+        if first >= 1 and last <= 12:
+            return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+        return None
+    if kind == "year":
+        return period_bounds(int(m.group(1) or 0) or year, "year")
+    if kind == "ongoing":
+        return plan_period
+    return None
