@@ -22,10 +22,10 @@ import polars as pl
 from compare.build.tables import SCHEMAS, ColumnType, Row, empty, write_table
 from compare.parse import blocks as blocks_mod
 from compare.parse import flat_tables
-from compare.parse.lines import split_lines
+from compare.parse.lines import Line, split_lines
 from compare.parse.metadata import Metadata, extract
-from compare.parse.references import find_references
-from compare.parse.structure import parse
+from compare.parse.references import Citation, find_references
+from compare.parse.structure import Anatomy, Section, parse
 from compare.parse.tasks import Task, extract_tasks
 from compare.read.raw import RawText, Rejected, read_text
 from compare.text.restore import Restorer, damaged, restore_text
@@ -98,96 +98,33 @@ def parse_text(
     """Parse one plan's decoded text. Raises Rejected when it is not a plan. A text damaged by
     OCR is restored line for line first (with `restorer`, or one learnt from the word list),
     and `text_raw` keeps the lines as they stand in the source."""
-    restored = None
     stats = stats or syllable_stats(text)
-    if damaged(stats):
-        fixer = restorer or default_restorer()
-        restored = restore_text(text, fixer)
-    source_lines = split_lines(
-        restored if restored is not None else text, source=text if restored is not None else None
-    )
-    if restored is not None:
+    fixer = (restorer or default_restorer()) if damaged(stats) else None
+    restored = restore_text(text, fixer) if fixer is not None else None
+    if restored is not None and fixer is not None:
+        source_lines = split_lines(restored, source=text)
         lines = flat_tables.rebuild(source_lines, lambda s: fixer.restore_line(normalize(s)))
+        stats = syllable_stats(restored)
     else:
+        source_lines = split_lines(text)
         lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
-    if restored is not None:
-        stats = syllable_stats(restored)
     md = extract(anatomy, lines, stats)
     tasks = extract_tasks(anatomy, md.year, md.period)
-    tokens, valid, _ = stats
-    if tokens < 20 or valid / max(tokens, 1) < 0.5:
-        raise Rejected("not a plan: not Vietnamese text")
-    if anatomy.doc_type is None and len(tasks) < 3:
-        raise Rejected("not a plan: no title or tasks found")
-    if not tasks:
-        raise Rejected(f"no tasks found: a {anatomy.doc_type} whose items could not be told apart")
-
+    _refuse_what_is_no_plan(stats, anatomy.doc_type, len(tasks))
     md.text_quality = "ocr" if restored is not None else "clean"
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
     sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
-    for s in anatomy.sections:
-        doc.sections.append(
-            {
-                "doc_id": doc_id,
-                "section_id": sid[s.section_id],
-                "parent_id": sid[s.parent_id] if s.parent_id else None,
-                "level": s.level,
-                "label": s.label,
-                "heading": s.heading,
-                "kind": s.kind,
-                "theme": s.theme,
-                "line_start": s.line_start,
-                "line_end": s.line_end,
-            }
-        )
+    doc.sections = [_section_row(doc_id, s, sid) for s in anatomy.sections]
     task_ids = [f"{doc_id}:t{n:03d}" for n in range(1, len(tasks) + 1)]
     for n, (t, task_id) in enumerate(zip(tasks, task_ids), start=1):
         doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
-        for c in t.citations:
-            doc.references.append(
-                {
-                    "doc_id": doc_id,
-                    "task_id": task_id,
-                    "ref_id": c.ref_id,
-                    "kind": c.kind,
-                    "ref_date": c.ref_date,
-                    "text": c.text,
-                }
-            )
+        doc.references += [_reference_row(doc_id, task_id, c) for c in t.citations]
     for it in anatomy.items:
-        if it.role in ("task", "recipients", "signature"):
-            continue
-        for c in find_references(it.block.text):
-            doc.references.append(
-                {
-                    "doc_id": doc_id,
-                    "task_id": None,
-                    "ref_id": c.ref_id,
-                    "kind": c.kind,
-                    "ref_date": c.ref_date,
-                    "text": c.text,
-                }
-            )
-
-    # Every non-blank source line gets a role.
-    role: dict[int, tuple[str, str | None, str | None, str | None]] = {}
-    for b in anatomy.header + anatomy.title_blocks:
-        for ln in b.lines:
-            role[ln.no] = ("metadata", None, None, None)
-    task_of_block = {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}
-    for it in anatomy.items:
-        kind = it.section.kind if it.section else None
-        ref_sid = sid[it.section.section_id] if it.section else None
-        r = it.role
-        line_task = task_of_block.get(id(it.block)) if r == "task" else None
-        if r == "task" and line_task is None:
-            r = "other"
-        for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
-            role[no] = (r, ref_sid, line_task, kind)
-    for ln in layout:
-        role.setdefault(ln.no, ("other", None, None, None))
+        if it.role not in ("task", "recipients", "signature"):
+            doc.references += [_reference_row(doc_id, None, c) for c in find_references(it.block.text)]
+    role = _line_roles(anatomy, layout, {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}, sid)
     for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
         if ln.kind == "blank":
             continue
@@ -196,6 +133,57 @@ def parse_text(
             LineRole(doc_id, ln.no, r, ref_sid, line_task, kind, ln.raw, ln.text if restored is not None else None)
         )
     return doc
+
+
+def _refuse_what_is_no_plan(stats: tuple[int, int, int], doc_type: str | None, n_tasks: int) -> None:
+    tokens, valid, _ = stats
+    if tokens < 20 or valid / max(tokens, 1) < 0.5:
+        raise Rejected("not a plan: not Vietnamese text")
+    if doc_type is None and n_tasks < 3:
+        raise Rejected("not a plan: no title or tasks found")
+    if not n_tasks:
+        raise Rejected(f"no tasks found: a {doc_type} whose items could not be told apart")
+
+
+def _section_row(doc_id: str, s: Section, sid: dict[str, str]) -> Row:
+    return {
+        "doc_id": doc_id,
+        "section_id": sid[s.section_id],
+        "parent_id": sid[s.parent_id] if s.parent_id else None,
+        "level": s.level,
+        "label": s.label,
+        "heading": s.heading,
+        "kind": s.kind,
+        "theme": s.theme,
+        "line_start": s.line_start,
+        "line_end": s.line_end,
+    }
+
+
+def _reference_row(doc_id: str, task_id: str | None, c: Citation) -> Row:
+    return {"doc_id": doc_id, "task_id": task_id, "ref_id": c.ref_id, "kind": c.kind, "ref_date": c.ref_date,
+            "text": c.text}  # fmt: skip
+
+
+def _line_roles(
+    anatomy: Anatomy, layout: list[Line], task_of_block: dict[int, str], sid: dict[str, str]
+) -> dict[int, tuple[str, str | None, str | None, str | None]]:
+    """Every non-blank line's (role, section, task, part kind): metadata for the header and
+    the title, its item's role for the body, "other" for page furniture."""
+    role: dict[int, tuple[str, str | None, str | None, str | None]] = {}
+    for b in anatomy.header + anatomy.title_blocks:
+        for ln in b.lines:
+            role[ln.no] = ("metadata", None, None, None)
+    for it in anatomy.items:
+        kind = it.section.kind if it.section else None
+        ref_sid = sid[it.section.section_id] if it.section else None
+        line_task = task_of_block.get(id(it.block)) if it.role == "task" else None
+        r = "other" if it.role == "task" and line_task is None else it.role
+        for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
+            role[no] = (r, ref_sid, line_task, kind)
+    for ln in layout:
+        role.setdefault(ln.no, ("other", None, None, None))
+    return role
 
 
 def _task_row(doc_id: str, task_id: str, n: int, t: Task, sid: dict[str, str], task_ids: list[str]) -> Row:

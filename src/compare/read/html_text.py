@@ -120,6 +120,7 @@ class _Reader(HTMLParser):
         self.pre = 0
         self.tables: list[_Table] = []
         self.lists: list[list[Any]] = []  # [tag, next number, style]
+        self.bullet_lists = 0  # how many of the open lists are <ul>: a nested one's items are "+"
         self.styled: list[str] = []  # open tags whose style made their text bold
         self.chrome: list[Any] = []  # [tag, depth] of the site chrome being skipped
 
@@ -213,51 +214,13 @@ class _Reader(HTMLParser):
 
     # -- parser callbacks --------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self.skip = 0  # a <head> never closed
-            return
-        if self.skip or tag in _SKIP:
-            if tag in _SKIP:
-                self.skip += 1
-            return
-        if self.chrome:
-            self.chrome[1] += tag == self.chrome[0]
-            return
         a = dict(attrs)
-        if tag in _CHROME_CONTAINERS and (
-            tag in _CHROME_TAGS
-            or a.get("role") in _CHROME_ROLES
-            or _CHROME_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")
-        ):
-            self._flush()
-            self.chrome = [tag, 1]
+        if self._skips_start(tag, a):
             return
-        if tag == "table":
-            if self.tables and self.tables[-1].cell is not None:
-                self._flush()
-            else:
-                self._blank()
-            self.tables.append(_Table())
-        elif tag == "tr":
-            self._end_row()
-        elif tag in ("td", "th") and self.tables:
-            self._end_cell()
-            self.tables[-1].cell = _Cell(_int(a.get("colspan")), _int(a.get("rowspan")))
-        elif tag in ("ul", "ol"):
-            self._flush()
-            self.lists.append([tag, _int(a.get("start")), a.get("type") or "1"])
-        elif tag == "li":
-            self._flush()
-            if self.lists:
-                kind, number, style = self.lists[-1]
-                if kind == "ol":
-                    number = _int(a.get("value"), number)
-                    self.prefix = _ordinal(number, style) + " "
-                    self.lists[-1][1] = number + 1
-                else:
-                    self.prefix = "- " if sum(lst[0] == "ul" for lst in self.lists) == 1 else "+ "
-            else:
-                self.prefix = "- "
+        if tag in ("table", "tr", "td", "th"):
+            self._open_table_part(tag, a)
+        elif tag in ("ul", "ol", "li"):
+            self._open_list_part(tag, a)
         elif tag == "p" and self.lists:
             self._flush()  # an item's paragraphs: lines of the item, not paragraphs of the page
         elif tag in _PARAGRAPH:
@@ -274,6 +237,56 @@ class _Reader(HTMLParser):
             self.styled.append(tag)
             self._start_bold()
 
+    def _skips_start(self, tag: str, a: dict[str, str | None]) -> bool:
+        """Whether an opening tag is left out: inside a script or style, inside the site's
+        chrome, or the chrome's own container (which starts the skipping)."""
+        if tag == "body":
+            self.skip = 0  # a <head> never closed
+            return True
+        if self.skip or tag in _SKIP:
+            self.skip += tag in _SKIP
+            return True
+        if self.chrome:
+            self.chrome[1] += tag == self.chrome[0]
+            return True
+        if tag in _CHROME_CONTAINERS and (
+            tag in _CHROME_TAGS
+            or a.get("role") in _CHROME_ROLES
+            or _CHROME_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        ):
+            self._flush()
+            self.chrome = [tag, 1]
+            return True
+        return False
+
+    def _open_table_part(self, tag: str, a: dict[str, str | None]) -> None:
+        if tag == "table":
+            if self.tables and self.tables[-1].cell is not None:
+                self._flush()
+            else:
+                self._blank()
+            self.tables.append(_Table())
+        elif tag == "tr":
+            self._end_row()
+        elif self.tables:
+            self._end_cell()
+            self.tables[-1].cell = _Cell(_int(a.get("colspan")), _int(a.get("rowspan")))
+
+    def _open_list_part(self, tag: str, a: dict[str, str | None]) -> None:
+        self._flush()
+        if tag != "li":
+            self.lists.append([tag, _int(a.get("start")), a.get("type") or "1"])
+            self.bullet_lists += tag == "ul"
+        elif not self.lists:
+            self.prefix = "- "
+        elif self.lists[-1][0] == "ol":
+            _, number, style = self.lists[-1]
+            number = _int(a.get("value"), number)
+            self.prefix = _ordinal(number, style) + " "
+            self.lists[-1][1] = number + 1
+        else:
+            self.prefix = "- " if self.bullet_lists == 1 else "+ "
+
     def _start_bold(self) -> None:
         self.bold += 1
         if self.bold == 1:
@@ -286,33 +299,17 @@ class _Reader(HTMLParser):
                 self.pieces.append("**")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if self.skip:
-            return
-        if self.chrome:
-            if tag == self.chrome[0]:
-                self.chrome[1] -= 1
-                if not self.chrome[1]:
-                    self.chrome = []
+        if self._skips_end(tag):
             return
         if self.styled and self.styled[-1] == tag:
             self.styled.pop()
             self._stop_bold()
-        if tag == "table" and self.tables:
-            self._end_row()
-            self.tables.pop()
-            if not self.tables:
-                self._blank()
-        elif tag == "tr":
-            self._end_row()
-        elif tag in ("td", "th") and self.tables:
-            self._end_cell()
+        if tag in ("tr", "td", "th") or (tag == "table" and self.tables):  # (a stray </table> ends a paragraph)
+            self._close_table_part(tag)
         elif tag in ("ul", "ol"):
             self._flush()
             if self.lists:
-                self.lists.pop()
+                self.bullet_lists -= self.lists.pop()[0] == "ul"
             if not self.lists:
                 self._blank()
         elif tag == "p" and self.lists:
@@ -326,6 +323,31 @@ class _Reader(HTMLParser):
             self._flush()
         elif tag in _BOLD:
             self._stop_bold()
+
+    def _skips_end(self, tag: str) -> bool:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return True
+        if self.skip:
+            return True
+        if self.chrome:
+            if tag == self.chrome[0]:
+                self.chrome[1] -= 1
+                if not self.chrome[1]:
+                    self.chrome = []
+            return True
+        return False
+
+    def _close_table_part(self, tag: str) -> None:
+        if tag == "table":
+            self._end_row()
+            self.tables.pop()
+            if not self.tables:
+                self._blank()
+        elif tag == "tr":
+            self._end_row()
+        elif tag in ("td", "th") and self.tables:
+            self._end_cell()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":

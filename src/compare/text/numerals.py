@@ -25,6 +25,26 @@ _ROMAN_VALUES = [
     (1, "I"),
 ]
 
+# A quarter's roman numeral as OCR reads it ('111' for III, '1v' for IV), and as digits
+OCR_ROMAN = {
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "iv": "IV",
+    "1": "I",
+    "11": "II",
+    "111": "III",
+    "1v": "IV",
+    "iv1": "IV",
+    "l": "I",
+    "ll": "II",
+    "lll": "III",
+    "lv": "IV",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+}
+
 
 def list_number(n: int, style: str) -> str:
     """Item `n` of a list numbered in `style` (Word's names: decimal, lowerLetter, upperLetter,
