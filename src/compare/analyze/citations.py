@@ -20,8 +20,9 @@ import polars as pl
 from compare.build.tables import ColumnType
 from compare.parse.references import CODE_KINDS
 from compare.text.vietnamese import fold
+from compare.text.vocabulary import CODE_BY_KIND, kind_pattern
 
-KIND_CODE = {kind: code for code, kind in CODE_KINDS.items()} | {"Quy định": "QĐi", "Chương trình": "CTr"}
+KIND_CODE = CODE_BY_KIND  # kind of document → its type code, as numbers write it
 
 # Issuer code → the level of the body that issues it.
 LEVELS: list[tuple[re.Pattern[str], str]] = [
@@ -80,7 +81,7 @@ def _subject(text: str, code: str) -> str | None:
     # and issuer), and not "gửi về" (a direction)
     m = re.search(
         r"^[^;]{0,110}?(?<!gửi )\bvề\s+(?:việc\s+)?(.{6,160}?)"
-        r"(?=[;.]|\s+(?:và|,)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch|Luật)\b|$)",
+        rf"(?=[;.]|\s+(?:và|,)\s+{kind_pattern()}\b|$)",
         tail,
     )
     return m.group(1).strip(' ,“”"') if m else None

@@ -15,7 +15,9 @@ from compare.parse.markers import (
     starts_lower,
     terminated,
 )
+from compare.text.lexicon import SIGNER_TITLES
 from compare.text.vietnamese import loose_pattern
+from compare.text.vocabulary import kind_pattern
 
 
 @dataclass
@@ -78,7 +80,7 @@ def _any_of(*phrases: str) -> str:
 
 _HARD_START = re.compile(
     rf"^(?:(?i:{loose_pattern('noi nhan')}|{loose_pattern('tren day la')}|(?:kt\.?|tm\.?|tl\.?)\s+\S"
-    rf"|(?:{loose_pattern('pho')}\s+)?(?:{loose_pattern('giam doc')}|{loose_pattern('chu tich')})$)"
+    rf"|(?:{loose_pattern('pho')}\s+)?(?:{'|'.join(loose_pattern(f) for f, _ in SIGNER_TITLES)})$)"
     r"|Căn cứ\b|CĂN CỨ\b)"  # a preamble's "Căn cứ ..." always opens a paragraph
 )
 
@@ -86,9 +88,7 @@ _HARD_START = re.compile(
 _RECIPIENTS = re.compile(rf"^(?i:{loose_pattern('noi nhan')})")
 
 
-_PREAMBLE_START = re.compile(
-    r"^Thực hiện (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Chương trình|Hướng dẫn|Thông báo|Kết luận)\s+(?:số\b|\d)"
-)
+_PREAMBLE_START = re.compile(rf"^Thực hiện {kind_pattern()}\s+(?:số\b|\d)")
 
 
 # a line that ends on the label of a timeframe: the timeframe on the next line is its value

@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 from compare.parse.themes import classify_kind
+from compare.text.numerals import ORDINAL_ROMAN
 from compare.text.numerals import ROMAN_NUMERAL as _NUMERAL
+from compare.text.vocabulary import head_pattern
 
 PART_LETTERS = frozenset("ABCDĐEFGH")
 NUMBERED = (
@@ -23,20 +25,7 @@ NUMBERED = (
 
 _PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
 # "PHẦN THỨ NHẤT", "Phần thứ hai": parts numbered in words, labelled with their roman numeral
-_ORDINAL_ROMAN = {
-    "nhất": "I",
-    "hai": "II",
-    "ba": "III",
-    "tư": "IV",
-    "bốn": "IV",
-    "năm": "V",
-    "sáu": "VI",
-    "bảy": "VII",
-    "tám": "VIII",
-    "chín": "IX",
-    "mười": "X",
-}
-_ORDINAL = rf"(?i:thứ\s+(?:{'|'.join(_ORDINAL_ROMAN)}))"
+_ORDINAL = rf"(?i:thứ\s+(?:{'|'.join(ORDINAL_ROMAN)}))"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # ("III/2025." at a line's start is the end of "Quý III/2025", not part III)
@@ -107,7 +96,7 @@ def find_marker(text: str) -> tuple[str, str, str]:
             continue
         label = m.group(1)
         if kind == "roman" and label[:3].lower() == "thứ":
-            label = _ORDINAL_ROMAN[label.split()[-1].lower()]
+            label = ORDINAL_ROMAN[label.split()[-1].lower()]
         if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end() :]):
             continue
         if kind == "quarter":
@@ -152,11 +141,7 @@ def starts_lower(text: str) -> bool:
     return False
 
 
-_UNIT_HEAD = re.compile(
-    r"^(?:các\s+)?(?:văn phòng|phòng|sở|ban|thanh tra|ủy ban|ubnd|trung tâm|công đoàn|đoàn|hội|"
-    r"trường|cơ quan|đơn vị|chi bộ|đảng ủy|bộ phận|tổ(?!\s+chức)|lãnh đạo)\b",
-    re.IGNORECASE,
-)
+_UNIT_HEAD = re.compile(rf"^(?:các\s+)?{head_pattern('unit')}\b", re.IGNORECASE)
 
 
 def unit_like(text: str) -> bool:

@@ -17,7 +17,6 @@ from rapidfuzz import fuzz, process
 
 from compare.parse.lines import Line
 from compare.parse.structure import Anatomy
-from compare.parse.timeframes import QUARTER_NUMBER
 from compare.text.lexicon import (
     AGENCY_BY_FOLD,
     CENTRAL_CITIES,
@@ -26,6 +25,7 @@ from compare.text.lexicon import (
     SURNAMES,
     district_provinces,
 )
+from compare.text.numerals import QUARTER_NUMBER
 from compare.text.restore import damaged
 from compare.text.vietnamese import (
     fold,
@@ -34,6 +34,7 @@ from compare.text.vietnamese import (
     restore_case,
     syllable_stats,
 )
+from compare.text.vocabulary import PLAN_KINDS, head_pattern, kind_pattern
 
 _MOTTO = re.compile(
     r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I
@@ -53,17 +54,18 @@ _BARE_NUMBER = re.compile(r"^\d{1,5}\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-z�
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
 _ISSUER_IN_PREAMBLE = re.compile(
-    r"((?<![-/\w])(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)(?:\s+[^\s;.:]+){1,12}?)"
-    r"\s+(?:có|ban hành|lập|xây dựng|triển khai|thực hiện)\s+(?:Kế hoạch|kế hoạch|Chương trình|chương trình)\b"
+    rf"((?<![-/\w]){head_pattern('issuer')}(?:\s+[^\s;.:]+){{1,12}}?)"
+    rf"\s+(?:có|ban hành|lập|xây dựng|triển khai|thực hiện)\s+{kind_pattern(plans_only=True, both_cases=True)}\b"
 )
 # The same on the accent-folded text, letter for letter: a scan whose marks were lost or
 # restored wrong ("Sở Giáo dục và Đào tạo bàn hanh Kế hoạch")
-_HEADS_FOLDED = r"(?:so|ban|uy ban nhan dan|ubnd|van phong|phong|thanh tra|trung tam)"
 _ISSUER_IN_PREAMBLE_FOLDED = re.compile(
-    rf"((?<![-/\w]){_HEADS_FOLDED}(?:\s+[^\s;.:]+){{1,12}}?)"
-    r"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:ke hoach|chuong trinh)\b"
+    rf"((?<![-/\w]){head_pattern('issuer', 'folded')}(?:\s+[^\s;.:]+){{1,12}}?)"
+    rf"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:{'|'.join(fold(k).lower() for k in PLAN_KINDS)})\b"
 )
-_ORG_HEAD = re.compile(r"^(?:Sở|Ban|Ủy ban nhân dân|UBND|Văn phòng|Phòng|Thanh tra|Trung tâm)\b")
+# a cell that opens with a plan's kind ("KẾ HOẠCH"): the title, not an organisation
+_PLAN_KIND_FOLDED = re.compile(rf"^(?:{'|'.join(fold(k).lower() for k in PLAN_KINDS)})\b")
+_ORG_HEAD = re.compile(rf"^{head_pattern('issuer')}\b")
 _LEVEL_WORDS = {
     "phường": "commune",
     "xã": "commune",
@@ -122,7 +124,7 @@ class Metadata:
 # (place names never contain these words).
 _PARENT_THEN_AGENCY = re.compile(
     r"^((?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+.+?)\s+"
-    r"((?:SỞ|PHÒNG|VĂN PHÒNG|THANH TRA|TRUNG TÂM|CHI CỤC|BAN)\s+\S.*)$"
+    rf"({head_pattern('agency', 'upper')}\s+\S.*)$"
 )
 
 
@@ -157,7 +159,7 @@ def _match_agency(name: str) -> str | None:
     return AGENCY_BY_FOLD[hit[0]] if hit else None
 
 
-_FOLDED_HEAD = re.compile(rf"{_HEADS_FOLDED}\b")
+_FOLDED_HEAD = re.compile(rf"{head_pattern('issuer', 'folded')}\b")
 
 
 def _issuer_in_scanned_preamble(preamble: str, counts: defaultdict[str, float]) -> str | None:
@@ -495,7 +497,7 @@ def _no_organisation(c: str) -> bool:
         or re.search(r",\s*ng\w{1,3}\b", c) is not None
         # an item of a list (a web page's menu, "- TRANG CHỦ"): no organisation of the header
         or c[:2] in ("- ", "+ ", "* ")
-        or re.match(r"^(ke hoach|chuong trinh)\b", f) is not None
+        or _PLAN_KIND_FOLDED.match(f) is not None
         or (f.startswith(("so:", "so ")) and ":" in c[:4])
         # "VIỆT NAM": the motto's tail, wrapped onto a line of its own
         or (len(f) > 3 and "cong hoa xa hoi chu nghia viet nam".endswith(" " + f))

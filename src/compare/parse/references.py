@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from compare.text.patterns import matches_allowed
+from compare.text.vocabulary import DOCUMENT_KINDS, KIND_BY_CODE
 
 # number, then "-TYPE/ISSUER" (party style) or "/[YEAR/]TYPE-ISSUER" (state style)
 _CODE = r"(?:[A-ZĐ]|0(?=[A-Za-zĐ]))[A-Za-zĐđ&]*"  # "0D": OCR's Q of "QĐ"
@@ -25,38 +26,10 @@ _REF_BEFORE = re.compile(r"[\w/.-]")
 # What every match of REF_RE holds, as a pattern that starts with a digit: the regex engine
 # skips to digits, where REF_RE's look-behind start makes it try every position
 _HINT = re.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ0]")
-_KIND_WORDS = [
-    ("Quyết định", "Quyết định"),
-    ("Chỉ thị", "Chỉ thị"),
-    ("Nghị quyết", "Nghị quyết"),
-    ("Nghị định", "Nghị định"),
-    ("Kế hoạch", "Kế hoạch"),
-    ("Chương trình", "Chương trình"),
-    ("Công văn", "Công văn"),
-    ("Hướng dẫn", "Hướng dẫn"),
-    ("Quy định", "Quy định"),
-    ("Quy chế", "Quy chế"),
-    ("Thông tư", "Thông tư"),
-    ("Kết luận", "Kết luận"),
-    ("Đề án", "Đề án"),
-    ("Thông báo", "Thông báo"),
-    ("Luật", "Luật"),
-]
-_CODE_KIND = {
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "NQ": "Nghị quyết",
-    "NĐ": "Nghị định",
-    "KH": "Kế hoạch",
-    "CTR": "Chương trình",
-    "HD": "Hướng dẫn",
-    "QC": "Quy chế",
-    "TT": "Thông tư",
-    "KL": "Kết luận",
-    "ĐA": "Đề án",
-    "TB": "Thông báo",
-    "QĐI": "Quy định",
-}
+# the kinds of document (text/vocab/document_kinds.tsv): the word that introduces a number, and
+# the type code of a number ("QĐ" → "Quyết định")
+_KIND_WORDS = [(k.name, k.name) for k in DOCUMENT_KINDS]
+_CODE_KIND = KIND_BY_CODE
 CODE_KINDS = _CODE_KIND  # type code → kind of document, for the modules that read citations
 
 # Issuers and types as codes write them; an OCR'd code part that is none of these is tried

@@ -17,16 +17,15 @@ from compare.parse.markers import (
     unit_like,
 )
 from compare.parse.themes import classify_kind, classify_theme
-from compare.parse.timeframes import QUARTER_NUMBER
 from compare.text.lexicon import SIGNER_TITLES, SIGNING_BODIES
+from compare.text.numerals import QUARTER_NUMBER
 from compare.text.vietnamese import fold, loose_pattern
+from compare.text.vocabulary import PLAN_KINDS, column_of
 
-DOC_TYPES = {
-    "ke hoach": "Kế hoạch",
-    "chuong trinh": "Chương trình",
-}
+# the kinds of plan (text/vocab/document_kinds.tsv), by their folded name
+DOC_TYPES = {fold(k): k for k in PLAN_KINDS}
 # (marks loose: a scan's "KE HOẠCH", "CHUƠNG TRINH")
-_DOC_TYPE_RE = re.compile(rf"^\s*({loose_pattern('KE HOACH')}|{loose_pattern('CHUONG TRINH')})\b(.*)$")
+_DOC_TYPE_RE = re.compile(rf"^\s*({'|'.join(loose_pattern(fold(k).upper()) for k in PLAN_KINDS)})\b(.*)$")
 _ROLES = [f.upper() for f, _ in SIGNER_TITLES] + [b.upper() for b in SIGNING_BODIES]
 _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
@@ -246,21 +245,12 @@ def _period_marks(cells: list[str], cols: dict[str, int]) -> PeriodMarks | None:
 
 
 def _table_header(cells: list[str]) -> dict[str, int] | None:
-    names = [fold(c) for c in cells]
     cols: dict[str, int] = {}
-    for i, n in enumerate(names):
-        if "noi dung" in n or "nhiem vu" in n or "cong viec" in n or "hoat dong" in n:
-            cols.setdefault("text", i)
-        elif "chu tri" in n or (n.startswith(("don vi", "co quan", "bo phan")) and "thuc hien" in n):
-            cols.setdefault("lead", i)  # (the unit that carries a task out is its lead)
-        elif "phoi hop" in n:
-            cols.setdefault("partner", i)
-        elif "thoi gian" in n or "thoi han" in n or "tien do" in n or "thoi diem" in n or n == "hoan thanh":
-            cols.setdefault("time", i)
-        elif "ghi chu" in n:
-            cols.setdefault("notes", i)
-        elif n in ("stt", "tt", "so tt", "so thu tu"):
-            cols.setdefault("stt", i)
+    for i, cell in enumerate(cells):
+        n = fold(cell)
+        column = column_of(cell)  # (text/vocab/table_columns.toml)
+        if column is not None:
+            cols.setdefault(column, i)
         elif (period := _PERIOD_COLUMN.fullmatch(n)) is not None:
             # "Quý I" ... "Quý IV", "Tháng 1" ... "T12": a column per period, a mark in the ones a
             # task falls in

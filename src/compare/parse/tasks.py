@@ -12,11 +12,9 @@ from compare.parse.themes import classify_theme
 from compare.parse.timeframes import Timeframe, resolve
 from compare.text.numerals import ROMAN
 from compare.text.vietnamese import fold, loose_pattern
+from compare.text.vocabulary import head_pattern
 
-_UNIT_START = (
-    r"(?<!\w)(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|Thanh tra|Ủy ban|UBND|Trung tâm|Công đoàn|Đoàn|"
-    r"Hội|Trường|cơ quan|đơn vị|phòng|ban|Lãnh đạo|Thủ trưởng|Bộ phận|Tổ)"
-)
+_UNIT_START = rf"(?<!\w)(?:các\s+)?{head_pattern('lead')}"
 # "chủ trì", or the unit named the standing body or focal point of the plan
 _LEADS = r"(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|là đầu mối|làm đầu mối)"
 _LEAD = re.compile(rf"({_UNIT_START}[^,;:.()]{{0,80}}?)\s+{_LEADS}\b")
@@ -30,17 +28,13 @@ _LEAD_RESPONSIBLE = re.compile(
     rf"^((?:(?i:các)\s+)?{_UNIT_START}(?:(?!chủ trì|phối hợp)[^;:.()]){{0,80}}?)\s+(?:có|chịu) trách nhiệm\b"
 )
 _PARTNER = re.compile(
-    r"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|"
-    r"đơn vị|cơ quan|phòng|tổ chức|Trung tâm)[^;:.()]{0,160}?)"
+    rf"\b(?i:phối hợp)(?:\s+chặt chẽ)?\s+(?:với\s+)?((?:các|{head_pattern('partner')})[^;:.()]{{0,160}}?)"
     r"(?=\s+(?:tham mưu|tổ chức|triển khai|thực hiện|xây dựng|để|nhằm|trong|theo|báo cáo|hướng dẫn|kiểm tra|có trách nhiệm"
     r"|tuyên truyền|rà soát|theo dõi|đôn đốc|quán triệt|đánh giá|tiếp nhận|giải quyết|vận động|tham gia|mở)\b|[;:.()]|$)"
 )
 # Split a list of units only where the next piece starts like a unit: "Sở Văn hóa, Thể thao và
 # Du lịch" stays one name, "các phòng, đơn vị liên quan" becomes two.
-_SPLIT_UNITS = re.compile(
-    r"(?:,|;|\s+và)\s+(?=(?:các\s+)?(?:Văn phòng|Phòng|Sở|Ban|UBND|Ủy ban|Thanh tra|Công đoàn|Đoàn|đơn vị|cơ quan|phòng|"
-    r"tổ chức|đoàn thể|Trung tâm|Trường|trường)\b)"
-)
+_SPLIT_UNITS = re.compile(rf"(?:,|;|\s+và)\s+(?=(?:các\s+)?{head_pattern('splitter')}\b)")
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from compare.text.vietnamese import fold
+from compare.text.vocabulary import PART_KIND_PHRASES
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "text" / "vocab" / "themes.toml"
 
@@ -33,21 +34,8 @@ def load_catalogue(
 
 THEME_NAMES, _THEME_PHRASES, YEAR_PHRASES = load_catalogue()
 
-_KIND_PHRASES: list[tuple[str, str]] = [
-    ("noi nhan", "recipients"),
-    ("to chuc thuc hien", "implementation"),
-    ("trach nhiem thuc hien", "implementation"),
-    ("phan cong thuc hien", "implementation"),
-    ("che do bao cao", "implementation"),
-    ("muc dich", "purpose"),
-    ("yeu cau", "purpose"),
-    ("muc tieu", "purpose"),
-    ("chi tieu", "targets"),
-    ("noi dung", "content"),
-    ("nhiem vu", "content"),
-    ("giai phap", "content"),
-    ("cong tac", "content"),
-]
+# the kind of part a heading names (text/vocab/part_kinds.tsv), in the order tried
+_KIND_PHRASES = PART_KIND_PHRASES
 
 
 def theme_scores(text: str, year: int | None = None) -> dict[int, float]:

@@ -9,11 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare.text.numerals import QUARTER_NUMBER
 from compare.text.patterns import matches_allowed
 from compare.text.vietnamese import fold, fold_same_length
-
-QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
 
 # Each pattern starts with a literal word, so that the regex engine can jump from one
 # occurrence of it to the next; the word boundary before it (and the "giáo dục" exception) is

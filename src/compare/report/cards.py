@@ -17,11 +17,12 @@ import polars as pl
 
 from compare.analyze.coverage import CATALOGUE_THEMES
 from compare.analyze.overlaps import SAME_MANDATE
+from compare.text.numerals import ROMAN
 
 if TYPE_CHECKING:
     from compare.analyze.corpus import Corpus
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_ROMAN = dict(enumerate(ROMAN[:4], start=1))  # quarter → its numeral
 
 
 @dataclass

@@ -25,6 +25,23 @@ _ROMAN_VALUES = [
     (1, "I"),
 ]
 
+# "Phần thứ hai": a part numbered in words, and the roman numeral it stands for
+ORDINAL_ROMAN = {
+    "nhất": "I",
+    "hai": "II",
+    "ba": "III",
+    "tư": "IV",
+    "bốn": "IV",
+    "năm": "V",
+    "sáu": "VI",
+    "bảy": "VII",
+    "tám": "VIII",
+    "chín": "IX",
+    "mười": "X",
+}
+# a quarter's number as plans write it ("Quý III", "quý 3"), lower-case
+QUARTER_NUMBER = {r.lower(): n for n, r in enumerate(ROMAN[:4], start=1)} | {str(n): n for n in range(1, 5)}
+
 # A quarter's roman numeral as OCR reads it ('111' for III, '1v' for IV), and as digits
 OCR_ROMAN = {
     "i": "I",

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from compare.parse.flat_tables.cells import clean_content, read_row
 from compare.parse.flat_tables.rows import Event, Heading, Row, caps_line, caps_tail, header_at, region_end, segment
-from compare.parse.flat_tables.tokens import HEADER_CELLS, LETTER_LABEL, STT, WIDTH_SHARE, SplitLine, split_line
+from compare.parse.flat_tables.tokens import LETTER_LABEL, STT, WIDTH_SHARE, SplitLine, split_line
 from compare.parse.flat_tables.web_table import one_cell_per_line
 from compare.parse.lines import Line, clean_line
 from compare.parse.markers import find_marker, terminated
+from compare.text.vocabulary import COLUMN_NAMES
 
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
@@ -97,9 +98,9 @@ def _rebuild_region(
         Line(
             lines[start].no,
             "\n".join(ln.raw for ln in header),
-            " | ".join(HEADER_CELLS),
+            " | ".join(COLUMN_NAMES),
             kind="table",
-            cells=list(HEADER_CELLS),
+            cells=list(COLUMN_NAMES),
             span=[ln.no for ln in header[1:]],
         )
     ]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compare.parse.flat_tables.tokens import HEADER_KEYS, LETTER_LABEL, ROW_LABEL, SplitLine
+from compare.parse.flat_tables.tokens import LETTER_LABEL, ROW_LABEL, SplitLine
 from compare.parse.lines import Line
 from compare.parse.markers import find_marker, terminated
 from compare.text.vietnamese import fold
+from compare.text.vocabulary import columns_named
 
 
 def header_at(lines: list[Line], i: int) -> int | None:
@@ -23,14 +24,9 @@ def header_at(lines: list[Line], i: int) -> int | None:
             continue
         if ln.kind != "text" or len(ln.text) > 90 or (not taken and find_marker(ln.text)[0]):
             break  # "2. Nhiệm vụ cụ thể" names the part the table stands in; it is not its header
-        folded = fold(ln.text)
-        flat = folded.replace(" ", "")
-        words = set(folded.replace("|", " ").split())
-        found = {k for k, keys in HEADER_KEYS.items() if any(x in flat for x in keys)}
-        if "stt" in found and not ({"stt", "tt"} & words):
-            found.discard("stt")
-        if "tt" in words:
-            found.add("stt")  # "TT" (thứ tự) names the number column as well as "Stt"
+        words = ln.text.replace("|", " ").split()
+        # the columns the line names (text/vocab/table_columns.toml), a unit's one or two as one
+        found = {"units" if k in ("lead", "partner") else k for k in columns_named(ln.text) - {"notes"}}
         if not found and (not taken or len(words) > 2):
             break  # a header is made of column names (and a wrapped word or two)
         seen |= found

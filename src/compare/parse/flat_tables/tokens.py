@@ -12,14 +12,6 @@ from rapidfuzz.distance import Levenshtein
 from compare.text.restore import ocr_key
 from compare.text.vietnamese import is_valid_syllable
 
-HEADER_CELLS = ["Stt", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Ghi chú"]
-
-HEADER_KEYS = {
-    "stt": ("stt",),
-    "text": ("noidung", "nhiemvu"),
-    "units": ("donvi", "chutri", "phoihop"),
-    "time": ("thoigian", "thoihan", "tiendo", "hoanthanh"),
-}
 PUNCT = ".,;:\"“”'‘’()…!?*"
 JUNK_CHARS = set(";?]_[%@»«*\\~{}^<>=#")
 STT = re.compile(r"^\W{0,3}(?:[Ss][Tt][Tt]|TT)(?!\w)")

@@ -5,33 +5,18 @@ from __future__ import annotations
 import re
 
 from compare.parse.flat_tables.rows import caps_line
-from compare.parse.flat_tables.tokens import HEADER_CELLS
 from compare.parse.lines import Line
 from compare.parse.markers import unit_like
 from compare.text.vietnamese import fold
+from compare.text.vocabulary import COLUMN_NAMES, column_of
 
 # A web page's table read out cell by cell: "TT" / "Nội dung" / "Đơn vị chủ trì" / "Thời gian",
 # then "1" / its content / its unit / its time, "2" / ... Empty cells leave no line, so a row's
 # cells are placed by what they say (a timeframe, else a unit), not by their count.
 
-_COLUMN_OF = [
-    ("stt", ("stt", "sott", "sothutu")),
-    ("text", ("noidung", "nhiemvu")),
-    ("time", ("thoigian", "thoihan", "tiendo", "hoanthanh")),
-    ("partner", ("phoihop",)),
-    ("lead", ("chutri", "thuchien")),
-    ("notes", ("ghichu",)),
-]  # ("Thời gian thực hiện" is a time)
 _ROW_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
 _GROUP_NUMBER = re.compile(r"^([IVX]{1,4}|[A-H])\s*[.)]?$")
 _TIME_CELL = re.compile(r"\b(?:quy|thang|nam|ngay|truoc|thuong xuyen|hang|dinh ky|suot|tu nay)\b|\d{1,2}/\d{4}")
-
-
-def _column(text: str) -> str | None:
-    flat = fold(text).replace(" ", "")
-    if flat == "tt":
-        return "stt"
-    return next((col for col, keys in _COLUMN_OF if any(k in flat for k in keys)), None)
 
 
 def one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tuple[list[Line], set[int]] | None:
@@ -40,12 +25,12 @@ def one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tu
     while (
         h_end + 1 < end
         and lines[h_end + 1].kind == "text"
-        and _column(lines[h_end + 1].text)
+        and column_of(lines[h_end + 1].text)
         and len(lines[h_end + 1].text) < 40
     ):
         h_end += 1  # the header reader stops once it has seen enough: the other names follow
     header = [ln for ln in lines[start : h_end + 1] if ln.kind != "blank"]
-    cols = [c for c in (_column(ln.text) for ln in header) if c]
+    cols = [c for c in (column_of(ln.text) for ln in header) if c]
     if len(header) < 3 or cols[:1] != ["stt"] or "text" not in cols or len(cols) < len(header) - 1:
         return None  # a header on one line, or not made of column names: not this layout
     body = [ln for ln in lines[h_end + 1 : end] if ln.kind != "blank"]
@@ -59,9 +44,9 @@ def one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tu
         Line(
             lines[start].no,
             "\n".join(ln.raw for ln in header),
-            " | ".join(HEADER_CELLS),
+            " | ".join(COLUMN_NAMES),
             kind="table",
-            cells=list(HEADER_CELLS),
+            cells=list(COLUMN_NAMES),
             span=[ln.no for ln in header[1:]],
         )
     ]
