@@ -25,7 +25,7 @@ from compare.parse import flat_tables
 from compare.parse.lines import Line, split_lines
 from compare.parse.metadata import Metadata, extract
 from compare.parse.references import Citation, find_references
-from compare.parse.structure import Anatomy, Section, parse
+from compare.parse.structure import Anatomy, Role, Section, parse
 from compare.parse.tasks import Task, extract_tasks
 from compare.read.raw import RawText, Rejected, read_text
 from compare.text.restore import Restorer, damaged, restore_text
@@ -122,7 +122,7 @@ def parse_text(
         doc.tasks.append(_task_row(doc_id, task_id, n, t, sid, task_ids))
         doc.references += [_reference_row(doc_id, task_id, c) for c in t.citations]
     for it in anatomy.items:
-        if it.role not in ("task", "recipients", "signature"):
+        if it.role not in (Role.TASK, Role.RECIPIENTS, Role.SIGNATURE):
             doc.references += [_reference_row(doc_id, None, c) for c in find_references(it.block.text)]
     role = _line_roles(anatomy, layout, {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}, sid)
     for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
@@ -177,8 +177,8 @@ def _line_roles(
     for it in anatomy.items:
         kind = it.section.kind if it.section else None
         ref_sid = sid[it.section.section_id] if it.section else None
-        line_task = task_of_block.get(id(it.block)) if it.role == "task" else None
-        r = "other" if it.role == "task" and line_task is None else it.role
+        line_task = task_of_block.get(id(it.block)) if it.role == Role.TASK else None
+        r = Role.OTHER if it.role == Role.TASK and line_task is None else it.role
         for no in [ln.no for ln in it.block.lines] + it.block.extra_lines:
             role[no] = (r, ref_sid, line_task, kind)
     for ln in layout:

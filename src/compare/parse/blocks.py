@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from compare.parse.lines import Line
 from compare.parse.markers import (
     NUMBERED,
+    Marker,
     bare_part,
     find_marker,
     is_caps,
@@ -23,7 +24,7 @@ from compare.text.vocabulary import kind_pattern
 @dataclass
 class Block:
     lines: list[Line]
-    marker: str = ""  # roman | decimal | arabic | paren | letter | dash | plus | quarter | month | ""
+    marker: Marker = Marker.NONE
     label: str = ""  # "II", "1", "1.1", "a", "Quý 3"
     body: str = ""  # text without its marker
     extra_lines: list[int] = field(default_factory=list)  # page numbers etc. inside the block
@@ -112,12 +113,12 @@ def _continues(
         return is_caps(c) or not find_marker(c)[0]  # its title, whatever its case
     page_wrapped = wrapped or margin <= _PAGE_WIDTH
     kind, _, _ = find_marker(c)
-    if kind == "quarter" and (
+    if kind == Marker.QUARTER and (
         (c.endswith(".") and (p.rstrip().endswith((";", ",")) or not terminated(p)))
         or _TIME_LABEL_END.search(p) is not None
     ):
         return True  # "...; Quý III/2025." or "Thời gian:" / "Quý II/2024": a sentence that ends on its timeframe
-    if kind in ("quarter", "month", "roman") or bare_part(c):
+    if kind in (Marker.QUARTER, Marker.MONTH, Marker.ROMAN) or bare_part(c):
         return False  # a line-initial "II. ", "Phần I" or "Quý 3" is never the middle of a sentence
     if (is_caps(c) != is_caps(p) or prev.emphasis != cur.emphasis) and not starts_lower(c):
         return False
@@ -157,8 +158,8 @@ def _marker_continues(kind: str, p: str, c: str, block: list[Line], prev_full: b
     looks like one first."""
     # A numbered heading set on one full line is still followed by its own items.
     if (
-        kind in ("dash", "plus", "letter", "paren")
-        and find_marker(block[0].text)[0] in ("roman", "arabic", "decimal")
+        kind in (Marker.DASH, Marker.PLUS, Marker.LETTER, Marker.PAREN)
+        and find_marker(block[0].text)[0] in (Marker.ROMAN, Marker.ARABIC, Marker.DECIMAL)
         and sum(len(ln.text) for ln in block) < 300
     ):
         return False
@@ -167,7 +168,7 @@ def _marker_continues(kind: str, p: str, c: str, block: list[Line], prev_full: b
     # hyphen inside a name or a lower-case compound, not a new item.
     if not (prev_full and not terminated(p)) or (p[:1] == "(" and p.rstrip().endswith(")")):
         return False  # (a whole line in brackets, "(Kèm theo Kế hoạch số ...)", is finished too)
-    if kind != "dash":
+    if kind != Marker.DASH:
         return True
     after = c[1:].strip()
     if not after or not after[0].isupper():
@@ -199,13 +200,13 @@ def _continues_wrapped(p: str, c: str, block: list[Line], width: int, margin: in
         return True
     # An unfinished sentence cut short inside a long wrapped item is a break the source itself
     # had (a page end, a stray return), not the item's end.
-    return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != "roman"
+    return sum(len(ln.text) >= width for ln in block) >= 2 and find_marker(block[0].text)[0] != Marker.ROMAN
 
 
 def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:
     """Rejoin an item that a page break cut inside a hyphenated name ("Phòng Tổ chức" /
     "- Cán bộ Sở ..."), judged against how the document ends its other items."""
-    dash = [b for b in blocks if b.marker == "dash"]
+    dash = [b for b in blocks if b.marker == Marker.DASH]
     if len(dash) < 4:
         return blocks
     share_terminated = sum(terminated(b.text) for b in dash) / len(dash)
@@ -213,7 +214,7 @@ def _split_bullet_rejoin(blocks: list[Block]) -> list[Block]:
         return blocks
     out: list[Block] = []
     for b in blocks:
-        if out and b.marker == "dash" and out[-1].marker == "dash":
+        if out and b.marker == Marker.DASH and out[-1].marker == Marker.DASH:
             a = out[-1]
             tail = a.text.split()[-3:]
             head = b.body.split()[:1]
@@ -260,7 +261,7 @@ def build_blocks(lines: list[Line]) -> tuple[list[Block], list[Line]]:
         if terminated(p.text)
         and not _HARD_START.match(c.text)
         and not bare_part(c.text)
-        and (kind := find_marker(c.text)[0]) != "roman"
+        and (kind := find_marker(c.text)[0]) != Marker.ROMAN
     ]
     marker_style = bool(after_term) and sum(map(bool, after_term)) / len(after_term) >= 0.6
     # Hard-wrapped (PDF) text: many lines stop near the same right margin.
@@ -319,10 +320,10 @@ def _attach_attributes(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if (
             out
-            and b.marker in ("dash", "plus", "")
+            and b.marker in (Marker.DASH, Marker.PLUS, "")
             and not b.is_table
             and _ATTRIBUTE.match(b.body)
-            and out[-1].marker in (*NUMBERED, "dash", "plus")
+            and out[-1].marker in (*NUMBERED, Marker.DASH, Marker.PLUS)
             and not out[-1].is_table
             and not is_caps(out[-1].body)
         ):

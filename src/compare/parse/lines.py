@@ -38,6 +38,8 @@ class Line:
     kind: str = "text"  # text | blank | page_number | separator | table | note
     cells: list[str] = field(default_factory=list)
     span: list[int] = field(default_factory=list)  # a rebuilt table row: its other source lines
+    # a table header that a reader made: the key of each cell's column (text/vocab/table_columns.toml)
+    columns: tuple[str, ...] = ()
 
 
 _BOLD_LINE = re.compile(r"(\*\*|__)(.+?)\1\s*[.:]?")

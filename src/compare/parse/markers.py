@@ -8,6 +8,7 @@ block's text that every later step of the parser shares (capitals, a sentence's 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 
 from compare.parse.themes import classify_kind
@@ -15,52 +16,74 @@ from compare.text.numerals import ORDINAL_ROMAN
 from compare.text.numerals import ROMAN_NUMERAL as _NUMERAL
 from compare.text.vocabulary import head_pattern
 
+
+class Marker(StrEnum):
+    """The marker that opens a block; its value is what tasks.parquet's item_kind says."""
+
+    NONE = ""  # no marker: a paragraph
+    ROMAN = "roman"  # "II.", "Phần II", "A." (a part)
+    DECIMAL = "decimal"  # "1.2."
+    ARABIC = "arabic"  # "1.", "1/", "1-"
+    PAREN = "paren"  # "(1)"
+    LETTER = "letter"  # "a)", "(a)", "a/"
+    DASH = "dash"  # "- "
+    PLUS = "plus"  # "+ "
+    QUARTER = "quarter"  # "Quý I" on a line of its own
+    MONTH = "month"  # "Tháng 7" on a line of its own
+
+
 PART_LETTERS = frozenset("ABCDĐEFGH")
 NUMBERED = (
-    "arabic",
-    "decimal",
-    "letter",
-    "paren",
+    Marker.ARABIC,
+    Marker.DECIMAL,
+    Marker.LETTER,
+    Marker.PAREN,
 )  # the markers of numbered and lettered items  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ": parts above "I."
 
 _PART_WORD = "PHẦN|Phần|CHƯƠNG|Chương"
 # "PHẦN THỨ NHẤT", "Phần thứ hai": parts numbered in words, labelled with their roman numeral
 _ORDINAL = rf"(?i:thứ\s+(?:{'|'.join(ORDINAL_ROMAN)}))"
 
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+_MARKERS: list[tuple[Marker, re.Pattern[str]]] = [
     # ("III/2025." at a line's start is the end of "Quý III/2025", not part III)
-    ("roman", re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_NUMERAL})\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
+    (Marker.ROMAN, re.compile(rf"^(?:PHẦN\s+|Phần\s+)?(?P<label>{_NUMERAL})\s*(?:[.:)–-]|/(?!\s*\d))\s*(?=\S)")),
     # "Phần II NHIỆM VỤ", "Chương 1: ...": a named part needs no stop after its number
-    ("roman", re.compile(rf"^(?:{_PART_WORD})\s+({_NUMERAL}|\d{{1,2}}|{_ORDINAL})(?!\w)\s*[.:/)–-]?\s*(?=\S)")),
+    (
+        Marker.ROMAN,
+        re.compile(rf"^(?:{_PART_WORD})\s+(?P<label>{_NUMERAL}|\d{{1,2}}|{_ORDINAL})(?!\w)\s*[.:/)–-]?\s*(?=\S)"),
+    ),
     # "A. MỤC ĐÍCH, YÊU CẦU": parts lettered in capitals, above the roman ones (the title must be
     # in capitals too, checked in find_marker; I, V and X are numerals)
-    ("roman", re.compile(r"^([A-HĐ])\s*(?:[.)]|/(?!\s*\d))\s*(?=\S)")),
-    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})[./]?\)?\s+(?=\S)")),
+    (Marker.ROMAN, re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|/(?!\s*\d))\s*(?=\S)")),
+    (Marker.DECIMAL, re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})[./]?\)?\s+(?=\S)")),
     # "(1) Tuyên truyền ...", "(a) Tổ chức ...": numbers and letters in brackets (the numbers a
     # level of their own, below "1." or "1/")
-    ("paren", re.compile(r"^\((\d{1,2})\)\s*(?=[^\W\d_])")),
-    ("letter", re.compile(r"^\(([a-zđ])\)\s+(?=\S)")),
+    (Marker.PAREN, re.compile(r"^\((?P<label>\d{1,2})\)\s*(?=[^\W\d_])")),
+    (Marker.LETTER, re.compile(r"^\((?P<label>[a-zđ])\)\s+(?=\S)")),
     # "1/ Công tác tuyên truyền" (the slash of the South's documents), not "15/KH-UBND" or
     # "10/12/2025" that a wrap put first on a line
-    ("arabic", re.compile(r"^(\d{1,2})\s*/(?!\s*\d)(?!\s*[A-ZĐ][A-ZĐa-zđ&]*\s*[-/])\s*(?=[^\W\d_])")),
+    (Marker.ARABIC, re.compile(r"^(?P<label>\d{1,2})\s*/(?!\s*\d)(?!\s*[A-ZĐ][A-ZĐa-zđ&]*\s*[-/])\s*(?=[^\W\d_])")),
     # (a number after it is no item's start, but for a target's "2. 100% công chức" or "1. 01 mô hình")
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.]|\d{1,3}(?:[.,]\d+)?\s*%|\d{1,3}\s+[^\W\d_]{2})")),
+    (
+        Marker.ARABIC,
+        re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?=[^\d\s/.]|\d{1,3}(?:[.,]\d+)?\s*%|\d{1,3}\s+[^\W\d_]{2})"),
+    ),
     # "1- Công tác tuyên truyền", not "23-QĐ/TW" that a wrap put first on a line
-    ("arabic", re.compile(r"^(\d{1,2})\s*[-–]\s*(?=[^\W\d_])(?![A-ZĐ]{1,8}\s*/)")),
-    ("letter", re.compile(r"^([a-zđ])\s*[).]\s+(?=\S)")),
-    ("letter", re.compile(r"^([a-zđ])\s*[/-]\s+(?=[^\W\d_])")),  # "a/ Tổ chức", "a- Tổ chức"
-    ("dash", re.compile(r"^(-)\s*(?=\S)")),
-    ("plus", re.compile(r"^(\+)\s*(?=\S)")),
+    (Marker.ARABIC, re.compile(r"^(?P<label>\d{1,2})\s*[-–]\s*(?=[^\W\d_])(?![A-ZĐ]{1,8}\s*/)")),
+    (Marker.LETTER, re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
+    (Marker.LETTER, re.compile(r"^(?P<label>[a-zđ])\s*[/-]\s+(?=[^\W\d_])")),  # "a/ Tổ chức", "a- Tổ chức"
+    (Marker.DASH, re.compile(r"^(?P<label>-)\s*(?=\S)")),
+    (Marker.PLUS, re.compile(r"^(?P<label>\+)\s*(?=\S)")),
     # ("Quy 3": a scan that lost the tone)
-    ("quarter", re.compile(r"^(Qu[ýy]\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
+    (Marker.QUARTER, re.compile(r"^(?P<label>Qu[ýy]\s+(?:IV|III|II|I|[1-4]))(?:\s*[/:.-]\s*\d{4})?\s*[:.]?\s*$", re.I)),
     # "Tháng 7" / "Tháng 7/2025:" on a line of its own, over the items of that month (in capitals
     # as a heading: a wrap's "tháng 7/2025." is the end of a sentence)
     # (marks loose: a scan's "Thang 7")
     (
-        "month",
+        Marker.MONTH,
         re.compile(
-            r"^((?:Th[aáàảãạăắằẳẵặâấầẩẫậ]ng|TH[AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ]NG)\s+(?:1[0-2]|0?[1-9]))"
-            r"(?:\s*[/-]\s*(\d{4}))?\s*:?\s*$"
+            r"^(?P<label>(?:Th[aáàảãạăắằẳẵặâấầẩẫậ]ng|TH[AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ]NG)\s+(?:1[0-2]|0?[1-9]))"
+            r"(?:\s*[/-]\s*(?P<year>\d{4}))?\s*:?\s*$"
         ),
     ),
 ]
@@ -78,36 +101,44 @@ _TERMINAL_MARKS = ".;:!?…"
 _CLOSING_MARKS = "'\"”’)]*"
 
 
+def _unnamed(pattern: str) -> str:
+    """The pattern with its named groups made plain (a name may stand once in one pattern)."""
+    return re.sub(r"\(\?P<\w+>", "(", pattern)
+
+
 # All the markers in one pattern: most lines start with none, and one match says so (the
 # patterns one by one are tried only on a line that starts with some marker)
 _ANY_MARKER = re.compile(
-    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p in _MARKERS)
+    "|".join(
+        f"(?i:{_unnamed(p.pattern)})" if p.flags & re.IGNORECASE else f"(?:{_unnamed(p.pattern)})" for _, p in _MARKERS
+    )
 )
 
 
 @lru_cache(maxsize=8192)
-def find_marker(text: str) -> tuple[str, str, str]:
+def find_marker(text: str) -> tuple[Marker, str, str]:
     """(marker kind, label, text after the marker) for the start of a block."""
     if not _ANY_MARKER.match(text):
-        return "", "", text
+        return Marker.NONE, "", text
     for kind, pattern in _MARKERS:
         m = pattern.match(text)
         if not m:
             continue
-        label = m.group(1)
-        if kind == "roman" and label[:3].lower() == "thứ":
+        label = m.group("label")
+        if kind == Marker.ROMAN and label[:3].lower() == "thứ":
             label = ORDINAL_ROMAN[label.split()[-1].lower()]
-        if kind == "roman" and label in PART_LETTERS and not is_caps(text[m.end() :]):
+        if kind == Marker.ROMAN and label in PART_LETTERS and not is_caps(text[m.end() :]):
             continue
-        if kind == "quarter":
+        if kind == Marker.QUARTER:
             label = " ".join(label.split())
             label = "Quý" + label[3:].lower()
             label = re.sub(r"(?i)quý\s+(iv|iii|ii|i)\b", lambda x: "Quý " + x.group(1).upper(), label)
             return kind, label, text
-        if kind == "month":
-            return kind, "Tháng " + str(int(label.split()[-1])) + (f"/{m.group(2)}" if m.group(2) else ""), text
+        if kind == Marker.MONTH:
+            year = m.group("year")
+            return kind, "Tháng " + str(int(label.split()[-1])) + (f"/{year}" if year else ""), text
         return kind, label, text[m.end() :].strip()
-    return "", "", text
+    return Marker.NONE, "", text
 
 
 @lru_cache(maxsize=8192)

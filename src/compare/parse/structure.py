@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from compare.parse.blocks import Block
 from compare.parse.markers import (
     NUMBERED,
     PART_LETTERS,
+    Marker,
     find_marker,
     is_caps,
     terminated,
     unit_like,
 )
-from compare.parse.themes import classify_kind, classify_theme
+from compare.parse.themes import PartKind, classify_kind, classify_theme
 from compare.text.lexicon import SIGNER_TITLES, SIGNING_BODIES
 from compare.text.numerals import QUARTER_NUMBER
 from compare.text.vietnamese import fold, loose_pattern
@@ -31,10 +33,31 @@ _SIGNER_ROLE = re.compile(  # (marks loose: a scan's "PHÓ CHU TICH")
     rf"^(?:(?:KT|TM|TL|TUQ|Q|Q\.?\s*{loose_pattern('GIAM DOC')})\.?\s+)?(?:{loose_pattern('PHO')}\s+)?"
     rf"(?:{'|'.join(loose_pattern(r) for r in _ROLES)})\b",
 )
-_RANK = {"roman": 1, "arabic": 2, "letter": 5, "paren": 6, "quarter": 3, "month": 3, "caps": 2}
+_RANK = {
+    Marker.ROMAN: 1,
+    Marker.ARABIC: 2,
+    Marker.LETTER: 5,
+    Marker.PAREN: 6,
+    Marker.QUARTER: 3,
+    Marker.MONTH: 3,
+    "caps": 2,
+}
 _CLOSING_STATEMENT = re.compile(
     r"^(tren day (la|the hien)|trong qua trinh (trien khai )?(to chuc )?thuc hien.{0,80}(vuong mac|kho khan))"
 )
+
+
+class Role(StrEnum):
+    """The role a block plays in a plan; its value is what lines.parquet's role says."""
+
+    TASK = "task"
+    HEADING = "heading"
+    PREAMBLE = "preamble"
+    PURPOSE = "purpose"
+    TARGETS = "targets"
+    RECIPIENTS = "recipients"
+    SIGNATURE = "signature"
+    OTHER = "other"
 
 
 @dataclass
@@ -45,7 +68,7 @@ class Section:
     rank: int
     label: str
     heading: str
-    kind: str
+    kind: PartKind
     theme: int | None
     line_start: int
     line_end: int
@@ -80,7 +103,7 @@ class Item:
 
     block: Block
     section: Section | None
-    role: str  # task | preamble | purpose | targets | other | recipients | signature
+    role: Role
     table: TableRow | None = None  # the row's cells, where the block is a row of a task table
 
 
@@ -105,7 +128,7 @@ def find_title(blocks: list[Block]) -> tuple[int | None, str | None, str]:
     """Index of the block that carries the document type, the type, and the rest of it."""
     limit = len(blocks)
     for i, b in enumerate(blocks[:limit]):
-        if b.marker == "roman":
+        if b.marker == Marker.ROMAN:
             break
         text = b.text.replace("|", " ").strip()
         m = _DOC_TYPE_RE.match(text)
@@ -121,7 +144,7 @@ def find_title(blocks: list[Block]) -> tuple[int | None, str | None, str]:
 
 def _title_like(b: Block) -> bool:
     f = fold(b.text)
-    if b.marker in ("roman", "arabic", "decimal", "dash", "plus"):
+    if b.marker in (Marker.ROMAN, Marker.ARABIC, Marker.DECIMAL, Marker.DASH, Marker.PLUS):
         return False
     if f.startswith(("can cu", "kinh gui", "noi nhan")):
         return False
@@ -155,9 +178,9 @@ def _closing_start(blocks: list[Block], start: int) -> int:
 
 
 def _is_heading(b: Block, nxt: Block | None) -> bool:
-    if b.marker in ("roman", "quarter", "month"):
+    if b.marker in (Marker.ROMAN, Marker.QUARTER, Marker.MONTH):
         return True
-    if b.is_table or b.marker in ("dash", "plus"):
+    if b.is_table or b.marker in (Marker.DASH, Marker.PLUS):
         return False
     body = b.body
     words = len(body.split())
@@ -177,7 +200,7 @@ def _numbered_heading(b: Block, nxt: Block | None, words: int) -> bool:
     if "|" in body or (tokens and sum(len(t) <= 1 for t in tokens) > 0.3 * len(tokens)):
         return False  # a row of a table flattened by OCR, column debris and all: an item
     # a numbered sentence that owns a list of items is the heading of that list
-    owns_list = nxt is not None and nxt.marker in ("dash", "plus") and words <= 60
+    owns_list = nxt is not None and nxt.marker in (Marker.DASH, Marker.PLUS) and words <= 60
     if (len(body) > 220 or words > 40) and not (b.emphasis and words <= 70) and not owns_list:
         return False
     if terminated(body) and not body.endswith(":") and not b.emphasis and not owns_list:
@@ -186,9 +209,9 @@ def _numbered_heading(b: Block, nxt: Block | None, words: int) -> bool:
         return False
     return not (
         (nxt.marker == b.marker and not (b.emphasis and not nxt.emphasis))
-        or nxt.marker in ("roman", "quarter", "month")
-        or (b.marker == "letter" and nxt.marker in ("arabic", "decimal"))
-        or (b.marker == "decimal" and nxt.marker == "arabic")
+        or nxt.marker in (Marker.ROMAN, Marker.QUARTER, Marker.MONTH)
+        or (b.marker == Marker.LETTER and nxt.marker in (Marker.ARABIC, Marker.DECIMAL))
+        or (b.marker == Marker.DECIMAL and nxt.marker == Marker.ARABIC)
     )
 
 
@@ -217,9 +240,9 @@ def _appendix_title_line(b: Block) -> bool:
 
 
 def _rank(b: Block, stack: list[Section]) -> int:
-    if b.marker == "roman" and b.label in PART_LETTERS:
+    if b.marker == Marker.ROMAN and b.label in PART_LETTERS:
         return 0  # "A.", "B." hold the roman parts
-    if b.marker == "decimal":
+    if b.marker == Marker.DECIMAL:
         return 2 + b.label.count(".")
     if b.marker in _RANK:
         return _RANK[b.marker]
@@ -286,7 +309,7 @@ def _title_and_header(blocks: list[Block]) -> tuple[list[Block], list[Block], st
     line, the header is whatever comes before the first numbered part."""
     t, doc_type, rest = find_title(blocks)
     if t is None:
-        first_part = next((i for i, b in enumerate(blocks) if b.marker == "roman"), 0)
+        first_part = next((i for i, b in enumerate(blocks) if b.marker == Marker.ROMAN), 0)
         return blocks[:first_part], [], doc_type, None, first_part
     title_blocks = [blocks[t]]
     title_parts = [rest] if rest else []
@@ -303,9 +326,9 @@ def _title_and_header(blocks: list[Block]) -> tuple[list[Block], list[Block], st
 
 def _preamble_length(body: list[Block]) -> int:
     """How many blocks open the body before its first part: unnumbered blocks, "Căn cứ ..."."""
-    has_roman = any(b.marker == "roman" for b in body)
+    has_roman = any(b.marker == Marker.ROMAN for b in body)
     for k, b in enumerate(body):
-        if b.marker == "roman":
+        if b.marker == Marker.ROMAN:
             return k
         if not has_roman and b.marker and not fold(b.body).startswith(("can cu", "thuc hien")):
             return k
@@ -316,11 +339,11 @@ def _preamble_length(body: list[Block]) -> int:
     return len(body)
 
 
-def _section_kind(own_kind: str | None, parent: Section | None) -> str:
+def _section_kind(own_kind: PartKind | None, parent: Section | None) -> PartKind:
     """A heading's part kind: its own name's, or its parent's (an "other" parent yields)."""
     if parent is None:
-        return own_kind or "other"
-    if parent.kind == "other" and own_kind:
+        return own_kind or PartKind.OTHER
+    if parent.kind == PartKind.OTHER and own_kind:
         return own_kind
     return parent.kind
 
@@ -333,11 +356,16 @@ def _closing_formula(b: Block, at_end: bool, sec: Section | None) -> bool:
         and f.startswith(("de nghi", "yeu cau cac"))
         and "trien khai" in f
         and sec is not None
-        and sec.kind == "implementation"
+        and sec.kind == PartKind.IMPLEMENTATION
     )
 
 
-_ROLE_OF_KIND = {"content": "task", "implementation": "task", "purpose": "purpose", "targets": "targets"}
+_ROLE_OF_KIND = {
+    PartKind.CONTENT: Role.TASK,
+    PartKind.IMPLEMENTATION: Role.TASK,
+    PartKind.PURPOSE: Role.PURPOSE,
+    PartKind.TARGETS: Role.TARGETS,
+}
 
 
 class _Tree:
@@ -355,7 +383,7 @@ class _Tree:
         return self.stack[-1] if self.stack else None
 
     def new_section(
-        self, label: str, heading: str, kind: str, lines: tuple[int, int], parent: Section | None, rank: int,
+        self, label: str, heading: str, kind: PartKind, lines: tuple[int, int], parent: Section | None, rank: int,
         block: Block | None,
     ) -> Section:  # fmt: skip
         sec = Section(
@@ -374,7 +402,7 @@ class _Tree:
         self.sections.append(sec)
         return sec
 
-    def _part_of(self, blocks: list[Block], heading: str, kind: str, role: str) -> None:
+    def _part_of(self, blocks: list[Block], heading: str, kind: PartKind, role: Role) -> None:
         """An unnumbered part of its own (preamble, recipients, signature) holding `blocks`."""
         if blocks:
             sec = self.new_section("", heading, kind, (blocks[0].line_start, blocks[-1].line_end), None, 0, None)
@@ -384,7 +412,7 @@ class _Tree:
         """Place the preamble (unnumbered blocks, "Căn cứ ..." before the first part); give
         the rest of the body."""
         k = _preamble_length(body)
-        self._part_of(body[:k], "Căn cứ", "preamble", "preamble")
+        self._part_of(body[:k], "Căn cứ", PartKind.PREAMBLE, Role.PREAMBLE)
         return body[k:]
 
     def walk(self, seq: list[Block]) -> None:
@@ -400,26 +428,27 @@ class _Tree:
                 continue
             sec = self.current
             if _closing_formula(b, idx >= len(seq) - 2, sec):
-                self.items.append(Item(b, None, "other"))  # the closing formula: not part of any section
+                self.items.append(Item(b, None, Role.OTHER))  # the closing formula: not part of any section
                 continue
-            self.items.append(Item(b, sec, _ROLE_OF_KIND.get(sec.kind if sec else "other", "other")))
+            self.items.append(Item(b, sec, _ROLE_OF_KIND.get(sec.kind if sec else PartKind.OTHER, Role.OTHER)))
 
     def _table_row(self, b: Block) -> Block | None:
         """Place a table row: its columns' names, a task, or other. A row that names a group of
         the rows below it is given back as a heading block (a new block: `b` stays as made)."""
         cells = b.lines[0].cells
-        header_cols = _table_header(cells)
+        # a header a reader rebuilt says its columns; one read from the source is recognised
+        header_cols = {k: i for i, k in enumerate(b.lines[0].columns)} or _table_header(cells)
         if header_cols:
             self.table_cols, self.table_parent = header_cols, self.current
-            self.items.append(Item(b, self.current, "heading"))  # the columns' names
+            self.items.append(Item(b, self.current, Role.HEADING))  # the columns' names
             return None
         if not self.table_cols:
-            self.items.append(Item(b, self.current, "other"))
+            self.items.append(Item(b, self.current, Role.OTHER))
             return None
         row = _table_row(cells, self.table_cols)
         group = _group_row(b, row, cells)
         if group is None:
-            self.items.append(Item(b, self.current, "task", row))
+            self.items.append(Item(b, self.current, Role.TASK, row))
         return group
 
     def _heading(self, b: Block, group_row: bool) -> None:
@@ -430,36 +459,40 @@ class _Tree:
         heading = b.body.rstrip(":").strip()
         kind = _section_kind(classify_kind(heading), parent)
         sec = self.new_section(b.label, heading, kind, (b.line_start, b.line_end), parent, rank, b)
-        if kind in ("content", "implementation"):
+        if kind in (PartKind.CONTENT, PartKind.IMPLEMENTATION):
             theme = classify_theme(heading)
             sec.theme = theme if theme is not None else (parent.theme if parent else None)
-            if kind == "implementation" and unit_like(heading):
+            if kind == PartKind.IMPLEMENTATION and unit_like(heading):
                 sec.unit = heading
             elif parent is not None and parent.unit:
                 sec.unit = parent.unit
         self.stack.append(sec)
-        self.items.append(Item(b, sec, "heading"))
+        self.items.append(Item(b, sec, Role.HEADING))
 
     def unnamed_parts_hold_tasks(self) -> None:
         """Plans whose parts carry no recognisable names, or no parts at all ("... như sau:"
         then the items): their numbered items are still tasks."""
-        if any(i.role == "task" for i in self.items):
+        if any(i.role == Role.TASK for i in self.items):
             return
         for it in self.items:
             if (
-                it.role == "other"
+                it.role == Role.OTHER
                 and it.block.marker
-                and it.block.marker != "roman"
-                and (it.section is None or it.section.kind == "other")
+                and it.block.marker != Marker.ROMAN
+                and (it.section is None or it.section.kind == PartKind.OTHER)
             ):
-                it.role = "task"
+                it.role = Role.TASK
 
     def closing(self, closing: list[Block]) -> None:
         """The recipients list ("Nơi nhận:" and its dashes), then the signature block."""
-        recipients = [b for b in closing if fold(b.text).startswith("noi nhan") or b.marker in ("dash", "plus")]
-        signature = [b for b in closing if not (fold(b.text).startswith("noi nhan") or b.marker in ("dash", "plus"))]
-        self._part_of(recipients, "Nơi nhận", "recipients", "recipients")
-        self._part_of(signature, "Chữ ký", "signature", "signature")
+        recipients = [
+            b for b in closing if fold(b.text).startswith("noi nhan") or b.marker in (Marker.DASH, Marker.PLUS)
+        ]
+        signature = [
+            b for b in closing if not (fold(b.text).startswith("noi nhan") or b.marker in (Marker.DASH, Marker.PLUS))
+        ]
+        self._part_of(recipients, "Nơi nhận", PartKind.RECIPIENTS, Role.RECIPIENTS)
+        self._part_of(signature, "Chữ ký", PartKind.SIGNATURE, Role.SIGNATURE)
 
     def appendices(self, blocks: list[Block], heads: list[tuple[int, re.Match[str]]]) -> None:
         """Each appendix a part of its own, of tasks, headed by its title lines."""
@@ -475,9 +508,9 @@ class _Tree:
             )
             head = part[0]
             lines = (head.line_start, part[j - 1].line_end)
-            sec = self.new_section(head_match.group(1) or "", heading, "content", lines, None, -1, head)
+            sec = self.new_section(head_match.group(1) or "", heading, PartKind.CONTENT, lines, None, -1, head)
             sec.theme = classify_theme(heading)
-            self.items.extend(Item(b, sec, "heading") for b in part[:j])
+            self.items.extend(Item(b, sec, Role.HEADING) for b in part[:j])
             self.stack[:] = [sec]
             self.table_cols, self.table_parent = None, None
             self.walk(part[j:])
@@ -489,12 +522,12 @@ class _Tree:
         part, as a closing formula is)."""
         for it in self.items:
             if (
-                it.role == "task"
+                it.role == Role.TASK
                 and it.block.line_start < appendix_start
                 and len(it.block.text) < 200
                 and re.search(r"\bphu luc\b", fold(it.block.text))
             ):
-                it.role, it.section = "other", None
+                it.role, it.section = Role.OTHER, None
 
     def extend_line_ends(self) -> None:
         """A heading's lines run to the end of what it holds."""
@@ -524,8 +557,10 @@ def _group_row(b: Block, row: TableRow, cells: list[str]) -> Block | None:
     others = row.lead or row.partner or row.time
     if not text and not others and len(stt) > 4 and not any(c.strip() for c in cells[1:]):
         kind_m, label, body = find_marker(stt)
-        stt, text = (label, body) if kind_m in ("roman", "arabic", "letter") else ("", stt)
+        stt, text = (label, body) if kind_m in (Marker.ROMAN, Marker.ARABIC, Marker.LETTER) else ("", stt)
     if text and not others and (is_caps(text) or re.fullmatch(r"[IVX]+|\d+", stt or "-")):
         kind_m, label, _ = find_marker(f"{stt}. {text}" if stt else text)
-        return replace(b, marker="roman" if kind_m == "roman" else "arabic", label=label or stt, body=text)
+        return replace(
+            b, marker=Marker.ROMAN if kind_m == Marker.ROMAN else Marker.ARABIC, label=label or stt, body=text
+        )
     return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compare.parse.markers import NUMBERED, unit_like
+from compare.parse.markers import NUMBERED, Marker, unit_like
 from compare.parse.references import Citation, find_references
-from compare.parse.structure import Anatomy, Item, PeriodMarks, Section
-from compare.parse.themes import classify_theme
+from compare.parse.structure import Anatomy, Item, PeriodMarks, Role, Section
+from compare.parse.themes import PartKind, classify_theme
 from compare.parse.timeframes import Timeframe, resolve
 from compare.text.numerals import ROMAN
 from compare.text.vietnamese import fold, loose_pattern
@@ -138,7 +138,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
     last_top: dict[str, int] = {}  # section id → index of its latest non-"+" task
     by_id = {s.section_id: s for s in anatomy.sections}
     for it in anatomy.items:
-        if it.role != "task":
+        if it.role != Role.TASK:
             continue
         b, sec = it.block, it.section
         text, label = _text_and_label(it)
@@ -149,7 +149,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             lead = _cell_units(it.table.lead) or lead
             partners = _cell_units(it.table.partner) or partners
         parent_index = _parent_index(it, label, last_top)
-        if parent_index is not None and b.marker == "plus" and not lead:
+        if parent_index is not None and b.marker == Marker.PLUS and not lead:
             lead = list(tasks[parent_index].lead_units)
         if not lead and sec is not None and sec.unit and ("chủ trì" not in text or _opens_with_lead(text)):
             lead = [sec.unit]
@@ -166,7 +166,7 @@ def extract_tasks(anatomy: Anatomy, year: int | None, period: str | None) -> lis
             citations=_citations(it, text),
             parent_index=parent_index,
         )
-        if b.marker != "plus" and sec is not None and parent_index is None:
+        if b.marker != Marker.PLUS and sec is not None and parent_index is None:
             last_top[sec.section_id] = len(tasks)
         tasks.append(task)
     return tasks
@@ -191,7 +191,7 @@ def _parent_index(it: Item, label: str, last_top: dict[str, int]) -> int | None:
     sec = it.section
     if sec is None or sec.section_id not in last_top:
         return None
-    if (it.table and re.fullmatch(r"[a-zđ]", label)) or it.block.marker == "plus":
+    if (it.table and re.fullmatch(r"[a-zđ]", label)) or it.block.marker == Marker.PLUS:
         return last_top[sec.section_id]
     return None
 
@@ -200,8 +200,8 @@ def _heading_timeframe(sec: Section | None, by_id: dict[str, Section], year: int
     """A quarter or month heading above the task ("Quý I", "Tháng 7"): its timeframe."""
     s = sec
     while s is not None:
-        if s.block is not None and s.block.marker in ("quarter", "month"):
-            if s.block.marker == "month" and year and "/" not in s.label:
+        if s.block is not None and s.block.marker in (Marker.QUARTER, Marker.MONTH):
+            if s.block.marker == Marker.MONTH and year and "/" not in s.label:
                 return f"{s.label}/{year}"  # ("Tháng 7" is a timeframe with its year only)
             return s.label
         s = by_id.get(s.parent_id) if s.parent_id else None
@@ -231,6 +231,6 @@ def _citations(it: Item, text: str) -> list[Citation]:
 def _theme(sec: Section | None, text: str) -> int | None:
     """The section's theme, else the text's; the implementation part's tasks are theme 0."""
     theme = sec.theme if sec is not None and sec.theme is not None else classify_theme(text)
-    if theme is None and sec is not None and sec.kind == "implementation":
+    if theme is None and sec is not None and sec.kind == PartKind.IMPLEMENTATION:
         return 0
     return theme

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,22 @@ def load_catalogue(
 
 THEME_NAMES, _THEME_PHRASES, YEAR_PHRASES = load_catalogue()
 
+
+class PartKind(StrEnum):
+    """The kind of a plan's part; its value is what sections.parquet's kind says."""
+
+    PREAMBLE = "preamble"  # "Căn cứ ...", before the first part
+    PURPOSE = "purpose"  # "I. MỤC ĐÍCH, YÊU CẦU"
+    TARGETS = "targets"  # "II. CHỈ TIÊU"
+    CONTENT = "content"  # "III. NHIỆM VỤ": its items are tasks
+    IMPLEMENTATION = "implementation"  # "IV. TỔ CHỨC THỰC HIỆN": its items are tasks too
+    RECIPIENTS = "recipients"  # "Nơi nhận:"
+    SIGNATURE = "signature"
+    OTHER = "other"
+
+
 # the kind of part a heading names (text/vocab/part_kinds.tsv), in the order tried
-_KIND_PHRASES = PART_KIND_PHRASES
+_KIND_PHRASES = [(phrase, PartKind(kind)) for phrase, kind in PART_KIND_PHRASES]
 
 
 def theme_scores(text: str, year: int | None = None) -> dict[int, float]:
@@ -67,7 +82,7 @@ _HEADING_NUMBER = re.compile(r"^[ivx]+[.)/:-]\s*|^\d+[.)]\s*")
 _NOT_PLAIN = re.compile(r"[^a-z0-9 ,]")
 
 
-def classify_kind(heading: str) -> str | None:
+def classify_kind(heading: str) -> PartKind | None:
     """Part kind named by a heading ('II. NỘI DUNG' → 'content'), or None."""
     f = fold(heading)
     f = _HEADING_NUMBER.sub("", f)
@@ -76,7 +91,7 @@ def classify_kind(heading: str) -> str | None:
         if f.startswith(phrase):
             return kind
     for phrase, kind in _KIND_PHRASES:
-        if phrase in f and len(f) < 80 and kind != "content":
+        if phrase in f and len(f) < 80 and kind != PartKind.CONTENT:
             return kind
     for phrase, kind in _KIND_PHRASES:
         if phrase in f:

@@ -12,7 +12,7 @@ from compare.parse.flat_tables.tokens import LETTER_LABEL, STT, WIDTH_SHARE, Spl
 from compare.parse.flat_tables.web_table import one_cell_per_line
 from compare.parse.lines import Line, clean_line
 from compare.parse.markers import find_marker, terminated
-from compare.text.vocabulary import COLUMN_NAMES
+from compare.text.vocabulary import COLUMN_KEYS, COLUMN_NAMES
 
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
@@ -101,6 +101,7 @@ def _rebuild_region(
             " | ".join(COLUMN_NAMES),
             kind="table",
             cells=list(COLUMN_NAMES),
+            columns=COLUMN_KEYS,
             span=[ln.no for ln in header[1:]],
         )
     ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from compare.parse.flat_tables.tokens import LETTER_LABEL, ROW_LABEL, SplitLine
 from compare.parse.lines import Line
-from compare.parse.markers import find_marker, terminated
+from compare.parse.markers import Marker, find_marker, terminated
 from compare.text.vietnamese import fold
 from compare.text.vocabulary import columns_named
 
@@ -55,9 +55,9 @@ def region_end(lines: list[Line], start: int) -> int:
         if lines[j].kind != "text":
             continue
         kind, _, body = find_marker(t)
-        if kind == "roman":
+        if kind == Marker.ROMAN:
             return j
-        if kind == "arabic" and len(t) < 80 and body[:1].isupper() and not ROW_LABEL.match(t.split()[0]):
+        if kind == Marker.ARABIC and len(t) < 80 and body[:1].isupper() and not ROW_LABEL.match(t.split()[0]):
             return j
         if fold(t).startswith("noi nhan"):
             return j

@@ -8,7 +8,7 @@ from compare.parse.flat_tables.rows import caps_line
 from compare.parse.lines import Line
 from compare.parse.markers import unit_like
 from compare.text.vietnamese import fold
-from compare.text.vocabulary import COLUMN_NAMES, column_of
+from compare.text.vocabulary import COLUMN_KEYS, COLUMN_NAMES, column_of
 
 # A web page's table read out cell by cell: "TT" / "Nội dung" / "Đơn vị chủ trì" / "Thời gian",
 # then "1" / its content / its unit / its time, "2" / ... Empty cells leave no line, so a row's
@@ -47,6 +47,7 @@ def one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tu
             " | ".join(COLUMN_NAMES),
             kind="table",
             cells=list(COLUMN_NAMES),
+            columns=COLUMN_KEYS,
             span=[ln.no for ln in header[1:]],
         )
     ]
