@@ -18,7 +18,7 @@ from compare.parse.markers import (
 )
 from compare.text.lexicon import SIGNER_TITLES
 from compare.text.vietnamese import loose_pattern
-from compare.text.vocabulary import kind_pattern
+from compare.text.vocabulary import RECIPIENTS_LABEL, kind_pattern
 
 
 @dataclass
@@ -80,13 +80,13 @@ def _any_of(*phrases: str) -> str:
 
 
 _HARD_START = re.compile(
-    rf"^(?:(?i:{loose_pattern('noi nhan')}|{loose_pattern('tren day la')}|(?:kt\.?|tm\.?|tl\.?)\s+\S"
+    rf"^(?:(?i:{loose_pattern(RECIPIENTS_LABEL)}|{loose_pattern('tren day la')}|(?:kt\.?|tm\.?|tl\.?)\s+\S"
     rf"|(?:{loose_pattern('pho')}\s+)?(?:{'|'.join(loose_pattern(f) for f, _ in SIGNER_TITLES)})$)"
     r"|Căn cứ\b|CĂN CỨ\b)"  # a preamble's "Căn cứ ..." always opens a paragraph
 )
 
 
-_RECIPIENTS = re.compile(rf"^(?i:{loose_pattern('noi nhan')})")
+_RECIPIENTS = re.compile(rf"^(?i:{loose_pattern(RECIPIENTS_LABEL)})")
 
 
 _PREAMBLE_START = re.compile(rf"^Thực hiện {kind_pattern()}\s+(?:số\b|\d)")

@@ -22,7 +22,7 @@ from compare.parse.themes import PartKind, classify_kind, classify_theme
 from compare.text.lexicon import SIGNER_TITLES, SIGNING_BODIES
 from compare.text.numerals import QUARTER_NUMBER
 from compare.text.vietnamese import fold, loose_pattern
-from compare.text.vocabulary import PLAN_KINDS, column_of
+from compare.text.vocabulary import DOCUMENT_KINDS, PLAN_KINDS, RECIPIENTS_LABEL, column_of
 
 # the kinds of plan (text/vocab/document_kinds.tsv), by their folded name
 DOC_TYPES = {fold(k): k for k in PLAN_KINDS}
@@ -142,17 +142,21 @@ def find_title(blocks: list[Block]) -> tuple[int | None, str | None, str]:
     return None, None, ""
 
 
+# "Thực hiện Quyết định số ...": the preamble's first sentence, no line of the title
+_IMPLEMENTS = re.compile(rf"^thuc hien (?:{'|'.join(fold(k.name) for k in DOCUMENT_KINDS)}|van ban)\b")
+
+
 def _title_like(b: Block) -> bool:
     f = fold(b.text)
     if b.marker in (Marker.ROMAN, Marker.ARABIC, Marker.DECIMAL, Marker.DASH, Marker.PLUS):
         return False
-    if f.startswith(("can cu", "kinh gui", "noi nhan")):
+    if f.startswith(("can cu", "kinh gui", RECIPIENTS_LABEL)):
         return False
     if re.search(r"\bso:?\s*\d+\s*/", f) or re.search(r"\d+/\d{4}/", f):
         return False
     if len(b.text) > 220:
         return False
-    if re.match(r"^thuc hien (quyet dinh|ke hoach|chi thi|cong van|nghi quyet|chuong trinh|huong dan|van ban)", f):
+    if _IMPLEMENTS.match(f):
         return False
     return True
 
@@ -163,7 +167,7 @@ _RECIPIENTS_LABEL = re.compile(r"\bnoi nh\w*\s*:")  # "Nơi nhận:", its marks 
 def _closing_start(blocks: list[Block], start: int) -> int:
     for i in range(start, len(blocks)):
         f = fold(blocks[i].text[:40])  # only how a block starts matters here
-        if f.startswith("noi nhan") or _RECIPIENTS_LABEL.search(f[:30]):
+        if f.startswith(RECIPIENTS_LABEL) or _RECIPIENTS_LABEL.search(f[:30]):
             # a flattened page may put the signature column first: its short lines just above
             # the recipients, from a signer's role on, belong to the closing too
             j = i
@@ -486,10 +490,12 @@ class _Tree:
     def closing(self, closing: list[Block]) -> None:
         """The recipients list ("Nơi nhận:" and its dashes), then the signature block."""
         recipients = [
-            b for b in closing if fold(b.text).startswith("noi nhan") or b.marker in (Marker.DASH, Marker.PLUS)
+            b for b in closing if fold(b.text).startswith(RECIPIENTS_LABEL) or b.marker in (Marker.DASH, Marker.PLUS)
         ]
         signature = [
-            b for b in closing if not (fold(b.text).startswith("noi nhan") or b.marker in (Marker.DASH, Marker.PLUS))
+            b
+            for b in closing
+            if not (fold(b.text).startswith(RECIPIENTS_LABEL) or b.marker in (Marker.DASH, Marker.PLUS))
         ]
         self._part_of(recipients, "Nơi nhận", PartKind.RECIPIENTS, Role.RECIPIENTS)
         self._part_of(signature, "Chữ ký", PartKind.SIGNATURE, Role.SIGNATURE)

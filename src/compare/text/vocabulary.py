@@ -54,7 +54,7 @@ class Head:
 
     form: str
     roles: frozenset[str]
-    not_before: str  # a word that, next, makes the form no head ("" for none)
+    not_before: str  # words that, next, make the form no head ("hành" of "Ban hành"), | between
     example: str
 
 
@@ -85,7 +85,8 @@ def head_pattern(role: str, case: str = "as_written") -> str:
     for form in heads(role):
         text = re.escape(forms[case](form)).replace(r"\ ", r"\s+")
         after = by_form[form].not_before
-        parts.append(text + (rf"(?!\s+{re.escape(after)})" if after else ""))
+        words = "|".join(re.escape(forms[case](w)) for w in after.split("|"))
+        parts.append(text + (rf"(?!,?\s+(?:{words})\b)" if after else ""))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -179,3 +180,5 @@ def columns_named(text: str) -> set[str]:
 # --- part kinds ------------------------------------------------------------------------------
 
 PART_KIND_PHRASES: tuple[tuple[str, str], ...] = tuple((phrase, kind) for phrase, kind, _ in read_tsv("part_kinds.tsv"))
+# "Nơi nhận", folded: the label that opens the recipients' list
+RECIPIENTS_LABEL = next(phrase for phrase, kind in PART_KIND_PHRASES if kind == "recipients")

@@ -10,7 +10,7 @@ from compare.parse.flat_tables.tokens import LETTER_LABEL, ROW_LABEL, SplitLine
 from compare.parse.lines import Line
 from compare.parse.markers import Marker, find_marker, terminated
 from compare.text.vietnamese import fold
-from compare.text.vocabulary import columns_named
+from compare.text.vocabulary import RECIPIENTS_LABEL, columns_named
 
 
 def header_at(lines: list[Line], i: int) -> int | None:
@@ -59,7 +59,7 @@ def region_end(lines: list[Line], start: int) -> int:
             return j
         if kind == Marker.ARABIC and len(t) < 80 and body[:1].isupper() and not ROW_LABEL.match(t.split()[0]):
             return j
-        if fold(t).startswith("noi nhan"):
+        if fold(t).startswith(RECIPIENTS_LABEL):
             return j
     return len(lines)
 
