@@ -7,12 +7,21 @@ import re
 from collections.abc import Callable
 
 from compare.parse.flat_tables.cells import clean_content, read_row
-from compare.parse.flat_tables.rows import Event, Heading, Row, caps_line, caps_tail, header_at, region_end, segment
+from compare.parse.flat_tables.rows import (
+    Event,
+    Heading,
+    Row,
+    caps_line,
+    caps_tail,
+    header_at,
+    header_line,
+    region_end,
+    segment,
+)
 from compare.parse.flat_tables.tokens import LETTER_LABEL, STT, WIDTH_SHARE, SplitLine, split_line
 from compare.parse.flat_tables.web_table import one_cell_per_line
 from compare.parse.lines import Line, clean_line
 from compare.parse.markers import find_marker, terminated
-from compare.text.vocabulary import COLUMN_KEYS, COLUMN_NAMES
 
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
@@ -94,17 +103,7 @@ def _rebuild_region(
     headings = [p for p in parts if isinstance(p, Heading)]
     tail_heading = next((h for h in headings[1:] if not h.number), None) if orphan else None
     header = [ln for ln in lines[start : h_end + 1] if ln.kind != "blank"]
-    new = [
-        Line(
-            lines[start].no,
-            "\n".join(ln.raw for ln in header),
-            " | ".join(COLUMN_NAMES),
-            kind="table",
-            cells=list(COLUMN_NAMES),
-            columns=COLUMN_KEYS,
-            span=[ln.no for ln in header[1:]],
-        )
-    ]
+    new = [header_line(header)]
     writer = _RowWriter(texts, {ln.no: ln.raw for ln in body}, width, restore or (lambda s: s))
     orphan_lines = [lines[k] for k in orphan] if tail_heading is not None else []
     for p in parts:

@@ -10,7 +10,21 @@ from compare.parse.flat_tables.tokens import LETTER_LABEL, ROW_LABEL, SplitLine
 from compare.parse.lines import Line
 from compare.parse.markers import Marker, find_marker, terminated
 from compare.text.vietnamese import fold
-from compare.text.vocabulary import RECIPIENTS_LABEL, columns_named
+from compare.text.vocabulary import COLUMN_KEYS, COLUMN_NAMES, RECIPIENTS_LABEL, columns_named
+
+
+def header_line(header: list[Line]) -> Line:
+    """The table line that stands for a header's source lines: the columns' names, and their
+    keys, so that the structure step takes them as they are."""
+    return Line(
+        header[0].no,
+        "\n".join(ln.raw for ln in header),
+        " | ".join(COLUMN_NAMES),
+        kind="table",
+        cells=list(COLUMN_NAMES),
+        columns=COLUMN_KEYS,
+        span=[ln.no for ln in header[1:]],
+    )
 
 
 def header_at(lines: list[Line], i: int) -> int | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from compare.parse.flat_tables.rows import caps_line
+from compare.parse.flat_tables.rows import caps_line, header_line
 from compare.parse.lines import Line
 from compare.parse.markers import unit_like
 from compare.text.vietnamese import fold
-from compare.text.vocabulary import COLUMN_KEYS, COLUMN_NAMES, column_of
+from compare.text.vocabulary import column_of
 
 # A web page's table read out cell by cell: "TT" / "Nội dung" / "Đơn vị chủ trì" / "Thời gian",
 # then "1" / its content / its unit / its time, "2" / ... Empty cells leave no line, so a row's
@@ -40,17 +40,7 @@ def one_cell_per_line(lines: list[Line], start: int, h_end: int, end: int) -> tu
     if events is None or sum(kind == "row" for kind, _ in events) < 2:
         return None
     others = [c for c in cols[2:] if c in ("lead", "partner", "time", "notes")]
-    new = [
-        Line(
-            lines[start].no,
-            "\n".join(ln.raw for ln in header),
-            " | ".join(COLUMN_NAMES),
-            kind="table",
-            cells=list(COLUMN_NAMES),
-            columns=COLUMN_KEYS,
-            span=[ln.no for ln in header[1:]],
-        )
-    ]
+    new = [header_line(header)]
     new += [_group_line(group) if kind == "group" else _row_line(group, others) for kind, group in events]
     return new, set()
 
