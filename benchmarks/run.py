@@ -51,6 +51,90 @@ def bench_build(megabytes: float) -> None:
     print(f"  build / decode-only time: {full / base:.1f}x")
 
 
+_JOBS_CHILD = """
+import sys, time
+from pathlib import Path
+from compare.build import build_corpus, write_tables
+t0 = time.perf_counter()
+result = build_corpus(Path(sys.argv[1]), int(sys.argv[2]))
+print(time.perf_counter() - t0)
+write_tables(result, Path(sys.argv[3]))
+"""
+
+
+_BURN = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+def burn(n):
+    s = 0
+    for i in range(n):
+        s += hash(str(i)) % 7
+    return s
+if __name__ == "__main__":
+    jobs = int(sys.argv[1])
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(burn, [10, 10]))  # (the workers started before the clock)
+        t0 = time.perf_counter()
+        if jobs == 1:
+            burn(4_000_000), burn(4_000_000)
+        else:
+            list(pool.map(burn, [4_000_000, 4_000_000]))
+        print(time.perf_counter() - t0)
+"""
+
+
+def _machine_scaling(rounds: int) -> float:
+    """How much faster two processes do pure-Python work than one, on this machine now (its
+    cores may be shared: the ceiling for any parallel build measured here)."""
+    import statistics
+    import subprocess
+
+    times: dict[int, list[float]] = {1: [], 2: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "burn.py"
+        script.write_text(_BURN)
+        for _ in range(rounds):
+            for jobs in (1, 2):
+                run = subprocess.run(
+                    [sys.executable, str(script), str(jobs)], check=True, capture_output=True, text=True
+                )
+                times[jobs].append(float(run.stdout))
+    return statistics.median(times[1]) / statistics.median(times[2])
+
+
+def bench_jobs(megabytes: float, rounds: int = 7) -> None:
+    """`compare build --jobs 2` against `--jobs 1`, side by side (alternating, each in a fresh
+    process), on one synthetic corpus; the tables must be byte-identical."""
+    import hashlib
+    import statistics
+    import subprocess
+
+    from synthetic import make_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        size = make_corpus(raw, megabytes)
+        times: dict[int, list[float]] = {1: [], 2: []}
+        digests = {}
+        for _ in range(rounds):
+            for jobs in (1, 2):
+                out = Path(tmp) / f"out{jobs}"
+                run = subprocess.run(
+                    [sys.executable, "-c", _JOBS_CHILD, str(raw), str(jobs), str(out)],
+                    capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                times[jobs].append(float(run.stdout))
+                digests[jobs] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.glob("*.parquet")}
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    print(f"build --jobs 1: {', '.join(f'{t:.2f}' for t in times[1])} s")
+    print(f"build --jobs 2: {', '.join(f'{t:.2f}' for t in times[2])} s")
+    print(f"tables byte-identical: {digests[1] == digests[2]}")
+    print(f"this machine's own scaling (pure-Python work, 1 → 2 processes): {_machine_scaling(rounds):.2f}x")
+    print(
+        f"{size / 1e6:.1f} MB: --jobs 2 is {one / two:.2f}x as fast as --jobs 1 (medians; fastest runs {min(times[1]) / min(times[2]):.2f}x)"
+    )
+
+
 def _seed_tasks():
 
     from compare.build import build_corpus
@@ -234,6 +318,7 @@ def main() -> None:
         else:
             {
                 "build": lambda: bench_build(args.mb),
+                "jobs": lambda: bench_jobs(args.mb),
                 "embed": bench_embed,
                 "scale": lambda: bench_scale(args.n),
                 "restore": bench_restore,

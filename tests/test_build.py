@@ -318,3 +318,49 @@ def test_docx_with_word_numbering_tabs_and_line_breaks(tmp_path):
         ("TỔ CHỨC THỰC HIỆN", "Văn phòng Sở theo dõ"),
         ("TỔ CHỨC THỰC HIỆN", "Các phòng, đơn vị bá"),
     ]
+
+
+def _mixed_folder(root: Path) -> Path:
+    """The seeds, the material plans, a scan of one, a bad file: what a parallel build must
+    treat exactly as a serial one (the scan waits for the restorer the clean plans teach)."""
+    import forms
+
+    raw = root / "raw"
+    shutil.copytree(RAW, raw)
+    for path in sorted(MATERIAL.glob("*")):
+        if path.suffix in (".txt", ".md", ".html"):
+            shutil.copy(path, raw / path.name)
+    text = (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8")
+    (raw / "scan_of_002.txt").write_text(forms.ocr_damage(text), encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    return raw
+
+
+def test_a_parallel_build_gives_the_tables_of_a_serial_one(tmp_path):
+    from compare.build import build_corpus, write_tables
+
+    raw = _mixed_folder(tmp_path)
+    serial, parallel = build_corpus(raw, jobs=1), build_corpus(raw, jobs=2)
+    assert any(d.metadata.text_quality == "ocr" for d in parallel.documents) and parallel.rejects
+    write_tables(serial, tmp_path / "serial")
+    write_tables(parallel, tmp_path / "parallel")
+    assert _digest(tmp_path / "serial") == _digest(tmp_path / "parallel")
+    assert [d.doc_id for d in serial.documents] == [d.doc_id for d in parallel.documents]
+
+
+def test_a_parser_bug_in_a_worker_costs_only_its_file(tmp_path, monkeypatch):
+    from compare.build import build_corpus, pipeline
+
+    real = pipeline.parse_text
+
+    def failing(text, doc_id, *args, **kwargs):
+        if doc_id.startswith("003"):
+            raise RuntimeError("a bug the parser met")
+        return real(text, doc_id, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_text", failing)  # (the forked workers inherit it)
+    result = build_corpus(RAW, jobs=2)
+    assert len(result.documents) == 4
+    (reject,) = result.rejects
+    assert reject["source_path"].endswith("003_ebb1f1004e055704.txt")
+    assert reject["reason"] == "internal error while parsing: RuntimeError: a bug the parser met"

@@ -32,13 +32,20 @@ def main() -> None:
     show_default=True,
     help="Folder for the Parquet tables.",
 )
-def build(raw_dir: Path, out_dir: Path) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that parse files in parallel (default: every core). The tables are the same.",
+)
+def build(raw_dir: Path, out_dir: Path, jobs: int | None) -> None:
     """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
     from compare.build import build as run_build
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
-    result = run_build(raw_dir, out_dir, echo=click.echo)
+    result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs)
     if not result.documents:
         raise click.ClickException("no plan could be built (see the rejects above)")
 

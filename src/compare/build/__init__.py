@@ -13,6 +13,17 @@ from compare.build.pipeline import (
     parse_text,
     summary,
     tables_of,
+    write_tables,
 )
 
-__all__ = ["BuildResult", "ParsedDocument", "build", "build_corpus", "parse_file", "parse_text", "summary", "tables_of"]
+__all__ = [
+    "BuildResult",
+    "ParsedDocument",
+    "build",
+    "build_corpus",
+    "parse_file",
+    "parse_text",
+    "summary",
+    "tables_of",
+    "write_tables",
+]
