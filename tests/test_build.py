@@ -43,6 +43,7 @@ def test_build_writes_the_contract_tables(built):
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*"))
 
 
+@pytest.mark.slow  # (builds in other processes)
 def test_two_builds_give_byte_identical_tables(tmp_path):
     build(RAW, tmp_path / "a", echo=lambda *a: None)
     build(RAW, tmp_path / "b", echo=lambda *a: None)
@@ -336,6 +337,7 @@ def _mixed_folder(root: Path) -> Path:
     return raw
 
 
+@pytest.mark.slow  # (builds in other processes)
 def test_a_parallel_build_gives_the_tables_of_a_serial_one(tmp_path):
     from compare.build import build_corpus, write_tables
 

@@ -13,6 +13,20 @@ from compare.text.numerals import list_number
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# Numbers a file states are clamped: a list that "starts" at 10^12, a cell that spans 3*10^8
+# columns or a level "x" would hang the reader or fill the memory (Word itself stops far below)
+MAX_START = 10_000
+MAX_SPAN = 64
+MAX_LEVEL = 9
+
+
+def _number(text: str | None, default: int, top: int) -> int:
+    """An integer the file states, within 0..top; `default` where it states none or no number."""
+    if not text or not text.strip().isdigit():
+        return default
+    return min(int(text), top)
+
+
 def _val(el: Any, tag: str) -> str | None:
     child = el.find(f"{_W}{tag}") if el is not None else None
     return child.get(f"{_W}val") if child is not None else None
@@ -32,19 +46,20 @@ class _Numbering:
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for a in root.iterchildren(f"{_W}abstractNum"):
             abstract[a.get(f"{_W}abstractNumId")] = {
-                int(lvl.get(f"{_W}ilvl", "0")): (
+                _number(lvl.get(f"{_W}ilvl"), 0, MAX_LEVEL): (
                     _val(lvl, "numFmt") or "decimal",
                     _val(lvl, "lvlText") or "",
-                    int(_val(lvl, "start") or 1),
+                    _number(_val(lvl, "start"), 1, MAX_START),
                 )
                 for lvl in a.iterchildren(f"{_W}lvl")
             }
         for num in root.iterchildren(f"{_W}num"):
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(f"{_W}lvlOverride"):
-                ilvl, start = int(override.get(f"{_W}ilvl", "0")), _val(override, "startOverride")
+                ilvl = _number(override.get(f"{_W}ilvl"), 0, MAX_LEVEL)
+                start = _val(override, "startOverride")
                 if start and ilvl in levels:
-                    levels[ilvl] = (levels[ilvl][0], levels[ilvl][1], int(start))
+                    levels[ilvl] = (levels[ilvl][0], levels[ilvl][1], _number(start, 1, MAX_START))
             self.levels[num.get(f"{_W}numId")] = levels
 
     def marker(self, num_id: str, ilvl: int) -> str:
@@ -90,7 +105,7 @@ def _list_ref(ppr: Any) -> tuple[str, int] | None:
     """(list id, level) that paragraph properties (a paragraph's or a style's) set, if any."""
     num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
     num_id = _val(num_pr, "numId")
-    return (num_id, int(_val(num_pr, "ilvl") or 0)) if num_id else None
+    return (num_id, _number(_val(num_pr, "ilvl"), 0, MAX_LEVEL)) if num_id else None
 
 
 def _num_pr(p: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
@@ -130,7 +145,7 @@ def _row(tr: Any, numbering: _Numbering, styles: dict[str, tuple[str, int]]) -> 
         text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
         cells.append(text.replace("|", "/"))  # "|" would split the row where Word has no column
         span = _val(tc.find(f"{_W}tcPr"), "gridSpan")
-        cells.extend([""] * (int(span) - 1 if span and span.isdigit() else 0))
+        cells.extend([""] * (_number(span, 1, MAX_SPAN) - 1))
     return "| " + " | ".join(cells) + " |"
 
 

@@ -111,16 +111,29 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
+# What one file may hold: a plan is a few hundred kilobytes of text; a file far larger is no
+# plan, and parsing it would hold the build up for minutes
+MAX_BYTES = 100_000_000  # a file (a PDF with its images)
+MAX_UNPACKED = 200_000_000  # a .docx, unpacked
+MAX_CHARS = 3_000_000  # the text read out of a file: a thousand pages
+
+
 def _docx_text(data: bytes) -> str:
     try:
         import docx  # python-docx
     except ImportError as exc:  # pragma: no cover - declared dependency
         raise Rejected("a .docx file, and python-docx is not installed") from exc
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as damage:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as damage:
         raise Rejected(f"damaged .docx file ({damage})") from damage
-    return docx_text(document)
+    if unpacked > MAX_UNPACKED:  # a zip bomb, or no plan: plans unpack to a few megabytes
+        raise Rejected(f"a .docx that unpacks to {unpacked / 1e6:.0f} MB (a plan is far smaller)")
+    try:
+        return docx_text(docx.Document(io.BytesIO(data)))
+    except Exception as damage:  # truncated or hostile XML, a part missing: this file only
+        raise Rejected(f"damaged .docx file ({type(damage).__name__}: {damage})") from damage
 
 
 def _pdf_text(data: bytes) -> str:
@@ -149,6 +162,9 @@ _MARK_APART = re.compile(r"(\w)[ \t]+([\u0300-\u036f]+)")
 def read_text(path: Path) -> RawText:
     """Read one raw plan. Raises Rejected with a plain reason when it cannot be read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise Rejected(f"a file of {size / 1e6:.0f} MB: too large for a plan (at most {MAX_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise Rejected(f"unreadable file ({exc.strerror})") from exc
@@ -163,10 +179,15 @@ def read_text(path: Path) -> RawText:
     else:
         text, enc = decode_bytes(data)
         if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
-            text, enc = nfc(html_to_text(text)), f"html/{enc}"
+            try:
+                text, enc = nfc(html_to_text(text)), f"html/{enc}"
+            except Exception as damage:  # a reader's fault costs this file only
+                raise Rejected(f"unreadable HTML page ({type(damage).__name__}: {damage})") from damage
             if not text.strip():
                 raise Rejected("an HTML page with no text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Rejected("empty file")
+    if len(text) > MAX_CHARS:
+        raise Rejected(f"a text of {len(text):,} characters: too long for a plan (at most {MAX_CHARS:,})")
     return RawText(text=text, encoding=enc, sha256=digest)
