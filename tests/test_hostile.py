@@ -178,3 +178,74 @@ def test_hostile_files_beside_good_plans_cost_only_themselves(tmp_path):
     assert "damaged .docx file" in reasons["truncated.docx"]
     assert "unpacks to" in reasons["bomb.docx"]
     assert "too long for a plan" in reasons["huge.txt"]
+
+
+def test_what_is_not_read_is_listed_with_its_reason(tmp_path):
+    import os
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text((RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "link_out.txt").symlink_to(outside)
+    (raw / "link_in.txt").symlink_to(raw / "004_af6ae590234994d3.txt")  # a copy, by a link: a duplicate
+    (raw / "loop").symlink_to(raw / "loop")
+    os.mkfifo(raw / "pipe.txt")
+    (raw / ".hidden.txt").write_text("x", encoding="utf-8")
+    locked = raw / "locked"
+    locked.mkdir()
+    (locked / "plan.txt").write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = build_corpus(raw)
+    finally:
+        locked.chmod(0o755)
+    reasons = {r["source_path"].split("/")[-1]: r["reason"] for r in result.rejects}
+    assert reasons["link_out.txt"] == "a link to a file outside the folder, not read"
+    assert reasons["loop"] == "a link that leads nowhere (or in a loop), not read"
+    assert reasons["pipe.txt"].startswith("not a regular file")
+    assert reasons[".hidden.txt"] == "hidden file, not read"
+    assert reasons["link_in.txt"].startswith("duplicate of")
+    if os.geteuid() != 0:  # (root reads any folder)
+        assert reasons["locked"].startswith("folder not read")
+    assert "SOURCES.md" not in reasons and len(result.documents) == 5
+
+
+def test_tables_and_reports_inside_the_raw_folder_are_never_read_back(tmp_path):
+    from compare.build import build
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    build(raw, raw / "processed", echo=lambda *a: None)
+    (raw / "reports").mkdir()
+    (raw / "reports" / ".compare-output").touch()  # as `compare report` marks its folder
+    (raw / "reports" / "01-corpus-overview.html").write_text(
+        (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    again = build(raw, tmp_path / "out", echo=lambda *a: None)
+    assert len(again.documents) == 5
+    assert {r["source_path"].split("/")[-1] for r in again.rejects} == {"processed", "reports"}
+
+
+def test_an_output_that_cannot_be_written_fails_before_parsing(tmp_path):
+    from compare.build import build
+
+    target = tmp_path / "a_file"
+    target.write_text("", encoding="utf-8")
+    with pytest.raises(NotADirectoryError, match="a_file is a file"):
+        build(RAW, target, echo=lambda *a: None)
+
+
+def test_tables_are_written_as_the_umask_says(tmp_path):
+    import os
+    import stat
+
+    from compare.build import build
+
+    old = os.umask(0o022)
+    try:
+        build(RAW, tmp_path / "out", echo=lambda *a: None, jobs=1)
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "out" / "tasks.parquet").stat().st_mode)
+    assert mode == 0o644

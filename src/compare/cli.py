@@ -45,7 +45,10 @@ def build(raw_dir: Path, out_dir: Path, jobs: int | None) -> None:
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
-    result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs)
+    try:
+        result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs)
+    except OSError as exc:  # an --out that is a file, read-only, a full disk: one plain line
+        raise click.ClickException(str(exc)) from exc
     if not result.documents:
         raise click.ClickException("no plan could be built (see the rejects above)")
 

@@ -300,12 +300,74 @@ def _document_row(d: ParsedDocument) -> Row:
     }
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in raw_dir.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _SKIP_NAMES
-    )
+# a file in a folder that `compare` wrote (tables or reports): never read back as a plan
+OUTPUT_MARK = ".compare-output"
+
+
+def raw_files(raw_dir: Path, skipped: list[Row] | None = None) -> list[Path]:
+    """The files of `raw_dir` to read as plans, in order. What is left out is listed in
+    `skipped` with its reason (hidden files, links that leave the folder or lead nowhere, pipes
+    and devices, folders that cannot be read, folders that compare wrote); notes that sit beside
+    plans (README, SOURCES, NOTES) are left out silently."""
+    root = raw_dir.resolve()
+    found: list[Path] = []
+    out = skipped if skipped is not None else []
+
+    def unreadable(error: OSError) -> None:
+        out.append({"source_path": _relative(Path(error.filename)), "reason": f"folder not read ({error.strerror})"})
+
+    for folder, dirs, files in os.walk(raw_dir, onerror=unreadable):
+        here = Path(folder)
+        if OUTPUT_MARK in files:
+            out.append({"source_path": _relative(here), "reason": "a folder that compare wrote (tables or reports)"})
+            dirs.clear()
+            continue
+        dirs.sort()
+        for name in sorted(files):
+            reason = _not_a_plan_file(here / name, root)
+            if reason is None:
+                found.append(here / name)
+            elif reason:
+                out.append({"source_path": _relative(here / name), "reason": reason})
+        for name in [d for d in dirs if d.startswith(".") or (here / d).is_symlink()]:
+            dirs.remove(name)
+            out.append({"source_path": _relative(here / name), "reason": "hidden folder or link to a folder, not read"})
+    return sorted(found)
+
+
+def _not_a_plan_file(path: Path, root: Path) -> str | None:
+    """Why `path` is not read ("" to leave it out without a word), or None to read it."""
+    if path.name.lower() in _SKIP_NAMES:
+        return ""
+    if path.name.startswith("."):
+        return "hidden file, not read"
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link that leads nowhere (or in a loop), not read"
+        if not target.is_relative_to(root):
+            return "a link to a file outside the folder, not read"
+    try:
+        if not path.is_file():
+            return "not a regular file (a pipe or a device), not read"
+    except OSError as exc:
+        return f"not read ({exc.strerror})"
+    return None
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Fail at once, naming the folder, where the tables could not be written (before the
+    parsing, not after it)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(f"--out {out_dir} is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise PermissionError(f"cannot write the tables to {out_dir}: {exc.strerror}") from exc
 
 
 @contextmanager
@@ -326,7 +388,8 @@ def build_corpus(raw_dir: Path, jobs: int = 1) -> BuildResult:
     """Every plan of `raw_dir` parsed, in `jobs` worker processes (1: in this one). The tables
     are the same whatever `jobs` is: each file is read and parsed on its own, and the results
     are taken back in the order of the paths."""
-    paths = raw_files(raw_dir)
+    skipped: list[Row] = []
+    paths = raw_files(raw_dir, skipped)
     global _FOLDER_RESTORER
     with _pool(jobs) as run:
         # clean plans are parsed at once; a damaged one waits for the restorer that the clean
@@ -362,6 +425,7 @@ def build_corpus(raw_dir: Path, jobs: int = 1) -> BuildResult:
             seen[doc.sha256] = rel
             ids.add(doc.doc_id)
             documents.append(doc)
+    rejects = sorted(rejects + skipped, key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
     return BuildResult(documents, rejects, tables_of(documents, rejects))
 
 
@@ -540,6 +604,7 @@ def summary(result: BuildResult) -> str:
 
 def write_tables(result: BuildResult, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / OUTPUT_MARK).touch()
     for name, frame in result.tables.items():
         write_table(frame, out_dir / f"{name}.parquet")
 
@@ -549,6 +614,7 @@ def build(raw_dir: Path, out_dir: Path, echo: Callable[[str], object] = print, j
     (default: every core)."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
+    check_out_dir(out_dir)
     result = build_corpus(raw_dir, jobs or default_jobs())
     write_tables(result, out_dir)
     echo(summary(result))

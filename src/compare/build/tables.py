@@ -117,6 +117,12 @@ def empty(name: str) -> pl.DataFrame:
     return pl.DataFrame(schema=SCHEMAS[name])
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_table(frame: pl.DataFrame, path: Path) -> None:
     """Write Parquet atomically: a temporary file in the same folder, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,6 +130,7 @@ def write_table(frame: pl.DataFrame, path: Path) -> None:
     os.close(fd)
     try:
         frame.write_parquet(tmp, compression="zstd", statistics=False)
+        os.chmod(tmp, 0o666 & ~_umask())  # (mkstemp makes it 0600: the table is as any file written here)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -533,11 +533,13 @@ def render_reports(
     from nbconvert import HTMLExporter
 
     from compare.analyze.corpus import load
+    from compare.build.pipeline import OUTPUT_MARK
     from compare.report.export import write_workbook
 
     notebooks = Path(notebooks or NOTEBOOKS)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / OUTPUT_MARK).touch()  # (a build of a folder that holds the reports never reads them)
     work = out_dir / ".executed"
     work.mkdir(exist_ok=True)
     _write_asset(out_dir / PLOTLY_ASSET, _plotly_js())
