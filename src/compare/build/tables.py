@@ -91,7 +91,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "restored": pl.Utf8,
     },
     "rejects": {"source_path": pl.Utf8, "reason": pl.Utf8},
-    "embeddings": {"task_id": pl.Utf8, "model": pl.Utf8, "vector": pl.List(pl.Float32)},
+    "embeddings": {"task_id": pl.Utf8, "model": pl.Utf8, "key": pl.Utf8, "vector": pl.List(pl.Float32)},
     "clusters": {"task_id": pl.Utf8, "cluster": pl.Int32, "cluster_label": pl.Utf8},
     "overlaps": {
         "task_id_a": pl.Utf8,

@@ -123,6 +123,7 @@ COLUMNS: dict[str, str] = {
     "restored": "Dòng đã khôi phục dấu",
     "section_kind": "Loại phần",
     "vector": "Véc-tơ",
+    "key": "Mã văn bản (mô hình và nội dung)",
 }
 
 # Column → {code: words}. Booleans are "có" / "không" everywhere.
