@@ -249,3 +249,25 @@ def test_tables_are_written_as_the_umask_says(tmp_path):
         os.umask(old)
     mode = stat.S_IMODE((tmp_path / "out" / "tasks.parquet").stat().st_mode)
     assert mode == 0o644
+
+
+def test_a_pdf_encrypted_with_aes_that_anyone_may_open_is_read(tmp_path):
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    font = DictionaryObject(
+        {NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+         NameObject("/BaseFont"): NameObject("/Helvetica")}
+    )  # fmt: skip
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 72 712 Td (KE HOACH cong tac dan van nam 2026) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.encrypt(user_password="", owner_password="chủ sở hữu", algorithm="AES-256")
+    path = tmp_path / "aes.pdf"
+    with open(path, "wb") as f:
+        writer.write(f)
+    assert "KE HOACH cong tac dan van nam 2026" in read_text(path).text
