@@ -161,3 +161,21 @@ def test_a_years_subjects_count_only_for_that_year():
     text = "Tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XVI"
     assert theme_scores(text, 2026).get(2, 0) >= 2
     assert 2 not in theme_scores(text, 2023) and 2 not in theme_scores(text)
+
+
+def test_a_file_half_utf8_and_half_windows_1258_is_read_line_by_line():
+    from conftest import RAW
+
+    from compare.build import parse_text, summary
+    from compare.build.pipeline import BuildResult
+    from compare.read.raw import decode_bytes
+
+    text = (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    half = len(lines) // 2
+    data = "\n".join(lines[:half]).encode("utf-8") + b"\n" + encode_cp1258("\n".join(lines[half:]))
+    decoded, encoding = decode_bytes(data)
+    assert encoding == "utf-8+windows-1258"
+    assert decoded == unicodedata.normalize("NFC", text)
+    doc = parse_text(decoded, "mixed", encoding=encoding)
+    assert "some lines are UTF-8 and some windows-1258" in summary(BuildResult([doc], [], {}))

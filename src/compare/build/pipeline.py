@@ -592,6 +592,10 @@ def summary(result: BuildResult) -> str:
             )
         if not d.tasks:
             out.append("  warning: no tasks found (no part of content or implementation recognised)")
+        if d.encoding.startswith("utf-8+"):
+            out.append(
+                f"  warning: some lines are UTF-8 and some {d.encoding[6:]} (a file pasted together); each read in its own"
+            )
         if d.encoding.endswith("-lossy"):
             broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
             out.append(

@@ -64,6 +64,42 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """A file pasted together from two sources, some lines UTF-8 and some in a legacy code
+    page: each line read in its own encoding (the legacy one judged on those lines together),
+    and the encoding named "utf-8+<legacy>" so that the build warns. None for a file of one
+    encoding."""
+    lines = data.split(b"\n")
+    legacy_at = []
+    utf8_lines = 0
+    for k, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            legacy_at.append(k)
+    if utf8_lines < 3 or len(legacy_at) < 3:
+        return None
+    legacy, enc = _decode_single_byte(b"\n".join(lines[k] for k in legacy_at))
+    decoded = [line.decode("utf-8", errors="replace") for line in lines]
+    for k, text in zip(legacy_at, legacy.split("\n")):
+        decoded[k] = text
+    return nfc("\n".join(decoded)), f"utf-8+{enc}"
+
+
+def _utf16_or_32(data: bytes) -> tuple[str, str] | None:
+    """Text that a UTF-32 or UTF-16 byte order mark opens, or None."""
+    for marks, enc in (((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"), ((b"\xff\xfe", b"\xfe\xff"), "utf-16")):
+        if data.startswith(marks):  # (UTF-32's first: UTF-16's mark starts it)
+            try:
+                return nfc(data.decode(enc)), enc
+            except UnicodeDecodeError as exc:
+                raise Rejected(f"undecodable {enc.upper()} text ({exc.reason})") from exc
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises Rejected for binary or undecodable data."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -71,16 +107,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return nfc(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
         except UnicodeDecodeError:
             data = data[3:]  # a BOM before legacy bytes (an editor added it): read on without it
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's, which it starts with
-        try:
-            return nfc(data.decode("utf-32")), "utf-32"
-        except UnicodeDecodeError as exc:
-            raise Rejected(f"undecodable UTF-32 text ({exc.reason})") from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return nfc(data.decode("utf-16")), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise Rejected(f"undecodable UTF-16 text ({exc.reason})") from exc
+    wide = _utf16_or_32(data)
+    if wide is not None:
+        return wide
     # UTF-16 without a BOM: every other byte of ASCII text is zero.
     if len(data) >= 4 and data.count(0) > len(data) / 3:
         for enc in ("utf-16-le", "utf-16-be"):
@@ -104,6 +133,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     whole = sum(1 for c in lossy if c > "\x7f") - broken
     if whole >= 20 and broken * 20 <= whole:
         return nfc(lossy), "utf-8-lossy"
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
     text, enc = _decode_single_byte(data)
     tokens, valid, _ = syllable_stats(text)
     if tokens == 0 or valid / tokens < 0.5:
