@@ -154,7 +154,7 @@ def bench_embed() -> None:
     rng = random.Random(0)
     texts = texts + [" ".join(rng.sample(t.split(), len(t.split()))) for t in texts]  # 2x, distinct
     with tempfile.TemporaryDirectory() as tmp:
-        emb = Embedder(cache_file=Path(tmp) / "cache.parquet")
+        emb = Embedder(cache=Path(tmp) / "cache")
         model = load_model()
         prepared = [emb.normalise(t) for t in texts]
         model.encode(prepared[:8], prompt="query: ", batch_size=32)  # warm up both
@@ -165,7 +165,7 @@ def bench_embed() -> None:
         emb.embed(texts)
         cold = time.perf_counter() - t0
         t0 = time.perf_counter()
-        Embedder(cache_file=Path(tmp) / "cache.parquet").embed(texts)
+        Embedder(cache=Path(tmp) / "cache").embed(texts)
         warm = time.perf_counter() - t0
     n = len(texts)
     print(f"embeddings: {n} task texts")
