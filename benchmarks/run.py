@@ -14,6 +14,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def _one_core() -> None:
     try:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -133,6 +136,30 @@ def bench_jobs(megabytes: float, rounds: int = 7) -> None:
     print(
         f"{size / 1e6:.1f} MB: --jobs 2 is {one / two:.2f}x as fast as --jobs 1 (medians; fastest runs {min(times[1]) / min(times[2]):.2f}x)"
     )
+
+
+def bench_many_tables(counts: tuple[int, ...] = (40, 160, 640)) -> None:
+    """One plan holding many flattened task tables (the commune table of tests/material, its
+    header each time): the parse time must grow with the plan's length, not its square."""
+    import math
+
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "material")]
+    import commune_table_rows as rows
+    import forms
+
+    from compare.build import parse_text
+
+    table = forms.flattened_table(rows.GROUPS, seed=3)
+    head = "\n".join(rows.HEAD.split("\n")[-6:])
+    times = []
+    for n in counts:
+        text = rows.HEAD + "\n".join(f"{head}\n{table}\nCÁC NHIỆM VỤ KHÁC\nmột đoạn văn xen giữa." for _ in range(n))
+        t0 = time.perf_counter()
+        doc = parse_text(text + "\n" + rows.TAIL, "many")
+        times.append(time.perf_counter() - t0)
+        print(f"  {n} tables, {len(text) / 1e6:.2f} M characters: {times[-1]:.2f} s, {len(doc.tasks)} tasks")
+    exponent = math.log(times[-1] / times[0]) / math.log(counts[-1] / counts[0])
+    print(f"many tables: time grows as length^{exponent:.2f} (1 is linear)")
 
 
 def _seed_tasks():
@@ -319,6 +346,7 @@ def main() -> None:
             {
                 "build": lambda: bench_build(args.mb),
                 "jobs": lambda: bench_jobs(args.mb),
+                "many_tables": bench_many_tables,
                 "embed": bench_embed,
                 "scale": lambda: bench_scale(args.n),
                 "restore": bench_restore,

@@ -23,12 +23,17 @@ from compare.parse.flat_tables.web_table import one_cell_per_line
 from compare.parse.lines import Line, clean_line
 from compare.parse.markers import find_marker, terminated
 
+_ORPHAN_REACH = 200  # lines before and after a table where half of one of its headings may stand
+
 
 def _orphan_caps(lines: list[Line], region: tuple[int, int]) -> list[int]:
     """Capital lines outside the table that interrupt a sentence: half a heading that a page
     break carried away (OCR reads a page's lines out of order)."""
     a, b = region
-    idx = [i for i, ln in enumerate(lines) if ln.kind == "text" and not (a <= i < b)]
+    # (a page break carries a heading's half to the page before or after the table: looked for
+    # near it, so that a plan of many tables is read in time that grows with its length)
+    near = range(max(0, a - _ORPHAN_REACH), min(len(lines), b + _ORPHAN_REACH))
+    idx = [i for i in near if lines[i].kind == "text" and not (a <= i < b)]
     for n, i in enumerate(idx):
         if not caps_line(lines[i].text) or find_marker(lines[i].text)[0]:
             continue
