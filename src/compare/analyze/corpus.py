@@ -152,10 +152,15 @@ class Corpus:
             if "key" in emb.columns:  # (a vector stands for its task's text as it was: an edited plan's are stale)
                 emb = emb.filter(pl.col("model") == self.model_id)
                 got = dict(zip(emb["task_id"].to_list(), zip(emb["key"].to_list(), emb["vector"].to_list())))
-                keys = [text_key(self.model_id, t) for t in texts]
-                if all(got.get(t, ("",))[0] == k for t, k in zip(self.tasks["task_id"], keys)):
+                if all(got.get(t, ("",))[0] == k for t, k in zip(self.tasks["task_id"], self.text_keys)):
                     return np.asarray([got[t][1] for t in self.tasks["task_id"]], dtype=np.float32)
         return Embedder(self.model, echo=self.echo).embed(texts)
+
+    @cached_property
+    def text_keys(self) -> list[str]:
+        """Each task's vector key (model and text hash, row order of `tasks`), for the model the
+        vectors come from: read after `vectors` has settled which one that is."""
+        return [text_key(self.model_id, t) for t in self.tasks["text"].to_list()]
 
     @cached_property
     def features(self) -> Features:

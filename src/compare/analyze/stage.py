@@ -9,7 +9,6 @@ import polars as pl
 
 from compare.analyze.clusters import clusters_table
 from compare.analyze.corpus import Corpus
-from compare.analyze.embeddings import text_key
 from compare.build.tables import SCHEMAS, write_table
 
 
@@ -24,7 +23,7 @@ def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
         {
             "task_id": corpus.tasks["task_id"],
             "model": [model_id] * corpus.tasks.height,
-            "key": [text_key(model_id, t) for t in corpus.tasks["text"].to_list()],
+            "key": corpus.text_keys,
             "vector": [v.tolist() for v in vectors],
         },
         schema=SCHEMAS["embeddings"],

@@ -34,7 +34,7 @@ from compare.text.vietnamese import (
     restore_case,
     syllable_stats,
 )
-from compare.text.vocabulary import PLAN_KINDS, head_pattern, kind_pattern
+from compare.text.vocabulary import head_pattern, kind_pattern
 
 _MOTTO = re.compile(
     r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I
@@ -61,10 +61,10 @@ _ISSUER_IN_PREAMBLE = re.compile(
 # restored wrong ("Sở Giáo dục và Đào tạo bàn hanh Kế hoạch")
 _ISSUER_IN_PREAMBLE_FOLDED = re.compile(
     rf"((?<![-/\w]){head_pattern('issuer', 'folded')}(?:\s+[^\s;.:]+){{1,12}}?)"
-    rf"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+(?:{'|'.join(fold(k).lower() for k in PLAN_KINDS)})\b"
+    rf"\s+(?:co|ban hanh|lap|xay dung|trien khai|thuc hien)\s+{kind_pattern(plans_only=True, folded=True)}\b"
 )
 # a cell that opens with a plan's kind ("KẾ HOẠCH"): the title, not an organisation
-_PLAN_KIND_FOLDED = re.compile(rf"^(?:{'|'.join(fold(k).lower() for k in PLAN_KINDS)})\b")
+_PLAN_KIND_FOLDED = re.compile(rf"^{kind_pattern(plans_only=True, folded=True)}\b")
 _ORG_HEAD = re.compile(rf"^{head_pattern('issuer')}\b")
 _LEVEL_WORDS = {
     "phường": "commune",

@@ -22,7 +22,7 @@ from compare.parse.themes import PartKind, classify_kind, classify_theme
 from compare.text.lexicon import SIGNER_TITLES, SIGNING_BODIES
 from compare.text.numerals import QUARTER_NUMBER
 from compare.text.vietnamese import fold, loose_pattern
-from compare.text.vocabulary import DOCUMENT_KINDS, PLAN_KINDS, RECIPIENTS_LABEL, column_of
+from compare.text.vocabulary import PLAN_KINDS, RECIPIENTS_LABEL, column_of, kind_pattern
 
 # the kinds of plan (text/vocab/document_kinds.tsv), by their folded name
 DOC_TYPES = {fold(k): k for k in PLAN_KINDS}
@@ -143,7 +143,7 @@ def find_title(blocks: list[Block]) -> tuple[int | None, str | None, str]:
 
 
 # "Thực hiện Quyết định số ...": the preamble's first sentence, no line of the title
-_IMPLEMENTS = re.compile(rf"^thuc hien (?:{'|'.join(fold(k.name) for k in DOCUMENT_KINDS)}|van ban)\b")
+_IMPLEMENTS = re.compile(rf"^thuc hien (?:{kind_pattern(folded=True)}|van ban)\b")
 
 
 def _title_like(b: Block) -> bool:

@@ -109,15 +109,19 @@ KIND_BY_CODE: dict[str, str] = {k.code.upper(): k.name for k in DOCUMENT_KINDS i
 CODE_BY_KIND: dict[str, str] = {k.name: k.code for k in DOCUMENT_KINDS if k.code}
 
 
-def kind_pattern(plans_only: bool = False, both_cases: bool = False) -> str:
+def kind_pattern(plans_only: bool = False, both_cases: bool = False, folded: bool = False) -> str:
     """An alternation of the kinds' names ("Kế hoạch|Quyết định|..."), longest first; with
-    `both_cases`, each also as it stands inside a sentence ("kế hoạch")."""
+    `both_cases`, each also as it stands inside a sentence ("kế hoạch"); `folded`, accent-folded
+    in lower case ("ke hoach"), for text that `fold` made."""
     names = [k.name for k in DOCUMENT_KINDS if k.plan or not plans_only]
-    if both_cases:
+    if folded:
+        names = [fold(n).lower() for n in names]
+    elif both_cases:
         names += [n[0].lower() + n[1:] for n in names]
-    return (
-        "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n))) + ")"
-    )
+    # (folded text keeps one space between words where `fold` made it, and a scan's spacing
+    # where `fold_same_length` did: a folded name matches its words one space apart only)
+    space = r"\ " if folded else r"\s+"
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", space) for n in sorted(names, key=lambda n: (-len(n), n))) + ")"
 
 
 # --- the columns of a task table ---------------------------------------------------------
