@@ -8,7 +8,7 @@ RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
 
-.PHONY: setup browser build analyze report test test-fast golden lint typecheck bench lab clean
+.PHONY: setup browser build analyze report test test-fast golden restorer lint typecheck bench lab clean
 
 setup: $(STAMP) browser
 
@@ -54,6 +54,10 @@ typecheck: setup
 # Rewrite the stored expected tables (tests/golden/) on purpose; the commit shows their diff.
 golden: setup
 	$(BIN)/python tests/golden.py --write
+
+# Relearn the restorer's packaged model from data/raw and tests/material (after changing them).
+restorer: setup
+	$(BIN)/python -m compare.build.restorer_model
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'

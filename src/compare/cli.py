@@ -39,14 +39,20 @@ def main() -> None:
     default=None,
     help="Worker processes that parse files in parallel (default: every core). The tables are the same.",
 )
-def build(raw_dir: Path, out_dir: Path, jobs: int | None) -> None:
+@click.option(
+    "--learn-from-folder",
+    is_flag=True,
+    help="Restore scans with a model that also learns from the folder's clean plans. Their task "
+    "text may improve; their metadata never changes. Without it, a plan's rows depend on the plan alone.",
+)
+def build(raw_dir: Path, out_dir: Path, jobs: int | None, learn_from_folder: bool) -> None:
     """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
     from compare.build import build as run_build
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
     try:
-        result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs)
+        result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs, learn_from_folder=learn_from_folder)
     except OSError as exc:  # an --out that is a file, read-only, a full disk: one plain line
         raise click.ClickException(str(exc)) from exc
     if not result.documents:
@@ -206,7 +212,7 @@ def search(query: str, processed: Path, k: int, model: str | None) -> None:
     "learn",
     type=click.Path(path_type=Path),
     default=None,
-    help="A folder of clean plans to learn from as well (default: data/raw when it exists).",
+    help="A folder of clean plans to learn from as well (default: the packaged model alone).",
 )
 def restore(path: Path, learn: Path | None) -> None:
     """Print the text of PATH line for line: decoded, normalised and, when it is an OCR text
@@ -219,17 +225,16 @@ def restore(path: Path, learn: Path | None) -> None:
         raise click.ClickException(f"{path}: {exc}") from exc
     restorer = None
     if needs_restoring(raw.text):
-        folder = learn or (Path("data/raw") if Path("data/raw").is_dir() else None)
         clean = []
-        if folder is not None:
-            for f in sorted(folder.glob("*")):
+        if learn is not None:
+            for f in sorted(learn.glob("*")):
                 try:
                     text = read_text(f).text
                 except (Rejected, IsADirectoryError):
                     continue
                 if f.resolve() != path.resolve() and not needs_restoring(text):
                     clean.append(text)
-        restorer = Restorer.default(clean)
+        restorer = Restorer.packaged(clean)
     for line in restore_lines(raw.text.split("\n"), restorer):
         click.echo(line)
 

@@ -31,7 +31,7 @@ from compare.parse.structure import Anatomy, Role, Section, parse
 from compare.parse.tasks import Task, extract_tasks
 from compare.read.raw import RawText, Rejected, read_text
 from compare.text.lexicon import district_provinces
-from compare.text.restore import Restorer, damaged, restore_text
+from compare.text.restore import MODEL_VERSION, Restorer, damaged, restore_text
 from compare.text.vietnamese import normalize, syllable_stats
 
 # Files that are never plans: notes about the data, hidden files.
@@ -119,10 +119,26 @@ def _document_from_columns(
     )  # fmt: skip
 
 
-def _relative(path: Path, cwd: Path | None = None) -> str:
+def source_root(raw_dir: Path) -> Path:
+    """What `source_path` is relative to: the project that holds `raw_dir` (the nearest folder
+    above it with a pyproject.toml or a .git), else the folder above `raw_dir`. The same
+    wherever compare is run from: `data/raw/001.txt` in a project, `plans/001.txt` for a
+    folder `plans` anywhere else."""
+    start = raw_dir.absolute()
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+            return folder
+    return start.parent
+
+
+_ROOT: Path | None = None  # the build's source root (set while a build runs)
+
+
+def _relative(path: Path) -> str:
+    root = _ROOT or source_root(path.parent)
     try:
-        return os.path.relpath(path.absolute(), cwd or Path.cwd())
-    except ValueError:
+        return Path(os.path.relpath(path.absolute(), root)).as_posix()
+    except ValueError:  # (another drive)
         return str(path)
 
 
@@ -255,10 +271,11 @@ _DEFAULT_RESTORER: Restorer | None = None
 
 
 def default_restorer() -> Restorer:
-    """A restorer learnt from the general word list alone (built once per process)."""
+    """The packaged restorer: the word list and the project's clean plans (built once per
+    process)."""
     global _DEFAULT_RESTORER
     if _DEFAULT_RESTORER is None:
-        _DEFAULT_RESTORER = Restorer.default()
+        _DEFAULT_RESTORER = Restorer.packaged()
     return _DEFAULT_RESTORER
 
 
@@ -384,29 +401,41 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_corpus(raw_dir: Path, jobs: int = 1) -> BuildResult:
+def build_corpus(raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False) -> BuildResult:
     """Every plan of `raw_dir` parsed, in `jobs` worker processes (1: in this one). The tables
-    are the same whatever `jobs` is: each file is read and parsed on its own, and the results
-    are taken back in the order of the paths."""
+    are the same whatever `jobs` is, and a plan's rows are the same whatever files sit beside
+    it: each file is read and parsed on its own (scans restored with the packaged model), and
+    the results are taken back in the order of the paths.
+
+    `learn_from_folder`: scans are restored with a model that also learns from the folder's
+    clean plans. Their task text may improve, their metadata stays what the packaged model
+    reads (so a plan's number or year never depends on its neighbours)."""
+    global _ROOT
+    _ROOT = source_root(raw_dir)  # (a forked worker finds it here)
+    try:
+        return _build_corpus(raw_dir, jobs, learn_from_folder)
+    finally:
+        _ROOT = None
+
+
+def _build_corpus(raw_dir: Path, jobs: int, learn_from_folder: bool) -> BuildResult:
+    global _FOLDER_RESTORER
     skipped: list[Row] = []
     paths = raw_files(raw_dir, skipped)
-    global _FOLDER_RESTORER
     with _pool(jobs) as run:
-        # clean plans are parsed at once; a damaged one waits for the restorer that the clean
-        # plans of the folder teach
-        first = run(_read_and_parse, paths)
-        waiting = [doc for doc in first if isinstance(doc, _Damaged)]
-        clean = [t for t in run(_clean_text, paths) if t is not None] if waiting else []
-    restored: list[ParsedDocument | str] = []
-    if waiting:
-        _FOLDER_RESTORER = Restorer.default(clean)  # (a forked worker finds it here: it is never sent)
+        parsed = run(_read_and_parse, paths)
+        if learn_from_folder and any(
+            isinstance(d, ParsedDocument) and d.metadata.text_quality == "ocr" for d in parsed
+        ):
+            _FOLDER_RESTORER = Restorer.packaged([t for t in run(_clean_text, paths) if t is not None])
+    if _FOLDER_RESTORER is not None:
+        scans = [k for k, d in enumerate(parsed) if isinstance(d, ParsedDocument) and d.metadata.text_quality == "ocr"]
         try:
-            with _pool(jobs) as run:
-                restored = run(_parse_damaged, waiting)
+            with _pool(jobs) as run:  # (a forked worker finds the folder's model in the global: it is never sent)
+                for k, again in zip(scans, run(_read_and_parse, [paths[k] for k in scans])):
+                    parsed[k] = _with_metadata_of(parsed[k], again)
         finally:
             _FOLDER_RESTORER = None
-    later = iter(restored)
-    parsed = [next(later) if isinstance(doc, _Damaged) else doc for doc in first]
     documents: list[ParsedDocument] = []
     rejects: list[Row] = []
     seen: dict[str, str] = {}
@@ -432,38 +461,31 @@ def build_corpus(raw_dir: Path, jobs: int = 1) -> BuildResult:
 _FOLDER_RESTORER: Restorer | None = None
 
 
-@dataclass
-class _Damaged:
-    """A file whose text OCR damaged, read, waiting for the folder's restorer."""
+def _with_metadata_of(alone: ParsedDocument | str, learnt: ParsedDocument | str) -> ParsedDocument | str:
+    """A scan parsed again with the folder's model, keeping what the packaged model read of
+    its metadata (and the first parse where the second fails)."""
+    if not isinstance(alone, ParsedDocument) or not isinstance(learnt, ParsedDocument):
+        return alone
+    learnt.metadata = alone.metadata
+    return learnt
 
-    path: Path
-    raw: RawText
-    stats: tuple[int, int, int]
 
-
-def _read_and_parse(path: Path) -> ParsedDocument | _Damaged | str:
-    """A clean file's document, a damaged file read, or the reason the file is rejected."""
+def _read_and_parse(path: Path) -> ParsedDocument | str:
+    """A file's document, or the reason it is rejected."""
     try:
         raw = read_text(path)
     except Rejected as exc:
         return str(exc)
-    stats = syllable_stats(raw.text)
-    if damaged(stats):
-        return _Damaged(path, raw, stats)
-    return _parse(path, raw, stats)
+    return _parse(path, raw, syllable_stats(raw.text))
 
 
 def _clean_text(path: Path) -> str | None:
-    """The text of a clean plan (for the restorer to learn from), else None."""
+    """The text of a clean plan (for the folder's restorer to learn from), else None."""
     try:
         text = read_text(path).text
     except Rejected:
         return None
     return None if damaged(syllable_stats(text)) else text
-
-
-def _parse_damaged(job: _Damaged) -> ParsedDocument | str:
-    return _parse(job.path, job.raw, job.stats)
 
 
 def _parse(path: Path, raw: RawText, stats: tuple[int, int, int]) -> ParsedDocument | str:
@@ -613,15 +635,28 @@ def write_tables(result: BuildResult, out_dir: Path) -> None:
         write_table(frame, out_dir / f"{name}.parquet")
 
 
-def build(raw_dir: Path, out_dir: Path, echo: Callable[[str], object] = print, jobs: int | None = None) -> BuildResult:
+def build(
+    raw_dir: Path,
+    out_dir: Path,
+    echo: Callable[[str], object] = print,
+    jobs: int | None = None,
+    learn_from_folder: bool = False,
+) -> BuildResult:
     """`compare build`: the tables of `raw_dir` written to `out_dir`, in `jobs` processes
     (default: every core)."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
     check_out_dir(out_dir)
-    result = build_corpus(raw_dir, jobs or default_jobs())
+    result = build_corpus(raw_dir, jobs or default_jobs(), learn_from_folder)
     write_tables(result, out_dir)
     echo(summary(result))
+    if any(d.metadata.text_quality == "ocr" for d in result.documents):
+        how = (
+            "with the packaged model and this folder's clean plans (task text only; metadata as the packaged model reads it)"
+            if learn_from_folder
+            else "with the packaged model alone, so each plan's rows depend on that plan only"
+        )
+        echo(f"scans restored ({MODEL_VERSION}) {how}")
     echo(f"{len(result.documents)} document(s), {len(result.rejects)} reject(s) → {out_dir}")
     return result
 

@@ -39,10 +39,15 @@ from compare.text.vocabulary import head_pattern, kind_pattern
 _MOTTO = re.compile(
     r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I
 )
-_NUMBER = re.compile(r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})")
+# "Số" as OCR and a restorer leave it ("S6", "SO"; "Sở", "Sổ" only before the number's figures)
+_NUMBER_LABEL = r"\bS(?:[ốoô6óỐO0]|[ởổơỞỔƠ](?=\s*:?\s*\d))"
+_NUMBER = re.compile(
+    _NUMBER_LABEL + r"\s*:?\s*([0-9]{0,5})\s*[/|]\s*([A-Za-zĐđ&]{1,12}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,3})"
+)
 # a Party body's numbers: "Số 45-KH/ĐU", "Số: 12-CTr/TU" (number, type, then the issuer)
 _PARTY_NUMBER = re.compile(
-    r"\bS[ốoô6óỐO0]\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})"
+    _NUMBER_LABEL
+    + r"\s*:?\s*([0-9]{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*([A-ZĐ][A-Za-zĐđ&]{0,14}(?:\s*-\s*[A-Za-zĐđ&]{1,15}){0,2})"
 )
 # ("... tháng 01 âm 2024": the word for year is whatever a restorer made of a damaged "nam")
 _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,2}m|\w{2,3})\s*(\d{4})", re.I)

@@ -1,7 +1,9 @@
 """Restore the diacritics of OCR text, line for line.
 
-A syllable bigram model learns from clean Vietnamese: the clean plans of the corpus (so it
-improves as users add plans) and a general word list (pyvi's, 31k words). Each damaged token
+A syllable bigram model learns from clean Vietnamese: a general word list (pyvi's, 31k words)
+and the packaged counts of the project's clean plans (`text/vocab/restorer.tsv.gz`, versioned:
+`MODEL_VERSION`), so that a plan's restored text depends on the plan alone. Learning from the
+clean plans of a folder as well is an explicit choice (`Restorer.default(texts)`). Each damaged token
 ("nim", "thdang", "S6", "v4i", "Pao") gets candidates from the vocabulary: syllables whose
 accent-folded form is within a small edit distance of the token once typical OCR confusions
 are undone (P/D → đ, 6/0 → o, 4 → a, 1/j → i, ...); Viterbi picks the sequence the bigram
@@ -75,6 +77,11 @@ _VARIANTS, _CANDIDATES = 8, 12  # surfaces per folded key, candidates per token
 _LM_WEIGHT = 1.0  # weight of the language model against the OCR candidates
 _BIGRAM_SHARE = 0.5  # bigram vs unigram in the interpolated model (measured: benchmarks restore)
 EDIT_COST = 2.5  # log-score per edit between a damaged token and a known syllable
+_TEXT_WEIGHT = 3  # a syllable of a clean plan against one of the word list
+
+# The packaged model: what `compare.build.restorer_model` learns from the project's clean plans.
+MODEL_FILE = "restorer.tsv.gz"
+MODEL_VERSION = "restorer-1"
 
 
 def _shape(token: str) -> str:
@@ -108,7 +115,7 @@ class Restorer:
 
     # --- learning ---------------------------------------------------------------------
     def add_text(self, text: str, weight: int = 1) -> None:
-        for acronym in set(_ACRONYM.findall(text)):
+        for acronym in sorted(set(_ACRONYM.findall(text))):  # (sorted: the same in every process)
             if "Đ" in acronym:
                 self.acronyms.setdefault(fold(acronym).upper(), acronym)
         for line in text.split("\n"):
@@ -153,13 +160,43 @@ class Restorer:
 
     @classmethod
     def default(cls, clean_texts: Iterable[str] = ()) -> Restorer:
+        """The word list, then `clean_texts` (each counted three times)."""
         from compare.text.lexicon import vietnamese_words
 
         r = cls()
         r.add_words(vietnamese_words())
         for t in clean_texts:
-            r.add_text(t, weight=3)
+            r.add_text(t, weight=_TEXT_WEIGHT)
         return r.finish()
+
+    @classmethod
+    def packaged(cls, clean_texts: Iterable[str] = ()) -> Restorer:
+        """The word list and the packaged model (MODEL_VERSION), then `clean_texts` if any:
+        what the build restores scans with.
+
+        >>> Restorer.packaged().restore_line("K€ hoach trién khai cong tac dan van")
+        'Kế hoạch triển khai công tác dân vận'
+        """
+        from compare.text.lexicon import vietnamese_words
+
+        r = cls()
+        r.add_words(vietnamese_words())
+        r.add_counts(*packaged_counts(), weight=_TEXT_WEIGHT)
+        for t in clean_texts:
+            r.add_text(t, weight=_TEXT_WEIGHT)
+        return r.finish()
+
+    def add_counts(
+        self, unigrams: Counter[str], bigrams: Counter[tuple[str, str]], acronyms: dict[str, str], weight: int = 1
+    ) -> None:
+        """Counts learnt elsewhere (`add_text` on other texts), as if their texts were added."""
+        for s, n in unigrams.items():
+            self.unigrams[s] += n * weight
+            self.total += n * weight
+        for pair, n in bigrams.items():
+            self.bigrams[pair] += n * weight
+        for key, acronym in acronyms.items():
+            self.acronyms.setdefault(key, acronym)
 
     # --- scoring ----------------------------------------------------------------------
     def _logp(self, prev: str, word: str) -> float:
@@ -341,3 +378,39 @@ def restore_lines(lines: Iterable[str], restorer: Restorer | None = None) -> Ite
     """Each line restored (or only normalised when no restorer is given), one for one."""
     for line in lines:
         yield restorer.restore_line(normalize(line)) if restorer else normalize(line)
+
+
+def packaged_counts() -> tuple[Counter[str], Counter[tuple[str, str]], dict[str, str]]:
+    """The packaged model's (unigrams, bigrams, acronyms), as `Restorer.add_text` counts them
+    (weight 1). Raises RuntimeError when the file is missing or of another version."""
+    import gzip
+    from importlib.resources import files
+
+    data = files("compare.text").joinpath("vocab", MODEL_FILE).read_bytes()
+    lines = gzip.decompress(data).decode("utf-8").split("\n")
+    if not lines[0].startswith(f"# {MODEL_VERSION} "):
+        raise RuntimeError(f"the packaged restorer model is not {MODEL_VERSION}: {lines[0][:80]!r}")
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    acronyms: dict[str, str] = {}
+    for line in lines[1:]:
+        kind, *cells = line.split("\t")
+        if kind == "u":
+            unigrams[cells[0]] = int(cells[1])
+        elif kind == "b":
+            bigrams[(cells[0], cells[1])] = int(cells[2])
+        elif kind == "a":
+            acronyms[cells[0]] = cells[1]
+    return unigrams, bigrams, acronyms
+
+
+def dump_counts(r: Restorer, sources: list[str]) -> bytes:
+    """`r`'s counts (learnt with `add_text` alone) as the packaged model's file: sorted lines,
+    gzip without a time stamp, so the same plans always give the same bytes."""
+    import gzip
+
+    head = f"# {MODEL_VERSION} · syllable counts of {len(sources)} clean plans: {', '.join(sources)}"
+    body = [f"u\t{s}\t{n}" for s, n in sorted(r.unigrams.items())]
+    body += [f"b\t{a}\t{b}\t{n}" for (a, b), n in sorted(r.bigrams.items())]
+    body += [f"a\t{k}\t{v}" for k, v in sorted(r.acronyms.items())]
+    return gzip.compress("\n".join([head, *body]).encode("utf-8"), mtime=0)
