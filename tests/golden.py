@@ -118,6 +118,8 @@ def cases() -> dict[str, Callable[[], dict]]:
         out[f"seeds/{path.stem}"] = file_alone(path)
     for path in _material_files():
         out[f"material/{path.stem}"] = file_alone(path)
+    for path in sorted((MATERIAL / "excerpts").iterdir()):  # pages that are plans in part, or no plans
+        out[f"excerpts/{path.stem}"] = file_alone(path)
     for form, scan in (("flattened", False), ("flattened-scan", True)):
         out[f"material/commune_table_rows~{form}"] = lambda form=form, scan=scan: _alone(
             f"commune_table_rows~{form}", _table_plan_text(scan), f"tests/material/commune_table_rows.py~{form}"

@@ -44,7 +44,7 @@ def test_a_changed_row_is_named_with_its_column():
 
 def test_cases_cover_seeds_material_and_variants():
     groups = {name.split("/")[0] for name in CASES}
-    assert groups == {"seeds", "material", "variants"}
+    assert groups == {"seeds", "material", "variants", "excerpts"}
     forms = {name.split("~")[1] for name in CASES if name.startswith("variants/")}
     assert {"windows-1258", "tcvn3", "vni", "utf-16", "html-page", "wrapped-60", "scan"} <= forms
     assert sum(name.startswith("material/") for name in CASES) >= 20

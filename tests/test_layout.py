@@ -16,6 +16,7 @@ PARSE_STEPS = [
     {"markers"},
     {"flat_tables"},
     {"blocks"},
+    {"record"},
     {"structure"},
     {"metadata", "tasks"},
 ]

@@ -179,12 +179,12 @@ def test_a_plan_without_parts_lists_its_tasks_after_the_preamble():
     assert not d.fell_through and "warning" not in summary(BuildResult([d], [], {}))
 
 
-def test_a_titled_plan_without_items_is_refused_with_a_reason():
+def test_a_titled_plan_without_items_is_kept_and_says_no_task_was_read():
     from compare.build import parse_text
-    from compare.read.raw import Rejected
 
-    with pytest.raises(Rejected, match=r"^no tasks found: a Kế hoạch"):
-        parse_text(
-            _HEAD + "Các cơ quan, đơn vị nghiêm túc thực hiện công tác dân vận chính quyền theo quy định.\n" + _TAIL,
-            "x",
-        )
+    doc = parse_text(
+        _HEAD + "Các cơ quan, đơn vị nghiêm túc thực hiện công tác dân vận chính quyền theo quy định.\n" + _TAIL,
+        "x",
+    )
+    assert not doc.tasks and doc.metadata.doc_type == "Kế hoạch"
+    assert doc.status == "no_tasks" and (doc.status_note or "").startswith("Không nhận ra nhiệm vụ nào")

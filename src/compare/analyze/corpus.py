@@ -35,13 +35,35 @@ class Corpus:
         self.model = model
         self.model_id = model_id_of(model)  # (the model the vectors come from, once read)
         self.echo: Callable[[str], object] = lambda line: None  # where embedding reports progress
-        self.documents = read_table(self.folder, "documents")
+        documents = read_table(self.folder, "documents")
+        with_tasks = pl.col("n_tasks") > 0
+        # plans kept for their metadata whose tasks could not be read (cut short, a portal's
+        # record): listed, never compared (a plan with no tasks would lack every theme)
+        self.without_tasks = documents.filter(~with_tasks)
+        self.documents = documents.filter(with_tasks)
         self.sections = read_table(self.folder, "sections")
         self.tasks = read_table(self.folder, "tasks").sort("doc_id", "ordinal")
         self.references = read_table(self.folder, "references")
 
     def __repr__(self) -> str:
         return f"Corpus({self.folder}, {self.documents.height} plans, {self.tasks.height} tasks)"
+
+    @property
+    def left_out(self) -> str | None:
+        """A sentence naming the plans kept without tasks, which every comparison leaves out
+        (None when there are none).
+
+        >>> Corpus("data/processed").left_out is None  # doctest: +SKIP
+        True
+        """
+        if not self.without_tasks.height:
+            return None
+        labels = plan_labels(self.without_tasks)
+        named = "; ".join(
+            f"{labels[r['doc_id']]} ({r.get('status_note') or r.get('status') or 'không có nhiệm vụ'})"
+            for r in self.without_tasks.iter_rows(named=True)
+        )
+        return f"{self.without_tasks.height} kế hoạch không đọc được nhiệm vụ nên không được so sánh: {named}"
 
     # --- plans by name ----------------------------------------------------------------------
     @cached_property

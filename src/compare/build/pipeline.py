@@ -24,8 +24,10 @@ import polars as pl
 from compare.build.tables import SCHEMAS, ColumnType, Row, empty, write_table
 from compare.parse import blocks as blocks_mod
 from compare.parse import flat_tables
+from compare.parse.blocks import Block
 from compare.parse.lines import Line, split_lines
 from compare.parse.metadata import Metadata, extract
+from compare.parse.record import Record, number_kind, read_record, stated_kind
 from compare.parse.references import Citation, find_references
 from compare.parse.structure import Anatomy, Role, Section, parse
 from compare.parse.tasks import Task, extract_tasks
@@ -33,11 +35,13 @@ from compare.read.raw import RawText, Rejected, read_text
 from compare.text.lexicon import district_provinces
 from compare.text.restore import MODEL_VERSION, Restorer, damaged, restore_text
 from compare.text.vietnamese import normalize, syllable_stats
+from compare.text.vocabulary import PLAN_KINDS
 
 # Files that are never plans: notes about the data, hidden files.
 _SKIP_NAMES = {"readme.md", "readme.txt", "sources.md", "notes.md", ".gitkeep"}
 
 
+_RECORD_LINES = 80  # a portal's record of the document stands among the first lines
 _ITEM_START = re.compile(r"^[\s*#>_]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)/]|\((?:\d{1,2}|[a-zđ])\))\s")
 
 
@@ -65,6 +69,8 @@ class ParsedDocument:
     tasks: list[Row] = field(default_factory=list)
     references: list[Row] = field(default_factory=list)
     lines: list[LineRole] = field(default_factory=list)
+    status: str = "ok"  # ok | no_tasks | truncated | record
+    status_note: str | None = None  # where the text stops, or why no task was read
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled column by column: a worker process sends its documents to the build this
@@ -73,7 +79,7 @@ class ParsedDocument:
         return (
             _document_from_columns,
             (self.doc_id, self.source_path, self.sha256, self.encoding, self.metadata, *map(_columns_of, rows),
-             tuple(map(list, zip(*self.lines)))),
+             tuple(map(list, zip(*self.lines))), self.status, self.status_note),
         )  # fmt: skip
 
     @property
@@ -108,6 +114,8 @@ def _document_from_columns(
     tasks: tuple[tuple[str, ...], list[list[Any]]],
     references: tuple[tuple[str, ...], list[list[Any]]],
     lines: tuple[list[Any], ...],
+    status: str,
+    status_note: str | None,
 ) -> ParsedDocument:
     def rows(columns: tuple[tuple[str, ...], list[list[Any]]]) -> list[Row]:
         keys, values = columns
@@ -115,7 +123,7 @@ def _document_from_columns(
 
     return ParsedDocument(
         doc_id, source_path, sha256, encoding, metadata, rows(sections), rows(tasks), rows(references),
-        [LineRole._make(row) for row in zip(*lines)],
+        [LineRole._make(row) for row in zip(*lines)], status, status_note,
     )  # fmt: skip
 
 
@@ -166,11 +174,13 @@ def parse_text(
         lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
-    md = extract(anatomy, lines, stats)
+    record = read_record(ln.text for ln in lines[:_RECORD_LINES])
+    md = extract(anatomy, lines, stats, record)
     tasks = extract_tasks(anatomy, md.year, md.period)
-    _refuse_what_is_no_plan(stats, anatomy.doc_type, len(tasks))
+    _refuse_what_is_no_plan(stats, md, record, blocks, len(tasks))
     md.text_quality = "ocr" if restored is not None else "clean"
     doc = ParsedDocument(doc_id, source_path, sha256, encoding, md)
+    doc.status, doc.status_note = _status(anatomy, record, len(tasks))
     sid = {s.section_id: f"{doc_id}:{s.section_id}" for s in anatomy.sections}
     doc.sections = [_section_row(doc_id, s, sid) for s in anatomy.sections]
     task_ids = [f"{doc_id}:t{n:03d}" for n in range(1, len(tasks) + 1)]
@@ -181,6 +191,8 @@ def parse_text(
         if it.role not in (Role.TASK, Role.RECIPIENTS, Role.SIGNATURE):
             doc.references += [_reference_row(doc_id, None, c) for c in find_references(it.block.text)]
     role = _line_roles(anatomy, layout, {id(t.item.block): tid for t, tid in zip(tasks, task_ids)}, sid)
+    for no in record.lines:
+        role[no] = ("metadata", None, None, None)
     for ln in source_lines:  # a rebuilt table row stands for several source lines: each gets its role
         if ln.kind == "blank":
             continue
@@ -191,14 +203,50 @@ def parse_text(
     return doc
 
 
-def _refuse_what_is_no_plan(stats: tuple[int, int, int], doc_type: str | None, n_tasks: int) -> None:
+def _refuse_what_is_no_plan(
+    stats: tuple[int, int, int], md: Metadata, record: Record, blocks: list[Block], n_tasks: int
+) -> None:
+    """Reject what is no plan, naming what it is: text in another language, a document of
+    another kind (a Quyết định, a Công văn), a page with neither a plan's title, number or
+    record nor its tasks (a news report). A plan whose tasks cannot be read is kept."""
     tokens, valid, _ = stats
-    if tokens < 20 or valid / max(tokens, 1) < 0.5:
+    if valid / max(tokens, 1) < 0.5 or (tokens < 20 and md.doc_type is None):
         raise Rejected("not a plan: not Vietnamese text")
-    if doc_type is None and n_tasks < 3:
-        raise Rejected("not a plan: no title or tasks found")
-    if not n_tasks:
-        raise Rejected(f"no tasks found: a {doc_type} whose items could not be told apart")
+    if md.doc_type is None:
+        kind = record.kind or stated_kind(blocks) or number_kind(md.number)
+        if kind in PLAN_KINDS:
+            md.doc_type = kind
+        elif kind is not None:
+            raise Rejected(f"not a plan: a {kind}" + (f" ({md.number})" if md.number else ""))
+    if md.doc_type is None and n_tasks < 3:
+        raise Rejected("not a plan: no title, number, portal record or tasks of a plan found")
+    if not n_tasks and not (md.number or record or (md.title and tokens >= 20)):
+        raise Rejected(f"not a plan: a '{md.doc_type}' line with neither number nor title, and no tasks")
+
+
+def _status(anatomy: Anatomy, record: Record, n_tasks: int) -> tuple[str, str | None]:
+    """(status, note) of a kept plan: "ok" with tasks; else "record" (a portal's record and no
+    text), "truncated" (the text stops before the signature: the note says where), or
+    "no_tasks" (the whole text is there, its tasks could not be told apart)."""
+    if n_tasks:
+        return "ok", None
+    body = [s for s in anatomy.sections if s.kind != "preamble"]
+    parts = [s for s in body if s.level == 1]
+    if not body and (record or anatomy.named):
+        return "record", "Chỉ có thông tin về văn bản (bản ghi của cổng thông tin), không có toàn văn"
+    if not anatomy.closing:
+        if not body:
+            return "truncated", "Văn bản dừng trước phần đầu tiên (sau phần mở đầu)"
+        last = body[-1]
+        part = next((p for p in reversed(parts) if p.line_start <= last.line_start), last)
+        where = _named_section(part) + ("" if last is part else f" › {_named_section(last)}")
+        return "truncated", f"Văn bản dừng ở phần {where}"
+    named = "; ".join(_named_section(p) for p in parts[:6]) or "không có phần đánh số"
+    return "no_tasks", f"Không nhận ra nhiệm vụ nào trong các phần: {named}"
+
+
+def _named_section(s: Section) -> str:
+    return f"{s.label}. {s.heading}" if s.label else s.heading
 
 
 def _section_row(doc_id: str, s: Section, sid: dict[str, str]) -> Row:
@@ -314,6 +362,8 @@ def _document_row(d: ParsedDocument) -> Row:
         "text_quality": md.text_quality,
         "encoding": d.encoding,
         "n_tasks": len(d.tasks),
+        "status": d.status,
+        "status_note": d.status_note,
     }
 
 
@@ -613,7 +663,7 @@ def summary(result: BuildResult) -> str:
                 f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}"
             )
         if not d.tasks:
-            out.append("  warning: no tasks found (no part of content or implementation recognised)")
+            out.append(f"  warning: kept without tasks ({d.status}): {d.status_note}")
         if d.encoding.startswith("utf-8+"):
             out.append(
                 f"  warning: some lines are UTF-8 and some {d.encoding[6:]} (a file pasted together); each read in its own"

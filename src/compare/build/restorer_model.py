@@ -32,7 +32,7 @@ def clean_plans(root: Path = ROOT) -> list[tuple[str, str]]:
     out = []
     for folder in SOURCES:
         for path in sorted((root / folder).iterdir()):
-            if path.suffix == ".py" or path.stem.isupper():  # (the generators, SOURCES.md)
+            if not path.is_file() or path.suffix == ".py" or path.stem.isupper():  # (generators, SOURCES.md)
                 continue
             try:
                 text = read_text(path).text

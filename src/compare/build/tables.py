@@ -38,6 +38,8 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "text_quality": pl.Utf8,
         "encoding": pl.Utf8,
         "n_tasks": pl.Int32,
+        "status": pl.Utf8,
+        "status_note": pl.Utf8,
     },
     "sections": {
         "doc_id": pl.Utf8,

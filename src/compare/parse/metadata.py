@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from compare.parse.lines import Line
+from compare.parse.record import Record
 from compare.parse.structure import Anatomy
 from compare.text.lexicon import (
     AGENCY_BY_FOLD,
@@ -34,10 +35,12 @@ from compare.text.vietnamese import (
     restore_case,
     syllable_stats,
 )
-from compare.text.vocabulary import head_pattern, kind_pattern
+from compare.text.vocabulary import PLAN_KINDS, head_pattern, kind_pattern
 
 _MOTTO = re.compile(
-    r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph)", re.I
+    r"\b(c[o0]ng h[o0]a x[a4] h[o0q]i|[dpđb][o0]c l[a4]p\s*[-–—]|t[uư] d[o0]\s*[-–—]\s*h|h[a4]nh ph"
+    r"|[dđp][a4]ng c[o0]ng s[a4]n vi[e3]t nam)",  # (a Party body's header: "ĐẢNG CỘNG SẢN VIỆT NAM")
+    re.I,
 )
 # "Số" as OCR and a restorer leave it ("S6", "SO"; "Sở", "Sổ" only before the number's figures)
 _NUMBER_LABEL = r"\bS(?:[ốoô6óỐO0]|[ởổơỞỔƠ](?=\s*:?\s*\d))"
@@ -56,6 +59,7 @@ _DATE = re.compile(r"\bng\w{1,3}\s*(\d{1,2})\s*th\w{1,4}\s*(\d{1,2})\s*(?:n\w{1,
 _PLACE_SLASH_DATE = re.compile(r",\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b", re.I)
 # "12 /KH-UBND": the number alone in a cell, its "Số:" in the cell above
 _BARE_NUMBER = re.compile(r"^\d{1,5}\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ&]*)+\s*$")
+_BARE_PLACE = re.compile(r"^(Tỉnh|tỉnh|Thành phố|thành phố|TP\.?)\s+(\S.*)$")
 _BLANK_DATE = re.compile(r"\bngày\s+tháng\s+năm\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})\s*,\s*ng\w{1,3}\b")
 _ISSUER_IN_PREAMBLE = re.compile(
@@ -403,9 +407,12 @@ class _Source:
     full_text: str
 
 
-def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None) -> Metadata:
+def extract(
+    anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | None = None, record: Record | None = None
+) -> Metadata:
     """The documents row of a plan, field group by field group (each reader fills its fields of
-    `md` and may read those that an earlier one filled)."""
+    `md` and may read those that an earlier one filled). A portal's `record` of the document,
+    and the plan's one-line name, fill what the header leaves empty."""
     header_lines = [ln for b in anatomy.header for ln in b.lines]
     title_lines = [ln for b in anatomy.title_blocks for ln in b.lines]
     src = _Source(
@@ -419,6 +426,9 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     _issued_date(md, src.header_text)
     _place(md, src.cells)
     province_hint = _issuer_from_header(md, src.cells)
+    rec = (record or Record()).merge(anatomy.named)
+    _from_record(md, rec)
+    party = party or bool(re.match(r"\d+-", md.number or ""))
     counts = _province_counts(md, src.full_text, province_hint)
     if not md.issuer:
         _issuer_from_preamble(md, src, counts)
@@ -428,12 +438,13 @@ def extract(anatomy: Anatomy, lines: list[Line], stats: tuple[int, int, int] | N
     if md.issuer:
         _written_out_issuer(md, party)
     _parent(md, src.full_text)
-    md.title = anatomy.title
+    md.title = anatomy.title or rec.title
     _year(md, src.header_text)
     md.period = _period(fold(md.title or ""))
     if md.period_start_year is None and md.year is not None:
         md.period_start_year = md.period_end_year = md.year
     md.signer, md.signer_title = _signature(anatomy)
+    md.signer = md.signer or rec.signer
     if damaged(stats or syllable_stats(src.full_text)):
         md.text_quality = "ocr"
     return md
@@ -452,6 +463,23 @@ def _number(md: Metadata, header_text: str) -> tuple[str | None, bool]:
         issuer_code = "".join(party.group(3).split())
         md.number = f"{party.group(1)}-{party.group(2)}/{issuer_code}"
     return None, party is not None
+
+
+def _from_record(md: Metadata, rec: Record) -> None:
+    """What a portal's record (or the plan's one-line name) gives where the header gives
+    nothing: the kind, number, date and issuer. A bare place as the issuer ("Thành phố Cần
+    Thơ", "do tỉnh Cao Bằng ban hành") is its People's Committee when the number says UBND."""
+    md.doc_type = md.doc_type or (rec.kind if rec.kind in PLAN_KINDS else None)
+    md.number = md.number or rec.number
+    md.issued_date = md.issued_date or rec.issued_date
+    issuer = rec.issuer or rec.place
+    if md.issuer is None and issuer:
+        place = _BARE_PLACE.match(issuer)
+        if place and fold(md.number or "").endswith("-ubnd"):
+            word = "thành phố" if place.group(1).startswith("TP") else place.group(1).lower()
+            issuer = f"Ủy ban nhân dân {word} {place.group(2)}"
+        if not place or issuer != rec.place:
+            md.issuer = issuer
 
 
 def _issued_date(md: Metadata, header_text: str) -> None:

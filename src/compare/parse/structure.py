@@ -18,6 +18,7 @@ from compare.parse.markers import (
     terminated,
     unit_like,
 )
+from compare.parse.record import Record, named_plan, record_line
 from compare.parse.themes import PartKind, classify_kind, classify_theme
 from compare.text.lexicon import SIGNER_TITLES, SIGNING_BODIES
 from compare.text.numerals import QUARTER_NUMBER
@@ -116,6 +117,7 @@ class Anatomy:
     sections: list[Section]
     items: list[Item]
     closing: list[Block]
+    named: Record | None = None  # the plan as a page names it on one line, where that is its title
 
 
 def signer_role_line(text: str) -> bool:
@@ -292,6 +294,13 @@ def parse(blocks: list[Block]) -> Anatomy:
     """The anatomy of a plan, step by step: title and header, where the closing and the
     appendices start, then the preamble, the body's tree, the closing and the appendices."""
     header, title_blocks, doc_type, title, body_start = _title_and_header(blocks)
+    named = None
+    if (doc_type is None or (title_blocks and named_plan(title_blocks[0].lines[0].text))) and (
+        found := _named_title(blocks)
+    ) is not None:
+        t, named = found  # "Kế hoạch 767/KH-UBND ... do tỉnh Cao Bằng ban hành": a portal's title
+        header, title_blocks, doc_type, title = blocks[:t], _named_title_blocks(blocks, t), named.kind, named.title
+        body_start = blocks.index(title_blocks[-1]) + 1
     # An appendix after the signature ("PHỤ LỤC" / "Nhiệm vụ ..." / a task table) holds tasks:
     # the closing ends where it starts.
     appendix_heads = [(i, m) for i in range(body_start + 1, len(blocks)) if (m := _appendix_heading(blocks[i]))]
@@ -305,7 +314,29 @@ def parse(blocks: list[Block]) -> Anatomy:
     tree.closing(closing)
     tree.appendices(blocks, appendix_heads)
     tree.extend_line_ends()
-    return Anatomy(header, title_blocks, doc_type, title, tree.sections, tree.items, closing)
+    return Anatomy(header, title_blocks, doc_type, title, tree.sections, tree.items, closing, named)
+
+
+def _named_title_blocks(blocks: list[Block], t: int) -> list[Block]:
+    """The one-line name, the portal's record below it, and the plan's own title in capitals
+    where it follows ("TRIỂN KHAI THỰC HIỆN ..." without its "KẾ HOẠCH" line)."""
+    j = t + 1
+    while j < len(blocks) and all(record_line(ln.text) for ln in blocks[j].lines):
+        j += 1
+    if j < len(blocks) and not blocks[j].marker and is_caps(blocks[j].text) and _title_like(blocks[j]):
+        j += 1
+    return blocks[t:j]
+
+
+def _named_title(blocks: list[Block], limit: int = 12) -> tuple[int, Record] | None:
+    """A plan named on one line before its first part, as portals and news pages title it."""
+    for i, b in enumerate(blocks[:limit]):
+        if b.marker == Marker.ROMAN:
+            break
+        named = named_plan(b.lines[0].text)  # (its block may run on into the lines below it)
+        if named is not None and named.kind in PLAN_KINDS:
+            return i, named
+    return None
 
 
 def _title_and_header(blocks: list[Block]) -> tuple[list[Block], list[Block], str | None, str | None, int]:

@@ -46,6 +46,7 @@ COLUMNS: dict[str, str] = {
     "text_quality": "Chất lượng văn bản",
     "encoding": "Bảng mã",
     "n_tasks": "Số nhiệm vụ",
+    "status_note": "Ghi chú tình trạng",
     "task_id": "Mã nhiệm vụ",
     "task_id_a": "Mã nhiệm vụ A",
     "task_id_b": "Mã nhiệm vụ B",
@@ -135,6 +136,11 @@ VALUES: dict[str, dict[str, str]] = {
         "dropped": "bỏ",
         "gone": "không còn",
         "continuing": "tiếp tục",
+        # (a plan's status in documents)
+        "ok": "đủ nhiệm vụ",
+        "no_tasks": "không đọc được nhiệm vụ",
+        "truncated": "văn bản bị cắt",
+        "record": "chỉ có thông tin văn bản",
     },
     "kind": {
         "verbatim": "nguyên văn",

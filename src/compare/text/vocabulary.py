@@ -99,11 +99,15 @@ class DocumentKind:
     code: str  # the type code of its number, "QĐ" ("" where numbers carry none)
     plan: bool  # a plan `compare build` reads
     example: str
+    subject: str = ""  # how its subject line opens, where that names the kind ("V/v")
 
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = tuple(
-    DocumentKind(name, code, plan == "yes", example) for name, code, plan, example in read_tsv("document_kinds.tsv")
+    DocumentKind(name, code, plan == "yes", example, *subject)
+    for name, code, plan, example, *subject in read_tsv("document_kinds.tsv")
 )
+# a subject line's opening → the kind it names ("V/v" → "Công văn")
+KIND_BY_SUBJECT: dict[str, str] = {k.subject: k.name for k in DOCUMENT_KINDS if k.subject}
 PLAN_KINDS: tuple[str, ...] = tuple(k.name for k in DOCUMENT_KINDS if k.plan)
 KIND_BY_CODE: dict[str, str] = {k.code.upper(): k.name for k in DOCUMENT_KINDS if k.code}
 CODE_BY_KIND: dict[str, str] = {k.name: k.code for k in DOCUMENT_KINDS if k.code}
@@ -186,3 +190,9 @@ def columns_named(text: str) -> set[str]:
 PART_KIND_PHRASES: tuple[tuple[str, str], ...] = tuple((phrase, kind) for phrase, kind, _ in read_tsv("part_kinds.tsv"))
 # "Nơi nhận", folded: the label that opens the recipients' list
 RECIPIENTS_LABEL = next(phrase for phrase, kind in PART_KIND_PHRASES if kind == "recipients")
+
+
+# --- a portal's record of a document -------------------------------------------------------------
+
+# folded label ("so hieu") → the field it gives ("number")
+RECORD_FIELDS: dict[str, str] = {fold(label).lower(): field for label, field, _ in read_tsv("portal_record.tsv")}

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: compare (.venv)
 #     language: python
@@ -47,6 +49,19 @@ show_table(docs.with_columns(pl.col("doc_id").alias("file")).select(
     "doc_id", "issuer", "parent", "jurisdiction", "admin_level", "doc_type", "number", "issued_date",
     "year", "period", "title", "signer", "signer_title", "n_tasks", "text_quality", "file"),
     documents=docs, name="ke-hoach")
+
+# %% [markdown]
+# ### Kế hoạch không đọc được nhiệm vụ
+# Tệp là kế hoạch (có tiêu đề, số hiệu hoặc thông tin văn bản của cổng thông tin) nhưng văn bản
+# bị cắt hoặc không tách được nhiệm vụ: giữ thông tin văn bản, không đưa vào so sánh.
+
+# %%
+if corpus.without_tasks.height:
+    show_table(corpus.without_tasks.select(
+        "doc_id", "issuer", "doc_type", "number", "issued_date", "year", "title", "status", "status_note",
+        "source_path"), documents=corpus.without_tasks, name="ke-hoach-khong-co-nhiem-vu")
+else:
+    note("Không có: mọi kế hoạch đều đọc được nhiệm vụ.")
 
 # %% [markdown]
 # ## Mọi nhiệm vụ

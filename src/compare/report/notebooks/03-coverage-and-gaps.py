@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: compare (.venv)
 #     language: python
@@ -23,10 +25,12 @@ processed = "../data/processed"
 import polars as pl
 
 import compare
-from compare.report import plotting, show, show_table
+from compare.report import note, plotting, show, show_table
 
 corpus = compare.load(processed)
 docs = corpus.documents
+if corpus.left_out:
+    note(corpus.left_out)
 
 # %% [markdown]
 # ## Độ bao phủ chủ đề

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: compare (.venv)
 #     language: python
@@ -30,6 +32,8 @@ from compare.report import note, plotting, show, show_table
 
 corpus = compare.load(processed)
 docs = corpus.documents
+if corpus.left_out:
+    note(corpus.left_out)
 labels = corpus.labels
 pairs = corpus.plan_pairs()
 chosen = (corpus.plan(str(old)), corpus.plan(str(new))) if old and new else None
