@@ -339,6 +339,10 @@ def main() -> None:
             import reports_scale
 
             reports_scale.main(tuple(int(x) for x in args.sizes.split(",")))
+        elif what == "memory":
+            import build_memory
+
+            build_memory.main(args.n if args.n != 50_000 else 20_000)
         elif what == "_scale_child":
             _scale_child(args.n, args.vectors)
         else:

@@ -22,6 +22,9 @@ def _digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
 
 
+SCHEMAS_BUILT = ("documents", "sections", "tasks", "references", "lines", "rejects")
+
+
 def test_build_writes_the_contract_tables(built):
     out, result = built
     assert len(result.documents) == 5 and not result.rejects
@@ -40,7 +43,13 @@ def test_build_writes_the_contract_tables(built):
     refs = pl.read_parquet(out / "references.parquet")
     assert refs.filter(pl.col("task_id").is_null()).height > 0  # preamble citations
     assert refs.filter(pl.col("ref_id") == "129/QĐ-UBND").height >= 2
-    assert not list(out.glob("*.tmp")) and [p.name for p in out.glob(".*")] == [".compare-output"]
+    assert not list(out.rglob("*.tmp")) and sorted(p.name for p in out.glob(".*")) == [
+        ".compare-output",
+        ".generations",
+        ".lock",
+    ]
+    assert [p.name for p in (out / ".generations").iterdir()] == ["000001"]  # (no partial generation, no shards)
+    assert sorted(p.name for p in (out / "current").iterdir()) == sorted(f"{n}.parquet" for n in SCHEMAS_BUILT)
 
 
 @pytest.mark.slow  # (builds in other processes)
@@ -99,7 +108,7 @@ def test_docx_and_legacy_encoded_files_build(tmp_path):
     (raw / "plan_vni.txt").write_bytes(forms.vni(text))
     result = build(raw, tmp_path / "out", echo=lambda *a: None)
     assert not result.rejects
-    counts = {d.doc_id: len(d.tasks) for d in result.documents}
+    counts = {d.doc_id: d.n_tasks for d in result.documents}
     assert counts == {"plan": 32, "plan_vni": 32}
     assert {d.metadata.issuer for d in result.documents} == {"Sở Ngoại vụ"}
 

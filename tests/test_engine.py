@@ -170,8 +170,8 @@ def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, mon
     from compare.analyze import clusters as clusters_mod
     from compare.analyze import similarity
 
-    _, result = built
-    tasks = pl.DataFrame([t for d in result.documents for t in d.tasks]).select("task_id", "doc_id", "text")
+    out, _ = built
+    tasks = pl.read_parquet(out / "tasks.parquet").select("task_id", "doc_id", "text")
     texts = tasks["text"].to_list()
     vectors = embedder.embed(texts)
     exact = find_overlaps(tasks, Features.build(texts, vectors))

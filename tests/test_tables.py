@@ -26,9 +26,9 @@ def restorer():
 
 
 @pytest.fixture(scope="module")
-def seed_001(built):
-    _, result = built
-    return next(d for d in result.documents if d.doc_id.startswith("001"))
+def seed_001(parsed):
+    """The scan, parsed (alone: its rows are those it has in any folder)."""
+    return parsed["001"]
 
 
 def test_every_row_of_the_scanned_table_comes_back(seed_001):

@@ -78,10 +78,11 @@ _MODEL_HELP = (
 def analyze(processed: Path, model: str | None) -> None:
     """Embed tasks and write clusters, overlaps and changes next to the build tables."""
     from compare.analyze import analyze as run_analyze
+    from compare.build.store import TableSetError
 
     try:
         run_analyze(processed, model=model, echo=click.echo)
-    except (FileNotFoundError, ValueError) as exc:
+    except (OSError, ValueError, TableSetError) as exc:  # (missing tables, a full disk, a mixed set)
         raise click.ClickException(str(exc)) from exc
 
 
@@ -118,9 +119,11 @@ def report(raw_dir: Path, processed: Path, out_dir: Path, model: str | None, par
     except ImportError:
         click.echo("analysis step not installed yet: tables from `build` only")
         return
+    from compare.build.store import TableSetError
+
     try:
         run_analyze(processed, model=model, echo=click.echo)
-    except (FileNotFoundError, ValueError) as exc:
+    except (OSError, ValueError, TableSetError) as exc:  # (missing tables, a full disk, a mixed set)
         raise click.ClickException(str(exc)) from exc
     from compare.analyze.corpus import load
     from compare.analyze.labels import PlanNotFound

@@ -24,7 +24,14 @@ from compare.analyze.embeddings import DEFAULT_MODEL, Embedder, model_id_of, tex
 from compare.analyze.labels import plan_labels, resolve_plan
 from compare.analyze.overlaps import find_overlaps
 from compare.analyze.similarity import Features
+from compare.build.store import check_set, tables_folder
 from compare.build.tables import read_table
+
+# the tables read together: the build's and the analysis's (all of one build, or missing)
+TABLES = (
+    "documents", "sections", "tasks", "references", "lines", "rejects",
+    "embeddings", "clusters", "overlaps", "changes", "coverage", "reference_changes",
+)  # fmt: skip
 
 
 class Corpus:
@@ -35,15 +42,18 @@ class Corpus:
         self.model = model
         self.model_id = model_id_of(model)  # (the model the vectors come from, once read)
         self.echo: Callable[[str], object] = lambda line: None  # where embedding reports progress
-        documents = read_table(self.folder, "documents")
+        # the folder's current tables, resolved once; they must all come from one build
+        self.tables_dir = tables_folder(self.folder)
+        self.build_id = check_set(self.tables_dir, TABLES)
+        documents = read_table(self.tables_dir, "documents")
         with_tasks = pl.col("n_tasks") > 0
         # plans kept for their metadata whose tasks could not be read (cut short, a portal's
         # record): listed, never compared (a plan with no tasks would lack every theme)
         self.without_tasks = documents.filter(~with_tasks)
         self.documents = documents.filter(with_tasks)
-        self.sections = read_table(self.folder, "sections")
-        self.tasks = read_table(self.folder, "tasks").sort("doc_id", "ordinal")
-        self.references = read_table(self.folder, "references")
+        self.sections = read_table(self.tables_dir, "sections")
+        self.tasks = read_table(self.tables_dir, "tasks").sort("doc_id", "ordinal")
+        self.references = read_table(self.tables_dir, "references")
 
     def __repr__(self) -> str:
         return f"Corpus({self.folder}, {self.documents.height} plans, {self.tasks.height} tasks)"
@@ -80,7 +90,7 @@ class Corpus:
     @cached_property
     def lines(self) -> pl.DataFrame:
         """The role of every source line (lines.parquet), read when first asked for."""
-        return read_table(self.folder, "lines")
+        return read_table(self.tables_dir, "lines")
 
     @cached_property
     def _search_index(self):
@@ -163,7 +173,7 @@ class Corpus:
     def vectors(self) -> np.ndarray:
         """One vector per task (row order of `tasks`): from embeddings.parquet when it holds
         every task for this model, else computed (and cached by text hash)."""
-        path = self.folder / "embeddings.parquet"
+        path = self.tables_dir / "embeddings.parquet"
         self.model_id = model_id_of(self.model)
         texts = self.tasks["text"].to_list()
         if path.exists():
@@ -195,7 +205,7 @@ class Corpus:
 
     @cached_property
     def _clusters(self) -> pl.DataFrame:
-        path = self.folder / "clusters.parquet"
+        path = self.tables_dir / "clusters.parquet"
         if path.exists():
             frame = pl.read_parquet(path)
             if frame.height == self.tasks.height and set(frame["task_id"]) == set(self.tasks["task_id"]):

@@ -9,6 +9,7 @@ import polars as pl
 
 from compare.analyze.clusters import clusters_table
 from compare.analyze.corpus import Corpus
+from compare.build.store import link_tables, locked
 from compare.build.tables import SCHEMAS, write_table
 
 
@@ -40,8 +41,17 @@ def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
         "coverage": corpus.coverage(),
         "reference_changes": corpus.reference_changes(),
     }
-    for name, frame in out.items():
-        write_table(frame, Path(processed) / f"{name}.parquet")
+    # into the generation the tables were read from, with its build's id; under the folder's
+    # lock, shared (a build waits, so that it never removes the generation being written)
+    with locked(Path(processed), shared=True):
+        if not corpus.tables_dir.is_dir():
+            raise OSError(f"{processed}: a newer build replaced the tables while they were analysed: run again")
+        try:
+            for name, frame in out.items():
+                write_table(frame, corpus.tables_dir / f"{name}.parquet", corpus.build_id)
+        except OSError as exc:
+            raise OSError(exc.errno, f"cannot write the analysis to {processed}: {exc.strerror or exc}") from exc
+        link_tables(Path(processed))
     counts = overlaps.group_by("kind").len().sort("kind")
     echo(
         f"analysed {corpus.documents.height} plans, {corpus.tasks.height} tasks with {model_id}: "

@@ -11,8 +11,9 @@ import gc
 import multiprocessing
 import os
 import re
+import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from typing import Any, NamedTuple, TypeVar
 
 import polars as pl
 
-from compare.build.tables import SCHEMAS, ColumnType, Row, empty, write_table
+from compare.build.store import OUTPUT_MARK, Generation, build_id, clean_leftovers, locked
+from compare.build.tables import SCHEMAS, ColumnType, Row, empty, merge_shards, write_parquet, write_table
 from compare.parse import blocks as blocks_mod
 from compare.parse import flat_tables
 from compare.parse.blocks import Block
@@ -367,10 +369,6 @@ def _document_row(d: ParsedDocument) -> Row:
     }
 
 
-# a file in a folder that `compare` wrote (tables or reports): never read back as a plan
-OUTPUT_MARK = ".compare-output"
-
-
 def raw_files(raw_dir: Path, skipped: list[Row] | None = None) -> list[Path]:
     """The files of `raw_dir` to read as plans, in order. What is left out is listed in
     `skipped` with its reason (hidden files, links that leave the folder or lead nowhere, pipes
@@ -452,81 +450,99 @@ def _collector_paused() -> Iterator[None]:
 
 
 def build_corpus(raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False) -> BuildResult:
-    """Every plan of `raw_dir` parsed, in `jobs` worker processes (1: in this one). The tables
-    are the same whatever `jobs` is, and a plan's rows are the same whatever files sit beside
-    it: each file is read and parsed on its own (scans restored with the packaged model), and
-    the results are taken back in the order of the paths.
+    """Every plan of `raw_dir` parsed, in `jobs` worker processes (1: in this one), held in
+    memory with its tables (`build` writes them in a stream instead). The tables are the same
+    whatever `jobs` is, and a plan's rows are the same whatever files sit beside it: each file
+    is read and parsed on its own (scans restored with the packaged model), and the results
+    are taken back in the order of the paths.
 
     `learn_from_folder`: scans are restored with a model that also learns from the folder's
     clean plans. Their task text may improve, their metadata stays what the packaged model
     reads (so a plan's number or year never depends on its neighbours)."""
-    global _ROOT
-    _ROOT = source_root(raw_dir)  # (a forked worker finds it here)
-    try:
-        return _build_corpus(raw_dir, jobs, learn_from_folder)
-    finally:
-        _ROOT = None
-
-
-def _build_corpus(raw_dir: Path, jobs: int, learn_from_folder: bool) -> BuildResult:
-    global _FOLDER_RESTORER
-    skipped: list[Row] = []
-    paths = raw_files(raw_dir, skipped)
-    with _pool(jobs) as run:
-        parsed = run(_read_and_parse, paths)
-        if learn_from_folder and any(
-            isinstance(d, ParsedDocument) and d.metadata.text_quality == "ocr" for d in parsed
-        ):
-            _FOLDER_RESTORER = Restorer.packaged([t for t in run(_clean_text, paths) if t is not None])
-    if _FOLDER_RESTORER is not None:
-        scans = [k for k, d in enumerate(parsed) if isinstance(d, ParsedDocument) and d.metadata.text_quality == "ocr"]
-        try:
-            with _pool(jobs) as run:  # (a forked worker finds the folder's model in the global: it is never sent)
-                for k, again in zip(scans, run(_read_and_parse, [paths[k] for k in scans])):
-                    parsed[k] = _with_metadata_of(parsed[k], again)
-        finally:
-            _FOLDER_RESTORER = None
     documents: list[ParsedDocument] = []
     rejects: list[Row] = []
-    seen: dict[str, str] = {}
-    ids: set[str] = set()
-    for path, doc in zip(paths, parsed):
-        rel = _relative(path)
-        if isinstance(doc, str):
-            rejects.append({"source_path": rel, "reason": str(doc)})
-        elif doc.sha256 in seen:
-            rejects.append({"source_path": rel, "reason": f"duplicate of {seen[doc.sha256]}"})
-        elif doc.doc_id in ids:
-            rejects.append(
-                {"source_path": rel, "reason": f"same document id '{doc.doc_id}' as another file: rename it"}
-            )
-        else:
-            seen[doc.sha256] = rel
-            ids.add(doc.doc_id)
-            documents.append(doc)
-    rejects = sorted(rejects + skipped, key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
+    for docs, refused in _parsed_in_batches(raw_dir, jobs, learn_from_folder):
+        documents += docs
+        rejects += refused
+    rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
     return BuildResult(documents, rejects, tables_of(documents, rejects))
+
+
+# files parsed at a time: what a build holds in memory does not grow with the folder
+BATCH = 256
+
+
+def _parsed_in_batches(
+    raw_dir: Path, jobs: int, learn_from_folder: bool, batch: int | None = None
+) -> Iterator[tuple[list[ParsedDocument], list[Row]]]:
+    """(documents, rejects) of `raw_dir`'s files, a batch of files at a time, in the order of
+    the paths; the last batch also gives the entries skipped, and the rejects of every batch
+    come in the order of the paths once sorted together."""
+    global _ROOT, _FOLDER_RESTORER
+    _ROOT = source_root(raw_dir)  # (forked workers find it and the folder's model here)
+    try:
+        skipped: list[Row] = []
+        paths = raw_files(raw_dir, skipped)
+        if learn_from_folder:
+            with _pool(jobs) as run:
+                texts = (t for k in range(0, len(paths), BATCH) for t in run(_clean_text, paths[k : k + BATCH]))
+                _FOLDER_RESTORER = Restorer.packaged(t for t in texts if t is not None)
+        admit = _Admission()
+        size = batch or BATCH
+        with _pool(jobs) as run:
+            for k in range(0, max(len(paths), 1), size):
+                chunk = paths[k : k + size]
+                docs, refused = admit(chunk, run(_parse_file, chunk))
+                yield docs, refused + (skipped if k + size >= len(paths) else [])
+    finally:
+        _ROOT = _FOLDER_RESTORER = None
+
+
+class _Admission:
+    """Which parsed files become documents: not the second copy of a file, nor a second file
+    with the same id (across batches)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+        self.ids: set[str] = set()
+
+    def __call__(self, paths: list[Path], parsed: list[ParsedDocument | str]) -> tuple[list[ParsedDocument], list[Row]]:
+        documents: list[ParsedDocument] = []
+        rejects: list[Row] = []
+        for path, doc in zip(paths, parsed):
+            rel = _relative(path)
+            if isinstance(doc, str):
+                rejects.append({"source_path": rel, "reason": str(doc)})
+            elif doc.sha256 in self.seen:
+                rejects.append({"source_path": rel, "reason": f"duplicate of {self.seen[doc.sha256]}"})
+            elif doc.doc_id in self.ids:
+                reason = f"same document id '{doc.doc_id}' as another file: rename it"
+                rejects.append({"source_path": rel, "reason": reason})
+            else:
+                self.seen[doc.sha256] = rel
+                self.ids.add(doc.doc_id)
+                documents.append(doc)
+        return documents, rejects
 
 
 _FOLDER_RESTORER: Restorer | None = None
 
 
-def _with_metadata_of(alone: ParsedDocument | str, learnt: ParsedDocument | str) -> ParsedDocument | str:
-    """A scan parsed again with the folder's model, keeping what the packaged model read of
-    its metadata (and the first parse where the second fails)."""
-    if not isinstance(alone, ParsedDocument) or not isinstance(learnt, ParsedDocument):
-        return alone
-    learnt.metadata = alone.metadata
-    return learnt
-
-
-def _read_and_parse(path: Path) -> ParsedDocument | str:
-    """A file's document, or the reason it is rejected."""
+def _parse_file(path: Path) -> ParsedDocument | str:
+    """A file's document, or the reason it is rejected. A scan with the folder's model about:
+    parsed again with it, keeping what the packaged model read of its metadata."""
     try:
         raw = read_text(path)
     except Rejected as exc:
         return str(exc)
-    return _parse(path, raw, syllable_stats(raw.text))
+    stats = syllable_stats(raw.text)
+    doc = _parse(path, raw, stats)
+    if _FOLDER_RESTORER is not None and isinstance(doc, ParsedDocument) and doc.metadata.text_quality == "ocr":
+        learnt = _parse(path, raw, stats, _FOLDER_RESTORER)
+        if isinstance(learnt, ParsedDocument):
+            learnt.metadata = doc.metadata
+            return learnt
+    return doc
 
 
 def _clean_text(path: Path) -> str | None:
@@ -538,11 +554,13 @@ def _clean_text(path: Path) -> str | None:
     return None if damaged(syllable_stats(text)) else text
 
 
-def _parse(path: Path, raw: RawText, stats: tuple[int, int, int]) -> ParsedDocument | str:
+def _parse(
+    path: Path, raw: RawText, stats: tuple[int, int, int], restorer: Restorer | None = None
+) -> ParsedDocument | str:
     """A file's document, or the reason it is rejected (a parser bug costs this file only)."""
     try:
         with _collector_paused():
-            return parse_text(raw.text, path.stem, _relative(path), raw.sha256, raw.encoding, _FOLDER_RESTORER, stats)
+            return parse_text(raw.text, path.stem, _relative(path), raw.sha256, raw.encoding, restorer, stats)
     except Rejected as exc:
         return str(exc)
     except Exception as bug:  # a parser bug must not cost the other files
@@ -648,41 +666,128 @@ def _columns(name: str, rows: list[tuple[Any, ...]]) -> pl.DataFrame:
 
 
 def summary(result: BuildResult) -> str:
-    out = []
-    for d in result.documents:
-        md = d.metadata
-        unaccounted = sum(1 for ln in d.lines if ln.role == "unaccounted")
-        fell = d.fell_through
+    lines = [line for d in result.documents for line in _summary_lines(d)]
+    lines += [f"rejected {r['source_path']}: {r['reason']}" for r in result.rejects]
+    return "\n".join(lines)
+
+
+def _summary_lines(d: ParsedDocument) -> list[str]:
+    """A plan's line of the build's summary, and its warnings."""
+    md = d.metadata
+    unaccounted = sum(1 for ln in d.lines if ln.role == "unaccounted")
+    out = [
+        f"{d.doc_id}: {md.doc_type or '?'} {md.number or '(no number)'} · {md.issuer or '?'} · "
+        f"{md.year or '?'} {md.period} · {len(d.sections)} sections, {len(d.tasks)} tasks, "
+        f"{unaccounted} lines unaccounted · text {md.text_quality}"
+    ]
+    fell = d.fell_through
+    if fell:
+        out.append(f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}")
+    if not d.tasks:
+        out.append(f"  warning: kept without tasks ({d.status}): {d.status_note}")
+    if d.encoding.startswith("utf-8+"):
         out.append(
-            f"{d.doc_id}: {md.doc_type or '?'} {md.number or '(no number)'} · {md.issuer or '?'} · "
-            f"{md.year or '?'} {md.period} · {len(d.sections)} sections, {len(d.tasks)} tasks, "
-            f"{unaccounted} lines unaccounted · text {md.text_quality}"
+            f"  warning: some lines are UTF-8 and some {d.encoding[6:]} (a file pasted together); each read in its own"
         )
-        if fell:
-            out.append(
-                f"  warning: {len(fell)} content line(s) fell through (neither heading nor task): lines {fell[:12]}"
-            )
-        if not d.tasks:
-            out.append(f"  warning: kept without tasks ({d.status}): {d.status_note}")
-        if d.encoding.startswith("utf-8+"):
-            out.append(
-                f"  warning: some lines are UTF-8 and some {d.encoding[6:]} (a file pasted together); each read in its own"
-            )
-        if d.encoding.endswith("-lossy"):
-            broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
-            out.append(
-                f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}"
-            )
-    for r in result.rejects:
-        out.append(f"rejected {r['source_path']}: {r['reason']}")
-    return "\n".join(out)
+    if d.encoding.endswith("-lossy"):
+        broken = [ln.line_no for ln in d.lines if "\ufffd" in ln.text]
+        out.append(
+            f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}"
+        )
+    return out
+
+
+# the tables a build writes (the analysis adds its own to the same generation)
+BUILD_TABLES = ("documents", "sections", "tasks", "references", "lines", "rejects")
+
+
+def _build_id(documents: Iterable[tuple[str, str]], rejects: list[Row]) -> str:
+    """What the tables are made of: the plans' paths and digests, the rejects, the versions."""
+    parts = [_package_version(), MODEL_VERSION, *(f"{path}\t{sha}" for path, sha in documents)]
+    return build_id(parts + [f"{r['source_path']}\t{r['reason']}" for r in rejects])
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("compare")
+    except PackageNotFoundError:  # (run from a source tree that is not installed)
+        return "source"
 
 
 def write_tables(result: BuildResult, out_dir: Path) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / OUTPUT_MARK).touch()
-    for name, frame in result.tables.items():
-        write_table(frame, out_dir / f"{name}.parquet")
+    """The tables of a build held in memory, written to `out_dir` as a new generation."""
+    ident = _build_id(((d.source_path, d.sha256) for d in result.documents), result.rejects)
+    with _generation(out_dir) as gen:
+        for name, frame in result.tables.items():
+            write_table(frame, gen.path(name), ident)
+
+
+@contextmanager
+def _generation(out_dir: Path, echo: Callable[[str], object] | None = None) -> Iterator[Generation]:
+    """A new generation of `out_dir`'s tables, under its lock: made current when the block
+    ends, removed if it fails (the previous tables stay as they were). A full disk or a folder
+    that cannot be written ends in one plain OSError that names the folder."""
+    try:
+        with locked(out_dir, echo=echo):
+            for name in clean_leftovers(out_dir):
+                if echo is not None:
+                    echo(f"removed {name}, left in {out_dir} by an interrupted run")
+            (out_dir / OUTPUT_MARK).touch()
+            gen = Generation(out_dir)
+            try:
+                yield gen
+                gen.commit()
+            except BaseException:
+                gen.abandon()
+                raise
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
+
+
+class _TableStream:
+    """A build's tables written a batch of plans at a time, as shards in the generation's
+    folder, and merged into one file per table at the end: memory does not grow with the
+    number of plans, and the tables are those `tables_of` gives for all plans at once."""
+
+    def __init__(self, gen: Generation):
+        self.gen = gen
+        self.folder = gen.folder / ".shards"
+        self.folder.mkdir()
+        self.shards: dict[str, list[Path]] = {name: [] for name in BUILD_TABLES if name != "rejects"}
+
+    def add(self, documents: list[ParsedDocument]) -> None:
+        for name, frame in tables_of(documents, []).items():
+            if name in self.shards and frame.height:
+                path = self.folder / f"{name}-{len(self.shards[name]):06d}.parquet"
+                write_parquet(frame, path, compression="lz4", statistics=False)
+                self.shards[name].append(path)
+
+    def finish(self, rejects: list[Row], ident: str) -> None:
+        for name, shards in self.shards.items():
+            merge_shards(shards, self.gen.path(name), name, ident)
+        write_table(_frame("rejects", rejects), self.gen.path("rejects"), ident)
+        shutil.rmtree(self.folder)
+
+
+@dataclass
+class Built:
+    """What a build says of a plan once its rows are written (the rows stay on disk)."""
+
+    doc_id: str
+    metadata: Metadata
+    n_tasks: int
+    status: str
+
+
+@dataclass
+class BuildReport:
+    """What `build` gives back: a line per plan, the rejects, where the tables are."""
+
+    documents: list[Built]
+    rejects: list[Row]
+    out_dir: Path
 
 
 def build(
@@ -691,24 +796,38 @@ def build(
     echo: Callable[[str], object] = print,
     jobs: int | None = None,
     learn_from_folder: bool = False,
-) -> BuildResult:
+) -> BuildReport:
     """`compare build`: the tables of `raw_dir` written to `out_dir`, in `jobs` processes
-    (default: every core)."""
+    (default: every core), a batch of plans at a time, as a new generation of the folder's
+    tables (switched to when all are written; `build/store.py`)."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
     check_out_dir(out_dir)
-    result = build_corpus(raw_dir, jobs or default_jobs(), learn_from_folder)
-    write_tables(result, out_dir)
-    echo(summary(result))
-    if any(d.metadata.text_quality == "ocr" for d in result.documents):
+    built: list[Built] = []
+    digests: list[tuple[str, str]] = []
+    rejects: list[Row] = []
+    with _generation(out_dir, echo) as gen:
+        stream = _TableStream(gen)
+        for docs, refused in _parsed_in_batches(raw_dir, jobs or default_jobs(), learn_from_folder):
+            stream.add(docs)
+            for d in docs:
+                echo("\n".join(_summary_lines(d)))
+                built.append(Built(d.doc_id, d.metadata, len(d.tasks), d.status))
+                digests.append((d.source_path, d.sha256))
+            rejects += refused
+        rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
+        stream.finish(rejects, _build_id(digests, rejects))
+    for r in rejects:
+        echo(f"rejected {r['source_path']}: {r['reason']}")
+    if any(d.metadata.text_quality == "ocr" for d in built):
         how = (
             "with the packaged model and this folder's clean plans (task text only; metadata as the packaged model reads it)"
             if learn_from_folder
             else "with the packaged model alone, so each plan's rows depend on that plan only"
         )
         echo(f"scans restored ({MODEL_VERSION}) {how}")
-    echo(f"{len(result.documents)} document(s), {len(result.rejects)} reject(s) → {out_dir}")
-    return result
+    echo(f"{len(built)} document(s), {len(rejects)} reject(s) → {out_dir}")
+    return BuildReport(built, rejects, out_dir)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow.parquet as pq
+
+BUILD_KEY = "compare.build"  # the key of a table's build id in its Parquet metadata
 
 _STR_LIST = pl.List(pl.Utf8)
 
@@ -125,19 +131,56 @@ def _umask() -> int:
     return mask
 
 
-def write_table(frame: pl.DataFrame, path: Path) -> None:
-    """Write Parquet atomically: a temporary file in the same folder, then a rename."""
+@contextmanager
+def _atomic(path: Path) -> Iterator[str]:
+    """A temporary file beside `path` to write, renamed to `path` once written (removed if
+    the writing fails), with the permissions the umask gives."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        frame.write_parquet(tmp, compression="zstd", statistics=False)
+        yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # (mkstemp makes it 0600: the table is as any file written here)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+_OS_ERROR = re.compile(r"\(os error (\d+)\)")
+
+
+def write_parquet(frame: pl.DataFrame, path: str | Path, **options: Any) -> None:
+    """`frame.write_parquet`, with the system's errors as OSError (polars reports a full disk as
+    a ComputeError "... (os error 28)")."""
+    try:
+        frame.write_parquet(path, **options)
+    except pl.exceptions.PolarsError as exc:
+        code = _OS_ERROR.search(str(exc))
+        if code is None:
+            raise
+        raise OSError(int(code.group(1)), os.strerror(int(code.group(1))), str(path)) from exc
+
+
+def write_table(frame: pl.DataFrame, path: Path, build: str | None = None) -> None:
+    """Write Parquet atomically: a temporary file in the same folder, then a rename. `build`:
+    the id of the build the table belongs to, kept in the file's metadata."""
+    with _atomic(path) as tmp:
+        metadata = {BUILD_KEY: build} if build is not None else None
+        write_parquet(frame, tmp, compression="zstd", statistics=False, metadata=metadata)
+
+
+def merge_shards(shards: list[Path], path: Path, name: str, build: str) -> None:
+    """One table from its shards (Parquet files of the same schema, in order), read one at a
+    time: a row group or more per shard, written atomically with the build's id."""
+    schema = pq.read_schema(shards[0]) if shards else empty(name).to_arrow().schema
+    schema = schema.with_metadata({**(schema.metadata or {}), BUILD_KEY.encode(): build.encode()})
+    with _atomic(path) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=False) as out:
+        if not shards:
+            out.write_table(empty(name).to_arrow().cast(schema))
+        for shard in shards:
+            out.write_table(pq.read_table(shard).replace_schema_metadata(schema.metadata))
 
 
 def read_table(folder: Path, name: str) -> pl.DataFrame:

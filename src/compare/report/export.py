@@ -116,7 +116,7 @@ def _both_sides(pairs: pl.DataFrame, text: pl.DataFrame, labels: dict[str, str],
 
 def _optional(corpus: Corpus, name: str) -> pl.DataFrame | None:
     """A table `compare analyze` wrote, when it is there."""
-    path = corpus.folder / f"{name}.parquet"
+    path = corpus.tables_dir / f"{name}.parquet"
     return pl.read_parquet(path) if path.exists() else None
 
 

@@ -533,7 +533,7 @@ def render_reports(
     from nbconvert import HTMLExporter
 
     from compare.analyze.corpus import load
-    from compare.build.pipeline import OUTPUT_MARK
+    from compare.build.store import OUTPUT_MARK
     from compare.report.export import write_workbook
 
     notebooks = Path(notebooks or NOTEBOOKS)
