@@ -42,12 +42,20 @@ def _plans(root: Path) -> Path:
     return raw
 
 
-def test_a_streamed_build_gives_the_tables_of_a_build_held_in_memory(tmp_path, monkeypatch):
-    """Batches of 3 files: shards merged into one file per table, row for row what
-    `build_corpus` holds for the whole folder at once."""
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
+def test_a_streamed_build_gives_the_tables_of_a_build_held_in_memory(tmp_path, monkeypatch, jobs):
+    """Batches of 5 files in chunks of 2, a copy that is rejected in the middle: shards merged
+    into one file per table, row for row what `build_corpus` holds for the folder at once."""
+    from compare.build import tables
+
     raw = _plans(tmp_path)
-    monkeypatch.setattr(pipeline, "BATCH", 3)
-    build(raw, tmp_path / "out", echo=_quiet, jobs=1)
+    shutil.copy(raw / "000_04f4ef8ac17a6be6.txt", raw / "001a_copy.txt")  # (its rows are in a shard: left out)
+    monkeypatch.setattr(pipeline, "BATCH", 5)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    monkeypatch.setattr(tables, "ROW_GROUP", 100)
+    said: list[str] = []
+    build(raw, tmp_path / "out", echo=said.append, jobs=jobs)
+    assert "rejected raw/001a_copy.txt: duplicate of raw/000_04f4ef8ac17a6be6.txt" in said
     whole = build_corpus(raw).tables
     for name in BUILT:
         written = pl.read_parquet(tmp_path / "out" / f"{name}.parquet")

@@ -14,16 +14,27 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import polars as pl
+import pyarrow as pa
 
 from compare.build.store import OUTPUT_MARK, Generation, build_id, clean_leftovers, locked
-from compare.build.tables import SCHEMAS, ColumnType, Row, empty, merge_shards, write_parquet, write_table
+from compare.build.tables import (
+    FILE_COLUMN,
+    SCHEMAS,
+    ColumnType,
+    Row,
+    arrow_table,
+    empty,
+    merge_shards,
+    write_shard,
+    write_table,
+)
 from compare.parse import blocks as blocks_mod
 from compare.parse import flat_tables
 from compare.parse.blocks import Block
@@ -469,15 +480,13 @@ def build_corpus(raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False) 
 
 
 # files parsed at a time: what a build holds in memory does not grow with the folder
-BATCH = 256
+BATCH = 1024
 
 
-def _parsed_in_batches(
-    raw_dir: Path, jobs: int, learn_from_folder: bool, batch: int | None = None
-) -> Iterator[tuple[list[ParsedDocument], list[Row]]]:
-    """(documents, rejects) of `raw_dir`'s files, a batch of files at a time, in the order of
-    the paths; the last batch also gives the entries skipped, and the rejects of every batch
-    come in the order of the paths once sorted together."""
+@contextmanager
+def _folder(raw_dir: Path, jobs: int, learn_from_folder: bool) -> Iterator[tuple[list[Path], list[Row]]]:
+    """(the files of `raw_dir` to read, the entries skipped), with the build's source root and,
+    when asked for, the folder's restorer set where the workers find them."""
     global _ROOT, _FOLDER_RESTORER
     _ROOT = source_root(raw_dir)  # (forked workers find it and the folder's model here)
     try:
@@ -487,15 +496,23 @@ def _parsed_in_batches(
             with _pool(jobs) as run:
                 texts = (t for k in range(0, len(paths), BATCH) for t in run(_clean_text, paths[k : k + BATCH]))
                 _FOLDER_RESTORER = Restorer.packaged(t for t in texts if t is not None)
-        admit = _Admission()
-        size = batch or BATCH
-        with _pool(jobs) as run:
-            for k in range(0, max(len(paths), 1), size):
-                chunk = paths[k : k + size]
-                docs, refused = admit(chunk, run(_parse_file, chunk))
-                yield docs, refused + (skipped if k + size >= len(paths) else [])
+        yield paths, skipped
     finally:
         _ROOT = _FOLDER_RESTORER = None
+
+
+def _parsed_in_batches(
+    raw_dir: Path, jobs: int, learn_from_folder: bool
+) -> Iterator[tuple[list[ParsedDocument], list[Row]]]:
+    """(documents, rejects) of `raw_dir`'s files, a batch of files at a time, in the order of
+    the paths; the last batch also gives the entries skipped, and the rejects of every batch
+    come in the order of the paths once sorted together."""
+    with _folder(raw_dir, jobs, learn_from_folder) as (paths, skipped), _pool(jobs) as run:
+        admit = _Admission()
+        for k in range(0, max(len(paths), 1), BATCH):
+            chunk = paths[k : k + BATCH]
+            docs, refused = admit(chunk, run(_parse_file, chunk))
+            yield docs, refused + (skipped if k + BATCH >= len(paths) else [])
 
 
 class _Admission:
@@ -506,21 +523,26 @@ class _Admission:
         self.seen: dict[str, str] = {}
         self.ids: set[str] = set()
 
+    def reason(self, source_path: str, doc_id: str, sha256: str) -> str | None:
+        """Why a parsed file is no document (None: it is one, and counts from now on)."""
+        if sha256 in self.seen:
+            return f"duplicate of {self.seen[sha256]}"
+        if doc_id in self.ids:
+            return f"same document id '{doc_id}' as another file: rename it"
+        self.seen[sha256] = source_path
+        self.ids.add(doc_id)
+        return None
+
     def __call__(self, paths: list[Path], parsed: list[ParsedDocument | str]) -> tuple[list[ParsedDocument], list[Row]]:
         documents: list[ParsedDocument] = []
         rejects: list[Row] = []
         for path, doc in zip(paths, parsed):
             rel = _relative(path)
             if isinstance(doc, str):
-                rejects.append({"source_path": rel, "reason": str(doc)})
-            elif doc.sha256 in self.seen:
-                rejects.append({"source_path": rel, "reason": f"duplicate of {self.seen[doc.sha256]}"})
-            elif doc.doc_id in self.ids:
-                reason = f"same document id '{doc.doc_id}' as another file: rename it"
+                rejects.append({"source_path": rel, "reason": doc})
+            elif (reason := self.reason(rel, doc.doc_id, doc.sha256)) is not None:
                 rejects.append({"source_path": rel, "reason": reason})
             else:
-                self.seen[doc.sha256] = rel
-                self.ids.add(doc.doc_id)
                 documents.append(doc)
         return documents, rejects
 
@@ -572,24 +594,28 @@ R = TypeVar("R")
 
 
 @contextmanager
-def _pool(jobs: int) -> Iterator[Callable[[Callable[[T], R], list[T]], list[R]]]:
-    """`run(function, items)` → the results in the items' order: in this process for one job,
-    else here and in `jobs - 1` forked worker processes (they inherit what this one holds)."""
+def _pool(jobs: int) -> Iterator[Callable[..., list[Any]]]:
+    """`run(function, items, size=None)` → the results in the items' order (`size`: items a
+    worker takes at once; by default up to 8, fewer for few items): in this process for one job,
+    else here and in `jobs - 1` forked worker processes (they inherit what this one holds; they
+    write with pyarrow, never polars, whose threads a fork does not carry over)."""
     if jobs <= 1:
-        yield lambda function, items: [function(x) for x in items]
+        yield lambda function, items, size=None: [function(x) for x in items]
         return
     district_provinces()  # what the parser loads on first use, loaded once for every worker
     # (the collector rests while the results, many small objects, are read back)
     with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as executor, _collector_paused():
-        yield lambda function, items: _share(executor, jobs - 1, function, items)
+        yield lambda function, items, size=None: _share(executor, jobs - 1, function, items, size)
 
 
-def _share(executor: ProcessPoolExecutor, workers: int, function: Callable[[T], R], items: list[T]) -> list[R]:
+def _share(
+    executor: ProcessPoolExecutor, workers: int, function: Callable[[T], R], items: list[T], size: int | None = None
+) -> list[R]:
     """The items in chunks: the workers take them from the front, this process one by one from
     the back, until they meet, then takes back what no worker has started; the results in the
     items' order. (The process that gathers the results works too, instead of waiting on a
     core of its own.)"""
-    size = max(1, min(8, len(items) // (8 * (workers + 1))))
+    size = size or max(1, min(8, len(items) // (8 * (workers + 1))))
     results: list[R] = []
     done_at: dict[int, list[R]] = {}  # a chunk's start → its results
     pending: dict[Future[list[R]], tuple[int, int]] = {}
@@ -746,29 +772,77 @@ def _generation(out_dir: Path, echo: Callable[[str], object] | None = None) -> I
         raise OSError(exc.errno, f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
 
 
-class _TableStream:
-    """A build's tables written a batch of plans at a time, as shards in the generation's
-    folder, and merged into one file per table at the end: memory does not grow with the
-    number of plans, and the tables are those `tables_of` gives for all plans at once."""
+# files a worker parses, then writes as one shard of each table (the row groups of the merged
+# tables follow the shards, so they are the same whatever --jobs is)
+CHUNK = 8
 
-    def __init__(self, gen: Generation):
-        self.gen = gen
-        self.folder = gen.folder / ".shards"
-        self.folder.mkdir()
-        self.shards: dict[str, list[Path]] = {name: [] for name in BUILD_TABLES if name != "rejects"}
 
-    def add(self, documents: list[ParsedDocument]) -> None:
-        for name, frame in tables_of(documents, []).items():
-            if name in self.shards and frame.height:
-                path = self.folder / f"{name}-{len(self.shards[name]):06d}.parquet"
-                write_parquet(frame, path, compression="lz4", statistics=False)
-                self.shards[name].append(path)
+def _rows_per_file(name: str, documents: list[ParsedDocument]) -> list[int]:
+    if name == "documents":
+        return [1] * len(documents)
+    return [len(getattr(d, name)) for d in documents]
 
-    def finish(self, rejects: list[Row], ident: str) -> None:
-        for name, shards in self.shards.items():
-            merge_shards(shards, self.gen.path(name), name, ident)
-        write_table(_frame("rejects", rejects), self.gen.path("rejects"), ident)
-        shutil.rmtree(self.folder)
+
+def _parse_and_write(job: tuple[int, list[Path], Path]) -> list[_Parsed]:
+    """Parse a chunk of files (`start`, the paths, the shards' folder) and write their rows as
+    shards (each row with its file's index); give back what the build needs to say of them."""
+    start, paths, folder = job
+    documents: list[ParsedDocument] = []
+    out: list[_Parsed] = []
+    for index, path in enumerate(paths, start):
+        doc = _parse_file(path)
+        if isinstance(doc, str):
+            out.append(_Parsed(index, _relative(path), doc))
+            continue
+        documents.append(doc)
+        built = Built(doc.doc_id, doc.metadata, len(doc.tasks), doc.status)
+        out.append(_Parsed(index, doc.source_path, None, doc.doc_id, doc.sha256, built, _summary_lines(doc)))
+    indices = [p.index for p in out if p.reason is None]
+    for name in BUILD_TABLES[:-1]:
+        columns = _columns_of_table(name, documents)
+        if columns[next(iter(columns))]:
+            files = [i for i, n in zip(indices, _rows_per_file(name, documents)) for _ in range(n)]
+            shard = arrow_table(name, columns).append_column(FILE_COLUMN, pa.array(files, pa.int32()))
+            write_shard(shard, folder / f"{name}-{start:09d}.arrow")
+    return out
+
+
+def _columns_of_table(name: str, documents: list[ParsedDocument]) -> dict[str, list[Any]]:
+    """A build table's columns (Python lists) for `documents`, in their order."""
+    keys = list(SCHEMAS[name])
+    if name == "lines":
+        rows: list[Any] = [ln for d in documents for ln in d.lines]
+        return {k: list(values) for k, values in zip(keys, zip(*rows))} if rows else {k: [] for k in keys}
+    if name == "documents":
+        rows = [_document_row(d) for d in documents]
+    else:
+        rows = [r for d in documents for r in getattr(d, name)]
+    return {k: [r[k] for r in rows] for k in keys}
+
+
+def _written_in_batches(raw_dir: Path, jobs: int, learn_from_folder: bool, shards: Path) -> Iterator[list[_Parsed]]:
+    """What the workers say of `raw_dir`'s files, a batch at a time in the order of the paths,
+    while they write the files' rows into `shards`; the entries skipped come last."""
+    with _folder(raw_dir, jobs, learn_from_folder) as (paths, skipped), _pool(jobs) as run:
+        for k in range(0, len(paths), BATCH):
+            end = min(k + BATCH, len(paths))
+            jobs_ = [(i, paths[i : min(i + CHUNK, end)], shards) for i in range(k, end, CHUNK)]
+            # (a chunk at a time: the workers and this process finish together)
+            yield [p for chunk in run(_parse_and_write, jobs_, 1) for p in chunk]
+        yield [_Parsed(-1, r["source_path"], r["reason"]) for r in skipped]
+
+
+@dataclass
+class _Parsed:
+    """What a worker gives back of a file once its rows are in the shards: little."""
+
+    index: int  # among the paths (-1: an entry skipped)
+    source_path: str
+    reason: str | None = None  # why it is rejected, or None
+    doc_id: str = ""
+    sha256: str = ""
+    built: Built | None = None
+    summary: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -807,16 +881,32 @@ def build(
     digests: list[tuple[str, str]] = []
     rejects: list[Row] = []
     with _generation(out_dir, echo) as gen:
-        stream = _TableStream(gen)
-        for docs, refused in _parsed_in_batches(raw_dir, jobs or default_jobs(), learn_from_folder):
-            stream.add(docs)
-            for d in docs:
-                echo("\n".join(_summary_lines(d)))
-                built.append(Built(d.doc_id, d.metadata, len(d.tasks), d.status))
-                digests.append((d.source_path, d.sha256))
-            rejects += refused
+        shards = gen.folder / ".shards"
+        shards.mkdir()
+        admit, excluded = _Admission(), set()
+        for batch in _written_in_batches(raw_dir, jobs or default_jobs(), learn_from_folder, shards):
+            for p in batch:
+                reason = p.reason if p.reason is not None else admit.reason(p.source_path, p.doc_id, p.sha256)
+                if reason is not None:
+                    rejects.append({"source_path": p.source_path, "reason": reason})
+                    excluded.add(p.index)
+                elif p.built is not None:
+                    echo("\n".join(p.summary))
+                    built.append(p.built)
+                    digests.append((p.source_path, p.sha256))
         rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
-        stream.finish(rejects, _build_id(digests, rejects))
+        ident = _build_id(digests, rejects)
+        with ThreadPoolExecutor(jobs or default_jobs()) as threads:  # (pyarrow writes outside the GIL)
+            merged = [
+                threads.submit(
+                    merge_shards, sorted(shards.glob(f"{name}-*.arrow")), gen.path(name), name, ident, excluded
+                )
+                for name in BUILD_TABLES[:-1]
+            ]
+            write_table(_frame("rejects", rejects), gen.path("rejects"), ident)
+            for future in merged:
+                future.result()
+        shutil.rmtree(shards)
     for r in rejects:
         echo(f"rejected {r['source_path']}: {r['reason']}")
     if any(d.metadata.text_quality == "ocr" for d in built):

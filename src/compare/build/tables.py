@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.ipc
 import pyarrow.parquet as pq
 
 BUILD_KEY = "compare.build"  # the key of a table's build id in its Parquet metadata
+FILE_COLUMN = "_file"  # a shard's column: the file each row comes from (its index among the paths)
 
 _STR_LIST = pl.List(pl.Utf8)
 
@@ -125,6 +129,31 @@ def empty(name: str) -> pl.DataFrame:
     return pl.DataFrame(schema=SCHEMAS[name])
 
 
+_ARROW = {pl.Utf8: pa.large_string(), pl.Int32: pa.int32(), pl.Date: pa.date32(), pl.Boolean: pa.bool_(),
+          pl.Float64: pa.float64(), pl.Float32: pa.float32()}  # fmt: skip
+
+
+def _arrow_type(dtype: ColumnType) -> pa.DataType:
+    if isinstance(dtype, pl.List):
+        return pa.large_list(_arrow_type(dtype.inner))  # type: ignore[arg-type]
+    return _ARROW[dtype]  # type: ignore[index]
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """A table's schema as Arrow writes it (what polars reads back as SCHEMAS[name]).
+
+    >>> arrow_schema("rejects").names
+    ['source_path', 'reason']
+    """
+    return pa.schema([(column, _arrow_type(dtype)) for column, dtype in SCHEMAS[name].items()])
+
+
+def arrow_table(name: str, columns: dict[str, list[Any]]) -> pa.Table:
+    """A table of `name`'s schema from its columns (Python lists), built by Arrow: what the
+    build's workers write their shards with (polars is not safe in a forked process)."""
+    return pa.table(columns, schema=arrow_schema(name))
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -171,16 +200,43 @@ def write_table(frame: pl.DataFrame, path: Path, build: str | None = None) -> No
         write_parquet(frame, tmp, compression="zstd", statistics=False, metadata=metadata)
 
 
-def merge_shards(shards: list[Path], path: Path, name: str, build: str) -> None:
-    """One table from its shards (Parquet files of the same schema, in order), read one at a
-    time: a row group or more per shard, written atomically with the build's id."""
-    schema = pq.read_schema(shards[0]) if shards else empty(name).to_arrow().schema
-    schema = schema.with_metadata({**(schema.metadata or {}), BUILD_KEY.encode(): build.encode()})
+# rows a merged table's row group gathers from its shards (at least; a shard is never split)
+ROW_GROUP = 65_536
+
+
+def write_shard(table: pa.Table, path: Path) -> None:
+    """A shard of a table: Arrow's file format, uncompressed (the merge maps it back at once)."""
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _read_shard(path: Path) -> pa.Table:
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
+def merge_shards(shards: list[Path], path: Path, name: str, build: str, exclude: set[int] | None = None) -> None:
+    """One table from its shards (`write_shard`, the same schema, in order), read one at a
+    time and written atomically to Parquet with the build's id. A shard's rows name their file in a
+    column FILE_COLUMN: rows of the files in `exclude` are left out, and the column too. Row
+    groups gather whole shards up to ROW_GROUP rows, so the file's layout depends on the shards
+    and never on how many processes wrote them."""
+    schema = arrow_schema(name).with_metadata({BUILD_KEY.encode(): build.encode()})
     with _atomic(path) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=False) as out:
-        if not shards:
-            out.write_table(empty(name).to_arrow().cast(schema))
+        pending: list[pa.Table] = []
         for shard in shards:
-            out.write_table(pq.read_table(shard).replace_schema_metadata(schema.metadata))
+            table = _read_shard(shard)
+            if FILE_COLUMN in table.column_names:
+                if exclude:
+                    table = table.filter(pc.invert(pc.is_in(table[FILE_COLUMN], pa.array(sorted(exclude), pa.int32()))))
+                table = table.drop_columns([FILE_COLUMN])
+            pending.append(table.replace_schema_metadata(schema.metadata))
+            if sum(t.num_rows for t in pending) >= ROW_GROUP:
+                out.write_table(pa.concat_tables(pending), row_group_size=1 << 30)
+                pending = []
+        if pending or not shards:
+            table = pa.concat_tables(pending) if pending else schema.empty_table()
+            out.write_table(table, row_group_size=1 << 30)
 
 
 def read_table(folder: Path, name: str) -> pl.DataFrame:
