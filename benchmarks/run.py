@@ -201,10 +201,36 @@ def bench_embed() -> None:
     print(f"  pipeline, warm re-run   : {n / warm:8.1f} tasks/s   {cold / warm:.0f}x faster than cold (target >= 20)")
 
 
+def synthetic_tasks(base, vecs, n_tasks: int):
+    """(texts, vectors, doc ids) of `n_tasks` tasks made from the seed tasks `base` and their
+    vectors `vecs`: a stretch dropped, maybe a piece of another spliced on, the vector jittered;
+    100 tasks a plan."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(0)
+    nrng = np.random.default_rng(0)
+    texts, vectors, docs = [], [], []
+    seed_texts = base["text"].to_list()
+    for k in range(n_tasks):
+        src = rng.randrange(len(seed_texts))
+        words = seed_texts[src].split()
+        cut = rng.randrange(max(1, len(words) // 3))  # recombine: drop a stretch, maybe splice another
+        words = words[:cut] + words[cut + rng.randrange(4) :]
+        if rng.random() < 0.3:
+            other = seed_texts[rng.randrange(len(seed_texts))].split()
+            words += other[: rng.randrange(1, 8)]
+        texts.append(" ".join(words))
+        v = vecs[src] + nrng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
+        vectors.append(v / np.linalg.norm(v))
+        docs.append(f"plan{k // 100:05d}")
+    return texts, np.vstack(vectors), docs
+
+
 def _scale_child(n_tasks: int, vectors_path: str) -> None:
     """Run in a child process so that its peak memory is its own (the embedding model that
     made the seed vectors lives in the parent: the benchmark is about precomputed vectors)."""
-    import random
     import resource
 
     import numpy as np
@@ -215,25 +241,8 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     from compare.analyze.overlaps import find_overlaps
     from compare.analyze.similarity import Features
 
-    base = _seed_tasks()
-    vecs = np.load(vectors_path)
-    rng = random.Random(0)
-    nrng = np.random.default_rng(0)
-    texts, vectors, docs = [], [], []
-    for k in range(n_tasks):
-        src = rng.randrange(base.height)
-        words = base["text"][src].split()
-        cut = rng.randrange(max(1, len(words) // 3))  # recombine: drop a stretch, maybe splice another
-        words = words[:cut] + words[cut + rng.randrange(4) :]
-        if rng.random() < 0.3:
-            other = base["text"][rng.randrange(base.height)].split()
-            words += other[: rng.randrange(1, 8)]
-        texts.append(" ".join(words))
-        v = vecs[src] + nrng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
-        vectors.append(v / np.linalg.norm(v))
-        docs.append(f"plan{k // 100:04d}")
+    texts, vectors, docs = synthetic_tasks(_seed_tasks(), np.load(vectors_path), n_tasks)
     tasks = pl.DataFrame({"task_id": [f"t{k}" for k in range(n_tasks)], "doc_id": docs, "text": texts})
-    vectors = np.vstack(vectors)
     t0 = time.perf_counter()
     feats = Features.build(texts, vectors)
     t1 = time.perf_counter()
@@ -251,22 +260,37 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
         f"  features {t1 - t0:6.1f} s · clusters {t2 - t1:6.1f} s ({len(set(clusters.tolist()))}) · "
         f"overlaps {t3 - t2:6.1f} s ({overlaps.height} pairs) · alignment of {len(pairs) // 2} plan pairs {t4 - t3:6.1f} s"
     )
-    print(f"  total {t4 - t0:6.1f} s (target <= 120 s) · peak memory {peak:.2f} GB (target <= 4 GB)")
+    print(f"{n_tasks} tasks: {t4 - t0:.0f} s, peak {peak:.2f} GB")
 
 
-def bench_scale(n_tasks: int) -> None:
+def bench_scale(sizes: list[int]) -> None:
+    """The analysis of N synthetic tasks with precomputed vectors, each size in a fresh
+    process; for two sizes or more, the growth exponent of the time between the first and the
+    last. The last line reads `N tasks: S s, peak G GB` (targets on 2 cores: 10^5 <= 3 min,
+    10^6 <= 20 min, peak <= 8 GB, exponent <= 1.2)."""
+    import math
     import subprocess
 
     import numpy as np
 
     from compare.analyze.embeddings import Embedder
 
+    runs = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "seed_vectors.npy"
         np.save(path, Embedder().embed(_seed_tasks()["text"].to_list()))
-        subprocess.run(
-            [sys.executable, __file__, "_scale_child", "--n", str(n_tasks), "--vectors", str(path)], check=True
-        )
+        for n in sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "_scale_child", "--n", str(n), "--vectors", str(path)],
+                check=True, capture_output=True, text=True,
+            ).stdout.strip().split("\n")  # fmt: skip
+            print("\n".join(out[:-1]))
+            runs.append((n, float(out[-1].split(": ")[1].split(" s")[0]), out[-1]))
+    if len(runs) > 1:
+        (n0, s0, _), (n1, s1, _) = runs[0], runs[-1]
+        print(f"growth exponent {n0} → {n1} tasks: {math.log(s1 / s0) / math.log(n1 / n0):.2f} (target <= 1.2)")
+    for *_, line in runs:
+        print(line)
 
 
 def bench_restore() -> None:
@@ -314,7 +338,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("what", nargs="*", default=["build", "restore", "table", "forms", "embed", "quality", "scale"])
     parser.add_argument("--mb", type=float, default=2.0)
-    parser.add_argument("--n", type=int, default=50_000)
+    parser.add_argument("--n", default="50000", help="tasks (scale: several, comma-separated), plans (memory, years)")
     parser.add_argument("--vectors", default="")
     parser.add_argument("--sizes", default="25,100,500", help="plans per corpus for `reports`")
     args = parser.parse_args()
@@ -334,7 +358,7 @@ def main() -> None:
         elif what == "years":
             import years_scale
 
-            years_scale.main(args.n if args.n != 50_000 else 200)
+            years_scale.main(int(args.n) if args.n != "50000" else 200)
         elif what == "reports":
             import reports_scale
 
@@ -342,16 +366,16 @@ def main() -> None:
         elif what == "memory":
             import build_memory
 
-            build_memory.main(args.n if args.n != 50_000 else 20_000)
+            build_memory.main(int(args.n) if args.n != "50000" else 20_000)
         elif what == "_scale_child":
-            _scale_child(args.n, args.vectors)
+            _scale_child(int(args.n), args.vectors)
         else:
             {
                 "build": lambda: bench_build(args.mb),
                 "jobs": lambda: bench_jobs(args.mb),
                 "many_tables": bench_many_tables,
                 "embed": bench_embed,
-                "scale": lambda: bench_scale(args.n),
+                "scale": lambda: bench_scale([int(x) for x in args.n.split(",")]),
                 "restore": bench_restore,
             }[what]()
         sys.stdout.flush()
