@@ -31,22 +31,12 @@ def _report(raw: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def seed_reports(tmp_path_factory):
-    return _report(RAW, tmp_path_factory.mktemp("seeds"))
+def seed_reports(corpus25):
+    """The reports of the 25-plan corpus (the seeds among them): rendered once for every test."""
+    return corpus25[1]
 
 
-@pytest.fixture(scope="module")
-def evil_reports(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("evil_raw")
-    for name in ("000_04f4ef8ac17a6be6.txt", "004_af6ae590234994d3.txt"):
-        shutil.copy(RAW / name, raw / name)
-    text = (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8")
-    text = text.replace("- Xây dựng và thực hiện đề án sắp xếp bộ máy", "- " + EVIL + " Xây dựng đề án sắp xếp bộ máy")
-    (raw / "evil.txt").write_text(text, encoding="utf-8")
-    return _report(raw, tmp_path_factory.mktemp("evil"))
-
-
-def test_notebooks_execute_into_self_contained_reports(seed_reports):
+def test_notebooks_execute_into_self_contained_reports(seed_reports, corpus25):
     with_figures = 0
     for name in NAMES:
         page = (seed_reports / f"{name}.html").read_text(encoding="utf-8")
@@ -54,7 +44,7 @@ def test_notebooks_execute_into_self_contained_reports(seed_reports):
         assert '<script src="http' not in page and "https://cdn" not in page  # nothing fetched from a network
         assert "Traceback" not in page
     index = (seed_reports / "index.html").read_text(encoding="utf-8")
-    assert all(f"{n}.html" in index for n in NAMES) and "5 kế hoạch" in index
+    assert all(f"{n}.html" in index for n in NAMES) and f"{corpus25[0].documents.height} kế hoạch" in index
     assert (seed_reports / "plotly.min.js").stat().st_size > 1_000_000  # one bundle beside the pages
     assert with_figures >= 4
     assert (seed_reports / "datatables.js").stat().st_size > 500_000  # and one DataTables bundle
@@ -106,24 +96,18 @@ def _open(page_path: Path, actions=None):
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
-def test_every_figure_is_drawn_and_the_console_is_clean(seed_reports):
-    plots = 0
+def test_every_figure_is_drawn_the_console_is_clean_and_markup_is_never_run(seed_reports):
+    """Each page opened once: every figure drawn, no console error, and the markup a plan
+    holds (evil.txt) shown as text, never run."""
+    plots, seen = 0, False
     for name in NAMES:
         result, errors = _open(seed_reports / f"{name}.html")
         plots += result["plots"]
         assert result["drawn"] == result["plots"], (name, result["drawn"], result["plots"])
         assert errors == [], (name, errors)
-    assert plots >= 8
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is installed by .ci/run (apt-get install chromium)")
-def test_markup_in_a_plan_is_shown_never_run(evil_reports):
-    seen = False
-    for name in NAMES:
-        result, errors = _open(evil_reports / f"{name}.html")
         assert result["pwned"] is None, name
-        assert not [e for e in errors if e.startswith("dialog")], name
         seen |= "<script>window.pwned = 1</script>" in result["text"]
+    assert plots >= 8
     assert seen  # the markup appears as text in at least one report
 
 
@@ -155,6 +139,11 @@ def corpus25(tmp_path_factory):
     for k, name in enumerate(("002_f6c5449781db0a59.txt", "004_af6ae590234994d3.txt")):
         text = (RAW / name).read_text(encoding="utf-8")
         (raw / f"copy_{k}.txt").write_text(text.replace("Nguyễn", "Trần") + "\n", encoding="utf-8")
+    # markup in a task of the plan that sorts first (its tasks open the tables): shown, never run
+    text = (RAW / "002_f6c5449781db0a59.txt").read_text(encoding="utf-8")
+    text = text.replace("- Thực hiện đăng ký và xây dựng kế hoạch", "- " + EVIL + " Thực hiện đăng ký kế hoạch")
+    assert EVIL in text
+    (raw / "0000_evil.txt").write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("c25")
     reports = _report(raw, out)
     import compare
