@@ -25,13 +25,10 @@ from compare.analyze.labels import plan_labels, resolve_plan
 from compare.analyze.overlaps import find_overlaps
 from compare.analyze.similarity import Features
 from compare.build.store import check_set, tables_folder
-from compare.build.tables import read_table
+from compare.build.tables import BUILD_TABLES, read_table
 
 # the tables read together: the build's and the analysis's (all of one build, or missing)
-TABLES = (
-    "documents", "sections", "tasks", "references", "lines", "rejects",
-    "embeddings", "clusters", "overlaps", "changes", "coverage", "reference_changes",
-)  # fmt: skip
+TABLES = (*BUILD_TABLES, "embeddings", "clusters", "overlaps", "changes", "coverage", "reference_changes")
 
 
 class Corpus:

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from compare.build.store import OUTPUT_MARK, Generation, build_id, clean_leftovers, locked
 from compare.build.tables import (
+    BUILD_TABLES,
     FILE_COLUMN,
     SCHEMAS,
     ColumnType,
@@ -44,6 +45,7 @@ from compare.parse.record import Record, number_kind, read_record, stated_kind
 from compare.parse.references import Citation, find_references
 from compare.parse.structure import Anatomy, Role, Section, parse
 from compare.parse.tasks import Task, extract_tasks
+from compare.parse.themes import PartKind
 from compare.read.raw import RawText, Rejected, read_text
 from compare.text.lexicon import district_provinces
 from compare.text.restore import MODEL_VERSION, Restorer, damaged, restore_text
@@ -187,7 +189,7 @@ def parse_text(
         lines = flat_tables.rebuild(source_lines)
     blocks, layout = blocks_mod.build_blocks(lines)
     anatomy = parse(blocks)
-    record = read_record(ln.text for ln in lines[:_RECORD_LINES])
+    record = read_record((ln.no, ln.text) for ln in lines[:_RECORD_LINES])
     md = extract(anatomy, lines, stats, record)
     tasks = extract_tasks(anatomy, md.year, md.period)
     _refuse_what_is_no_plan(stats, md, record, blocks, len(tasks))
@@ -243,7 +245,7 @@ def _status(anatomy: Anatomy, record: Record, n_tasks: int) -> tuple[str, str | 
     "no_tasks" (the whole text is there, its tasks could not be told apart)."""
     if n_tasks:
         return "ok", None
-    body = [s for s in anatomy.sections if s.kind != "preamble"]
+    body = [s for s in anatomy.sections if s.kind != PartKind.PREAMBLE]
     parts = [s for s in body if s.level == 1]
     if not body and (record or anatomy.named):
         return "record", "Chỉ có thông tin về văn bản (bản ghi của cổng thông tin), không có toàn văn"
@@ -658,21 +660,34 @@ def default_jobs() -> int:
 
 def tables_of(documents: list[ParsedDocument], rejects: list[Row]) -> dict[str, pl.DataFrame]:
     """The build's tables (CONTRACT.md) from parsed documents and rejects, in their order."""
-    return {
-        "documents": _frame("documents", [_document_row(d) for d in documents]),
-        "sections": _frame("sections", [r for d in documents for r in d.sections]),
-        "tasks": _frame("tasks", [r for d in documents for r in d.tasks]),
-        "references": _frame("references", [r for d in documents for r in d.references]),
-        "lines": _columns("lines", [r for d in documents for r in d.lines]),
-        "rejects": _frame("rejects", rejects),
-    }
+    tables = {name: _table(name, _columns_of_table(name, documents)) for name in BUILD_TABLES if name != "rejects"}
+    return {**tables, "rejects": _frame("rejects", rejects)}
+
+
+def _columns_of_table(name: str, documents: list[ParsedDocument]) -> dict[str, list[Any]]:
+    """A build table's columns (Python lists) for `documents`, in their order: what both the
+    tables held in memory and the workers' shards are made of."""
+    keys = list(SCHEMAS[name])
+    if name == "lines":
+        rows: list[Any] = [ln for d in documents for ln in d.lines]
+        return {k: list(values) for k, values in zip(keys, zip(*rows))} if rows else {k: [] for k in keys}
+    if name == "documents":
+        rows = [_document_row(d) for d in documents]
+    else:
+        rows = [r for d in documents for r in getattr(d, name)]
+    return {k: [r[k] for r in rows] for k in keys}
 
 
 def _frame(name: str, rows: list[Row]) -> pl.DataFrame:
-    """A table from its rows (dicts), built column by column."""
-    if not rows:
+    """A table from its rows (dicts)."""
+    return _table(name, {k: [r[k] for r in rows] for k in SCHEMAS[name]})
+
+
+def _table(name: str, columns: dict[str, list[Any]]) -> pl.DataFrame:
+    """A table from its columns (Python lists in the schema's order), built column by column."""
+    if not next(iter(columns.values())):
         return empty(name)
-    return pl.DataFrame([_series(k, [r[k] for r in rows], dtype) for k, dtype in SCHEMAS[name].items()])
+    return pl.DataFrame([_series(k, values, SCHEMAS[name][k]) for k, values in columns.items()])
 
 
 def _series(name: str, values: list[Any], dtype: ColumnType) -> pl.Series:
@@ -682,13 +697,6 @@ def _series(name: str, values: list[Any], dtype: ColumnType) -> pl.Series:
         return pl.Series(name, values, dtype=dtype)
     packed = [None if v is None else "".join("\x00" + u for u in v) for v in values]
     return pl.Series(name, packed, dtype=pl.Utf8).str.split("\x00").list.slice(1)
-
-
-def _columns(name: str, rows: list[tuple[Any, ...]]) -> pl.DataFrame:
-    """A table from its rows (tuples in the schema's order), column by column."""
-    if not rows:
-        return empty(name)
-    return pl.DataFrame(dict(zip(SCHEMAS[name], map(list, zip(*rows)))), schema=SCHEMAS[name])
 
 
 def summary(result: BuildResult) -> str:
@@ -721,10 +729,6 @@ def _summary_lines(d: ParsedDocument) -> list[str]:
             f"  warning: bytes that are not UTF-8 were replaced by '\ufffd' (the file is damaged): lines {broken[:12]}"
         )
     return out
-
-
-# the tables a build writes (the analysis adds its own to the same generation)
-BUILD_TABLES = ("documents", "sections", "tasks", "references", "lines", "rejects")
 
 
 def _build_id(documents: Iterable[tuple[str, str]], rejects: list[Row]) -> str:
@@ -798,26 +802,13 @@ def _parse_and_write(job: tuple[int, list[Path], Path]) -> list[_Parsed]:
         built = Built(doc.doc_id, doc.metadata, len(doc.tasks), doc.status)
         out.append(_Parsed(index, doc.source_path, None, doc.doc_id, doc.sha256, built, _summary_lines(doc)))
     indices = [p.index for p in out if p.reason is None]
-    for name in BUILD_TABLES[:-1]:
+    for name in BUILD_TABLES[:-1]:  # (rejects: the build's own)
         columns = _columns_of_table(name, documents)
-        if columns[next(iter(columns))]:
+        if next(iter(columns.values())):
             files = [i for i, n in zip(indices, _rows_per_file(name, documents)) for _ in range(n)]
             shard = arrow_table(name, columns).append_column(FILE_COLUMN, pa.array(files, pa.int32()))
             write_shard(shard, folder / f"{name}-{start:09d}.arrow")
     return out
-
-
-def _columns_of_table(name: str, documents: list[ParsedDocument]) -> dict[str, list[Any]]:
-    """A build table's columns (Python lists) for `documents`, in their order."""
-    keys = list(SCHEMAS[name])
-    if name == "lines":
-        rows: list[Any] = [ln for d in documents for ln in d.lines]
-        return {k: list(values) for k, values in zip(keys, zip(*rows))} if rows else {k: [] for k in keys}
-    if name == "documents":
-        rows = [_document_row(d) for d in documents]
-    else:
-        rows = [r for d in documents for r in getattr(d, name)]
-    return {k: [r[k] for r in rows] for k in keys}
 
 
 def _written_in_batches(raw_dir: Path, jobs: int, learn_from_folder: bool, shards: Path) -> Iterator[list[_Parsed]]:
@@ -877,6 +868,7 @@ def build(
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
     check_out_dir(out_dir)
+    jobs = jobs or default_jobs()
     built: list[Built] = []
     digests: list[tuple[str, str]] = []
     rejects: list[Row] = []
@@ -884,7 +876,7 @@ def build(
         shards = gen.folder / ".shards"
         shards.mkdir()
         admit, excluded = _Admission(), set()
-        for batch in _written_in_batches(raw_dir, jobs or default_jobs(), learn_from_folder, shards):
+        for batch in _written_in_batches(raw_dir, jobs, learn_from_folder, shards):
             for p in batch:
                 reason = p.reason if p.reason is not None else admit.reason(p.source_path, p.doc_id, p.sha256)
                 if reason is not None:
@@ -896,7 +888,7 @@ def build(
                     digests.append((p.source_path, p.sha256))
         rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
         ident = _build_id(digests, rejects)
-        with ThreadPoolExecutor(jobs or default_jobs()) as threads:  # (pyarrow writes outside the GIL)
+        with ThreadPoolExecutor(jobs) as threads:  # (pyarrow writes outside the GIL)
             merged = [
                 threads.submit(
                     merge_shards, sorted(shards.glob(f"{name}-*.arrow")), gen.path(name), name, ident, excluded

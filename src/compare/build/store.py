@@ -121,11 +121,8 @@ class Generation:
         final = self.folder.with_name(self.name)
         os.replace(self.folder, final)
         self.folder = final
-        link = self.out_dir / f".{CURRENT}.{os.getpid()}.tmp"
-        link.unlink(missing_ok=True)
-        os.symlink(os.path.join(GENERATIONS, self.name), link)
         previous = tables_folder(self.out_dir)
-        os.replace(link, self.out_dir / CURRENT)  # (the one step: a rename over the old link)
+        _link(self.out_dir / CURRENT, os.path.join(GENERATIONS, self.name))  # (the one step)
         link_tables(self.out_dir)
         keep = {self.name, previous.name}
         for old in (self.out_dir / GENERATIONS).iterdir():
@@ -152,10 +149,15 @@ def link_tables(out_dir: Path) -> None:
         target = out_dir / name
         if target.is_symlink() and os.readlink(target) == os.path.join(CURRENT, name):
             continue
-        tmp = out_dir / f".{name}.{os.getpid()}.link.tmp"
-        tmp.unlink(missing_ok=True)
-        os.symlink(os.path.join(CURRENT, name), tmp)
-        os.replace(tmp, target)  # (a table file of the old flat layout is replaced by its link)
+        _link(target, os.path.join(CURRENT, name))  # (a table file of the old flat layout gives way)
+
+
+def _link(path: Path, target: str) -> None:
+    """`path` → `target` (relative), in one step: a new link renamed over whatever is there."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.link.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
 
 
 def clean_leftovers(out_dir: Path) -> list[str]:

@@ -16,6 +16,8 @@ import pyarrow.compute as pc
 import pyarrow.ipc
 import pyarrow.parquet as pq
 
+# the tables a build writes (the analysis adds its own beside them)
+BUILD_TABLES = ("documents", "sections", "tasks", "references", "lines", "rejects")
 BUILD_KEY = "compare.build"  # the key of a table's build id in its Parquet metadata
 FILE_COLUMN = "_file"  # a shard's column: the file each row comes from (its index among the paths)
 
@@ -222,13 +224,14 @@ def merge_shards(shards: list[Path], path: Path, name: str, build: str, exclude:
     groups gather whole shards up to ROW_GROUP rows, so the file's layout depends on the shards
     and never on how many processes wrote them."""
     schema = arrow_schema(name).with_metadata({BUILD_KEY.encode(): build.encode()})
+    left_out = pa.array(sorted(exclude or ()), pa.int32())
     with _atomic(path) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=False) as out:
         pending: list[pa.Table] = []
         for shard in shards:
             table = _read_shard(shard)
             if FILE_COLUMN in table.column_names:
-                if exclude:
-                    table = table.filter(pc.invert(pc.is_in(table[FILE_COLUMN], pa.array(sorted(exclude), pa.int32()))))
+                if len(left_out):
+                    table = table.filter(pc.invert(pc.is_in(table[FILE_COLUMN], left_out)))
                 table = table.drop_columns([FILE_COLUMN])
             pending.append(table.replace_schema_metadata(schema.metadata))
             if sum(t.num_rows for t in pending) >= ROW_GROUP:

@@ -10,7 +10,7 @@ or agrees with them, and they make a page a plan when its "KẾ HOẠCH" line is
 
 >>> named_plan("Kế hoạch số 27-KH/BDVTU ngày 12/03/2019 của Ban Dân vận Tỉnh ủy về công tác năm 2019").number
 '27-KH/BDVTU'
->>> read_record(["Số hiệu | 412/KH-UBND |", "Loại văn bản: Kế hoạch"]).kind
+>>> read_record([(3, "Số hiệu | 412/KH-UBND |"), (4, "Loại văn bản: Kế hoạch")]).kind
 'Kế hoạch'
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from compare.parse.blocks import Block
 from compare.text.vietnamese import fold
@@ -59,7 +59,7 @@ class Record:
         """This record, its gaps filled from `other`."""
         if other is None:
             return self
-        for name in ("kind", "number", "issued_date", "issuer", "signer", "place", "title"):
+        for name in (f.name for f in fields(self) if f.name != "lines"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
         self.lines = sorted({*self.lines, *other.lines})
@@ -69,15 +69,13 @@ class Record:
         return any((self.kind, self.number, self.issued_date, self.issuer, self.signer, self.title))
 
 
-def read_record(lines: Iterable[str], first_line: int = 1, limit: int = 80) -> Record:
-    """The fields of a portal's record among the first `limit` lines (empty unless two fields
-    are found: one "Người ký: ..." line is no record)."""
+def read_record(lines: Iterable[tuple[int, str]]) -> Record:
+    """The fields of a portal's record among `lines` (their numbers in the source, their text;
+    the record is empty unless two fields are found: one "Người ký: ..." line is no record)."""
     rec = Record()
     found: list[int] = []
-    fields = 0
-    for no, text in enumerate(lines, start=first_line):
-        if no - first_line >= limit:
-            break
+    filled = 0
+    for no, text in lines:
         m = _RECORD_LINE.match(text)
         name = RECORD_FIELDS.get(fold(m.group("label")).lower()) if m else None
         if m is None or name is None or not m.group("value"):
@@ -86,9 +84,9 @@ def read_record(lines: Iterable[str], first_line: int = 1, limit: int = 80) -> R
         value = None if name == "-" else _value(name, " ".join(m.group("value").split()))
         if value is not None and getattr(rec, name) is None:
             setattr(rec, name, value)
-            fields += 1
+            filled += 1
     rec.lines = found
-    return rec if fields >= 2 else Record()
+    return rec if filled >= 2 else Record()
 
 
 def record_line(text: str) -> bool:

@@ -300,7 +300,7 @@ def parse(blocks: list[Block]) -> Anatomy:
     ) is not None:
         t, named = found  # "Kế hoạch 767/KH-UBND ... do tỉnh Cao Bằng ban hành": a portal's title
         header, title_blocks, doc_type, title = blocks[:t], _named_title_blocks(blocks, t), named.kind, named.title
-        body_start = blocks.index(title_blocks[-1]) + 1
+        body_start = t + len(title_blocks)
     # An appendix after the signature ("PHỤ LỤC" / "Nhiệm vụ ..." / a task table) holds tasks:
     # the closing ends where it starts.
     appendix_heads = [(i, m) for i in range(body_start + 1, len(blocks)) if (m := _appendix_heading(blocks[i]))]
