@@ -236,7 +236,7 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     import numpy as np
     import polars as pl
 
-    from compare.analyze.changes import align
+    from compare.analyze.changes import align_all
     from compare.analyze.clusters import cluster_tasks
     from compare.analyze.overlaps import find_overlaps
     from compare.analyze.similarity import Features
@@ -251,8 +251,7 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     overlaps = find_overlaps(tasks, feats)
     t3 = time.perf_counter()
     pairs = sorted(set(docs))
-    for a, b in zip(pairs[:-1:2], pairs[1::2]):
-        align(tasks, feats, a, b)
+    align_all(tasks, feats, list(zip(pairs[:-1:2], pairs[1::2])))
     t4 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     print(f"scale: {n_tasks} synthetic tasks in {len(pairs)} plans (precomputed vectors)")
@@ -367,6 +366,10 @@ def main() -> None:
             import build_memory
 
             build_memory.main(int(args.n) if args.n != "50000" else 20_000)
+        elif what == "ray":
+            import ray_build
+
+            ray_build.main(int(args.n) if args.n != "50000" else 10_000)
         elif what == "_scale_child":
             _scale_child(int(args.n), args.vectors)
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "compare"
-LAYERS = ["text", "read", "parse", "build", "analyze", "report"]  # bottom first; the top: cli, __init__
+LAYERS = ["text", "read", "parse", "build", "analyze", "report", "cluster"]  # bottom first; the top: cli, __init__
 # parse/'s steps in the order they run (shared classifiers first)
 PARSE_STEPS = [
     {"lines", "themes", "timeframes", "references"},

@@ -44,13 +44,14 @@ def _plans(root: Path) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_a_streamed_build_gives_the_tables_of_a_build_held_in_memory(tmp_path, monkeypatch, jobs):
-    """Batches of 5 files in chunks of 2, a copy that is rejected in the middle: shards merged
-    into one file per table, row for row what `build_corpus` holds for the folder at once."""
-    from compare.build import tables
+    """Chunks of 2 files, 3 chunks between two forks of the workers, a copy that is rejected
+    in the middle: shards merged into one file per table, row for row what `build_corpus`
+    holds for the folder at once."""
+    from compare.build import engine, tables
 
     raw = _plans(tmp_path)
     shutil.copy(raw / "000_04f4ef8ac17a6be6.txt", raw / "001a_copy.txt")  # (its rows are in a shard: left out)
-    monkeypatch.setattr(pipeline, "BATCH", 5)
+    monkeypatch.setattr(engine, "BATCH", 3)
     monkeypatch.setattr(pipeline, "CHUNK", 2)
     monkeypatch.setattr(tables, "ROW_GROUP", 100)
     said: list[str] = []

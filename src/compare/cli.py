@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -13,6 +14,43 @@ from compare.read.raw import Rejected, read_text
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Compare Vietnamese government work plans across agencies and years."""
+
+
+def _engine_options(command):
+    """--engine and --address, for the commands that run on a cluster."""
+    command = click.option(
+        "--address",
+        default=None,
+        metavar="ADDR",
+        help="With --engine ray: the cluster to join ('auto', 'HOST:6379', 'ray://HOST:10001'); "
+        "default: a local instance with --jobs CPUs, stopped at the end.",
+    )(command)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where the work runs: this machine's cores, or a Ray cluster (pip install -e '.[ray]'). "
+        "The tables are the same.",
+    )(command)
+
+
+@contextmanager
+def _engine(name: str, address: str | None, jobs: int | None):
+    """The engine a command runs on (None: this machine's), closed at the end."""
+    if name == "local":
+        if address:
+            raise click.UsageError("--address goes with --engine ray")
+        yield None
+        return
+    from compare.cluster import RayEngine, RayUnavailable
+
+    try:
+        runner = RayEngine(address=address, cpus=jobs)
+    except RayUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    with runner:
+        yield runner
 
 
 @main.command()
@@ -45,14 +83,20 @@ def main() -> None:
     help="Restore scans with a model that also learns from the folder's clean plans. Their task "
     "text may improve; their metadata never changes. Without it, a plan's rows depend on the plan alone.",
 )
-def build(raw_dir: Path, out_dir: Path, jobs: int | None, learn_from_folder: bool) -> None:
+@_engine_options
+def build(
+    raw_dir: Path, out_dir: Path, jobs: int | None, learn_from_folder: bool, engine: str, address: str | None
+) -> None:
     """Parse every plan in RAW into documents, sections, tasks, references and rejects tables."""
     from compare.build import build as run_build
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"no such folder: {raw_dir}")
     try:
-        result = run_build(raw_dir, out_dir, echo=click.echo, jobs=jobs, learn_from_folder=learn_from_folder)
+        with _engine(engine, address, jobs) as runner:
+            result = run_build(
+                raw_dir, out_dir, echo=click.echo, jobs=jobs, learn_from_folder=learn_from_folder, engine=runner
+            )
     except OSError as exc:  # an --out that is a file, read-only, a full disk: one plain line
         raise click.ClickException(str(exc)) from exc
     if not result.documents:
@@ -75,13 +119,26 @@ _MODEL_HELP = (
     help="Folder with the tables written by `compare build`.",
 )
 @click.option("--model", default=None, help=_MODEL_HELP)
-def analyze(processed: Path, model: str | None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Cores to use (default: every core): torch's threads here, or the CPUs of a local Ray instance.",
+)
+@_engine_options
+def analyze(processed: Path, model: str | None, jobs: int | None, engine: str, address: str | None) -> None:
     """Embed tasks and write clusters, overlaps and changes next to the build tables."""
     from compare.analyze import analyze as run_analyze
     from compare.build.store import TableSetError
 
+    if jobs and engine == "local":
+        import torch
+
+        torch.set_num_threads(jobs)
     try:
-        run_analyze(processed, model=model, echo=click.echo)
+        with _engine(engine, address, jobs) as runner:
+            run_analyze(processed, model=model, echo=click.echo, engine=runner)
     except (OSError, ValueError, TableSetError) as exc:  # (missing tables, a full disk, a mixed set)
         raise click.ClickException(str(exc)) from exc
 

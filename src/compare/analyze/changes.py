@@ -56,13 +56,37 @@ def word_diff_html(old: str, new: str) -> str:
     return " ".join(marks[kind].format(html.escape(words)) for kind, words in _diff_pieces(old, new))
 
 
+def rows_by_plan(tasks: pl.DataFrame) -> dict[str, np.ndarray]:
+    """Each plan's rows of `tasks`, found in one pass (for aligning many pairs of plans).
+
+    >>> rows_by_plan(pl.DataFrame({"doc_id": ["a", "b", "a"]}))["a"].tolist()
+    [0, 2]
+    """
+    groups = tasks.select("doc_id").with_row_index("_row").group_by("doc_id", maintain_order=True).agg("_row")
+    return {d: np.asarray(r, dtype=np.int64) for d, r in groups.iter_rows()}
+
+
+def align_all(tasks: pl.DataFrame, features: Features, pairs: list[tuple[str, str]]) -> pl.DataFrame:
+    """`align` of each (old, new) pair, one table; every plan's rows found once."""
+    rows = rows_by_plan(tasks)
+    frames = [align(tasks, features, old, new, rows=rows) for old, new in pairs]
+    return pl.concat(frames) if frames else align(tasks, features, "", "", rows=rows)
+
+
 def align(
-    tasks: pl.DataFrame, features: Features, old: str, new: str, modified: float = MODIFIED, kept: float = KEPT_LEXICAL
+    tasks: pl.DataFrame,
+    features: Features,
+    old: str,
+    new: str,
+    modified: float = MODIFIED,
+    kept: float = KEPT_LEXICAL,
+    rows: dict[str, np.ndarray] | None = None,
 ) -> pl.DataFrame:
-    """One row per task of either plan: kept / modified / new / dropped, with similarity."""
-    doc_ids = tasks["doc_id"]
-    rows_old = np.flatnonzero((doc_ids == old).to_numpy())
-    rows_new = np.flatnonzero((doc_ids == new).to_numpy())
+    """One row per task of either plan: kept / modified / new / dropped, with similarity
+    (`rows`: each plan's rows, from `rows_by_plan`, where many pairs are aligned)."""
+    rows = rows if rows is not None else rows_by_plan(tasks)
+    none = np.zeros(0, dtype=np.int64)
+    rows_old, rows_new = rows.get(old, none), rows.get(new, none)
     # only the two plans' rows become Python objects (a corpus may hold tens of thousands)
     both = np.concatenate([rows_old, rows_new])
     ids = dict(zip(both.tolist(), tasks["task_id"].gather(both).to_list()))

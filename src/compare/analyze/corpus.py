@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -39,6 +39,9 @@ class Corpus:
         self.model = model
         self.model_id = model_id_of(model)  # (the model the vectors come from, once read)
         self.echo: Callable[[str], object] = lambda line: None  # where embedding reports progress
+        self.encoder: Callable[[list[list[str]]], Iterable[np.ndarray]] | None = (
+            None  # (embedding elsewhere: a cluster)
+        )
         # the folder's current tables, resolved once; they must all come from one build
         self.tables_dir = tables_folder(self.folder)
         self.build_id = check_set(self.tables_dir, TABLES)
@@ -183,7 +186,7 @@ class Corpus:
                 got = dict(zip(emb["task_id"].to_list(), zip(emb["key"].to_list(), emb["vector"].to_list())))
                 if all(got.get(t, ("",))[0] == k for t, k in zip(self.tasks["task_id"], self.text_keys)):
                     return np.asarray([got[t][1] for t in self.tasks["task_id"]], dtype=np.float32)
-        return Embedder(self.model, echo=self.echo).embed(texts)
+        return Embedder(self.model, echo=self.echo, encoder=self.encoder).embed(texts)
 
     @cached_property
     def text_keys(self) -> list[str]:
@@ -246,8 +249,7 @@ class Corpus:
         """kept / modified / new / dropped tasks between two plans named by id prefix, number or
         label (default: every pair of consecutive plans of one issuer)."""
         pairs = self._pairs(old, new)
-        frames = [changes_mod.align(self.tasks, self.features, a, b) for a, b in pairs]
-        return pl.concat(frames) if frames else changes_mod.align(self.tasks, self.features, "", "")
+        return changes_mod.align_all(self.tasks, self.features, pairs)
 
     def reference_changes(self, old: str | None = None, new: str | None = None) -> pl.DataFrame:
         pairs = self._pairs(old, new)

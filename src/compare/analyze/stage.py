@@ -13,9 +13,13 @@ from compare.build.store import link_tables, locked
 from compare.build.tables import SCHEMAS, write_table
 
 
-def analyze(processed: Path, model: str | None = None, echo=print) -> Corpus:
+def analyze(processed: Path, model: str | None = None, echo=print, engine=None) -> Corpus:
+    """The analysis tables of `processed`, the tasks embedded here, or on `engine`'s cluster
+    (a `compare.cluster.RayEngine`); the rest of the analysis runs here, on every core."""
     corpus = Corpus(processed, model)
     corpus.echo = echo  # (the embedding's progress)
+    if engine is not None:
+        corpus.encoder = engine.encoder(model)
     if corpus.tasks.height == 0:
         raise ValueError(f"{processed}: no tasks to analyse (run `compare build` first)")
     vectors = corpus.vectors

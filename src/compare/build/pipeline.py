@@ -7,22 +7,21 @@ other file goes through. Tables are written atomically and deterministically.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import polars as pl
 import pyarrow as pa
 
+from compare.build.engine import Engine, LocalEngine, collector_paused, default_jobs
 from compare.build.store import OUTPUT_MARK, Generation, build_id, clean_leftovers, locked
 from compare.build.tables import (
     BUILD_TABLES,
@@ -47,7 +46,6 @@ from compare.parse.structure import Anatomy, Role, Section, parse
 from compare.parse.tasks import Task, extract_tasks
 from compare.parse.themes import PartKind
 from compare.read.raw import RawText, Rejected, read_text
-from compare.text.lexicon import district_provinces
 from compare.text.restore import MODEL_VERSION, Restorer, damaged, restore_text
 from compare.text.vietnamese import normalize, syllable_stats
 from compare.text.vocabulary import PLAN_KINDS
@@ -448,21 +446,9 @@ def check_out_dir(out_dir: Path) -> None:
         raise PermissionError(f"cannot write the tables to {out_dir}: {exc.strerror}") from exc
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing one plan makes tens of thousands of small objects that reference counting frees
-    when it ends; the cycle collector would scan them again and again meanwhile, for nothing
-    (about 5% of the build). It runs again between plans."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def build_corpus(raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False) -> BuildResult:
+def build_corpus(
+    raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False, engine: Engine | None = None
+) -> BuildResult:
     """Every plan of `raw_dir` parsed, in `jobs` worker processes (1: in this one), held in
     memory with its tables (`build` writes them in a stream instead). The tables are the same
     whatever `jobs` is, and a plan's rows are the same whatever files sit beside it: each file
@@ -474,47 +460,50 @@ def build_corpus(raw_dir: Path, jobs: int = 1, learn_from_folder: bool = False) 
     reads (so a plan's number or year never depends on its neighbours)."""
     documents: list[ParsedDocument] = []
     rejects: list[Row] = []
-    for docs, refused in _parsed_in_batches(raw_dir, jobs, learn_from_folder):
+    for docs, refused in _parsed_in_batches(raw_dir, engine or LocalEngine(jobs), learn_from_folder):
         documents += docs
         rejects += refused
     rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
     return BuildResult(documents, rejects, tables_of(documents, rejects))
 
 
-# files parsed at a time: what a build holds in memory does not grow with the folder
-BATCH = 1024
-
-
 @contextmanager
-def _folder(raw_dir: Path, jobs: int, learn_from_folder: bool) -> Iterator[tuple[list[Path], list[Row]]]:
+def _folder(raw_dir: Path, engine: Engine, learn_from_folder: bool) -> Iterator[tuple[list[Path], list[Row]]]:
     """(the files of `raw_dir` to read, the entries skipped), with the build's source root and,
-    when asked for, the folder's restorer set where the workers find them."""
+    when asked for, the folder's restorer set where the workers find them (`_set_context`)."""
     global _ROOT, _FOLDER_RESTORER
-    _ROOT = source_root(raw_dir)  # (forked workers find it and the folder's model here)
+    _ROOT = source_root(raw_dir)
     try:
         skipped: list[Row] = []
         paths = raw_files(raw_dir, skipped)
         if learn_from_folder:
-            with _pool(jobs) as run:
-                texts = (t for k in range(0, len(paths), BATCH) for t in run(_clean_text, paths[k : k + BATCH]))
-                _FOLDER_RESTORER = Restorer.packaged(t for t in texts if t is not None)
+            texts = engine.stream(_clean_text, paths, (_set_context, (_ROOT, None)))
+            _FOLDER_RESTORER = Restorer.packaged(t for t in texts if t is not None)
         yield paths, skipped
     finally:
         _ROOT = _FOLDER_RESTORER = None
 
 
+def _set_context(root: Path, restorer: Restorer | None) -> None:
+    """What a worker needs before its first file: the build's source root, and the folder's
+    restorer when the build learns from the folder."""
+    global _ROOT, _FOLDER_RESTORER
+    _ROOT, _FOLDER_RESTORER = root, restorer
+
+
+def _context() -> tuple[Callable[..., object], tuple[Any, ...]]:
+    return _set_context, (_ROOT, _FOLDER_RESTORER)
+
+
 def _parsed_in_batches(
-    raw_dir: Path, jobs: int, learn_from_folder: bool
+    raw_dir: Path, engine: Engine, learn_from_folder: bool
 ) -> Iterator[tuple[list[ParsedDocument], list[Row]]]:
-    """(documents, rejects) of `raw_dir`'s files, a batch of files at a time, in the order of
-    the paths; the last batch also gives the entries skipped, and the rejects of every batch
-    come in the order of the paths once sorted together."""
-    with _folder(raw_dir, jobs, learn_from_folder) as (paths, skipped), _pool(jobs) as run:
+    """(documents, rejects) of `raw_dir`'s files, in the order of the paths, then the entries
+    skipped; the rejects come in the order of the paths once sorted together."""
+    with _folder(raw_dir, engine, learn_from_folder) as (paths, skipped):
         admit = _Admission()
-        for k in range(0, max(len(paths), 1), BATCH):
-            chunk = paths[k : k + BATCH]
-            docs, refused = admit(chunk, run(_parse_file, chunk))
-            yield docs, refused + (skipped if k + BATCH >= len(paths) else [])
+        yield admit(paths, list(engine.stream(_parse_file, paths, _context())))
+        yield [], skipped
 
 
 class _Admission:
@@ -583,79 +572,12 @@ def _parse(
 ) -> ParsedDocument | str:
     """A file's document, or the reason it is rejected (a parser bug costs this file only)."""
     try:
-        with _collector_paused():
+        with collector_paused():
             return parse_text(raw.text, path.stem, _relative(path), raw.sha256, raw.encoding, restorer, stats)
     except Rejected as exc:
         return str(exc)
     except Exception as bug:  # a parser bug must not cost the other files
         return f"internal error while parsing: {type(bug).__name__}: {bug}"
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-@contextmanager
-def _pool(jobs: int) -> Iterator[Callable[..., list[Any]]]:
-    """`run(function, items, size=None)` → the results in the items' order (`size`: items a
-    worker takes at once; by default up to 8, fewer for few items): in this process for one job,
-    else here and in `jobs - 1` forked worker processes (they inherit what this one holds; they
-    write with pyarrow, never polars, whose threads a fork does not carry over)."""
-    if jobs <= 1:
-        yield lambda function, items, size=None: [function(x) for x in items]
-        return
-    district_provinces()  # what the parser loads on first use, loaded once for every worker
-    # (the collector rests while the results, many small objects, are read back)
-    with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as executor, _collector_paused():
-        yield lambda function, items, size=None: _share(executor, jobs - 1, function, items, size)
-
-
-def _share(
-    executor: ProcessPoolExecutor, workers: int, function: Callable[[T], R], items: list[T], size: int | None = None
-) -> list[R]:
-    """The items in chunks: the workers take them from the front, this process one by one from
-    the back, until they meet, then takes back what no worker has started; the results in the
-    items' order. (The process that gathers the results works too, instead of waiting on a
-    core of its own.)"""
-    size = size or max(1, min(8, len(items) // (8 * (workers + 1))))
-    results: list[R] = []
-    done_at: dict[int, list[R]] = {}  # a chunk's start → its results
-    pending: dict[Future[list[R]], tuple[int, int]] = {}
-    front, back = 0, len(items)
-    mine: list[R] = []  # this process's results, from the back
-    while front < back or pending:
-        while front < back and len(pending) < 3 * workers:  # (the workers never wait for work)
-            end = min(front + size, back)
-            pending[executor.submit(_apply, function, items[front:end])] = (front, end)
-            front = end
-        if front < back:
-            back -= 1
-            mine.append(function(items[back]))
-            done = [f for f in pending if f.done()]
-        else:  # nothing left to hand out: take back a chunk no worker has started, else wait
-            stolen = next((f for f in reversed(list(pending)) if f.cancel()), None)
-            if stolen is not None:
-                start, end = pending.pop(stolen)
-                done_at[start] = [function(x) for x in items[start:end]]
-                continue
-            done = list(wait(pending, return_when=FIRST_COMPLETED).done)
-        for future in done:
-            done_at[pending.pop(future)[0]] = future.result()
-    for start in sorted(done_at):
-        results += done_at[start]
-    return results + mine[::-1]
-
-
-def _apply(function: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [function(x) for x in chunk]
-
-
-def default_jobs() -> int:
-    """Every core this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # (not Linux)
-        return os.cpu_count() or 1
 
 
 def tables_of(documents: list[ParsedDocument], rejects: list[Row]) -> dict[str, pl.DataFrame]:
@@ -787,10 +709,10 @@ def _rows_per_file(name: str, documents: list[ParsedDocument]) -> list[int]:
     return [len(getattr(d, name)) for d in documents]
 
 
-def _parse_and_write(job: tuple[int, list[Path], Path]) -> list[_Parsed]:
-    """Parse a chunk of files (`start`, the paths, the shards' folder) and write their rows as
-    shards (each row with its file's index); give back what the build needs to say of them."""
-    start, paths, folder = job
+def _parse_chunk(job: tuple[int, list[Path]]) -> tuple[list[_Parsed], dict[str, pa.Table]]:
+    """Parse a chunk of files (`start`, the paths): what the build needs to say of them, and
+    their rows as one shard of each table (each row with its file's index)."""
+    start, paths = job
     documents: list[ParsedDocument] = []
     out: list[_Parsed] = []
     for index, path in enumerate(paths, start):
@@ -802,24 +724,45 @@ def _parse_and_write(job: tuple[int, list[Path], Path]) -> list[_Parsed]:
         built = Built(doc.doc_id, doc.metadata, len(doc.tasks), doc.status)
         out.append(_Parsed(index, doc.source_path, None, doc.doc_id, doc.sha256, built, _summary_lines(doc)))
     indices = [p.index for p in out if p.reason is None]
+    shards: dict[str, pa.Table] = {}
     for name in BUILD_TABLES[:-1]:  # (rejects: the build's own)
         columns = _columns_of_table(name, documents)
         if next(iter(columns.values())):
             files = [i for i, n in zip(indices, _rows_per_file(name, documents)) for _ in range(n)]
-            shard = arrow_table(name, columns).append_column(FILE_COLUMN, pa.array(files, pa.int32()))
-            write_shard(shard, folder / f"{name}-{start:09d}.arrow")
-    return out
+            shards[name] = arrow_table(name, columns).append_column(FILE_COLUMN, pa.array(files, pa.int32()))
+    return out, shards
 
 
-def _written_in_batches(raw_dir: Path, jobs: int, learn_from_folder: bool, shards: Path) -> Iterator[list[_Parsed]]:
-    """What the workers say of `raw_dir`'s files, a batch at a time in the order of the paths,
-    while they write the files' rows into `shards`; the entries skipped come last."""
-    with _folder(raw_dir, jobs, learn_from_folder) as (paths, skipped), _pool(jobs) as run:
-        for k in range(0, len(paths), BATCH):
-            end = min(k + BATCH, len(paths))
-            jobs_ = [(i, paths[i : min(i + CHUNK, end)], shards) for i in range(k, end, CHUNK)]
-            # (a chunk at a time: the workers and this process finish together)
-            yield [p for chunk in run(_parse_and_write, jobs_, 1) for p in chunk]
+def _write_shards(start: int, shards: dict[str, pa.Table], folder: Path) -> None:
+    for name, shard in shards.items():
+        write_shard(shard, folder / f"{name}-{start:09d}.arrow")
+
+
+def _parse_and_write(job: tuple[int, list[Path], Path]) -> list[_Parsed]:
+    """Parse a chunk of files (`start`, the paths, the shards' folder) and write their rows as
+    shards, where the worker shares the build's disk; give back what the build says of them."""
+    start, paths, folder = job
+    parsed, shards = _parse_chunk((start, paths))
+    _write_shards(start, shards, folder)
+    return parsed
+
+
+def _written_in_batches(
+    raw_dir: Path, engine: Engine, learn_from_folder: bool, shards: Path
+) -> Iterator[list[_Parsed]]:
+    """What the workers say of `raw_dir`'s files, a chunk at a time in the order of the paths,
+    while the files' rows go into `shards` (written by the workers where they share this
+    disk, else by this process from what they send back); the entries skipped come last."""
+    with _folder(raw_dir, engine, learn_from_folder) as (paths, skipped):
+        starts = range(0, len(paths), CHUNK)
+        if engine.shares_disk:
+            yield from engine.stream(_parse_and_write, [(i, paths[i : i + CHUNK], shards) for i in starts], _context())
+        else:
+            for start, (parsed, tables) in zip(
+                starts, engine.stream(_parse_chunk, [(i, paths[i : i + CHUNK]) for i in starts], _context())
+            ):
+                _write_shards(start, tables, shards)
+                yield parsed
         yield [_Parsed(-1, r["source_path"], r["reason"]) for r in skipped]
 
 
@@ -861,14 +804,16 @@ def build(
     echo: Callable[[str], object] = print,
     jobs: int | None = None,
     learn_from_folder: bool = False,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """`compare build`: the tables of `raw_dir` written to `out_dir`, in `jobs` processes
-    (default: every core), a batch of plans at a time, as a new generation of the folder's
-    tables (switched to when all are written; `build/store.py`)."""
+    (default: every core) or on `engine` (a Ray cluster: `compare.cluster`), a chunk of plans
+    at a time, as a new generation of the folder's tables (switched to when all are written;
+    `build/store.py`). The tables are the same whatever runs the work."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"no such folder: {raw_dir}")
     check_out_dir(out_dir)
-    jobs = jobs or default_jobs()
+    engine = engine or LocalEngine(jobs)
     built: list[Built] = []
     digests: list[tuple[str, str]] = []
     rejects: list[Row] = []
@@ -876,7 +821,7 @@ def build(
         shards = gen.folder / ".shards"
         shards.mkdir()
         admit, excluded = _Admission(), set()
-        for batch in _written_in_batches(raw_dir, jobs, learn_from_folder, shards):
+        for batch in _written_in_batches(raw_dir, engine, learn_from_folder, shards):
             for p in batch:
                 reason = p.reason if p.reason is not None else admit.reason(p.source_path, p.doc_id, p.sha256)
                 if reason is not None:
@@ -888,7 +833,7 @@ def build(
                     digests.append((p.source_path, p.sha256))
         rejects.sort(key=lambda r: Path(r["source_path"]))  # (in the order of the paths)
         ident = _build_id(digests, rejects)
-        with ThreadPoolExecutor(jobs) as threads:  # (pyarrow writes outside the GIL)
+        with ThreadPoolExecutor(min(engine.jobs, default_jobs())) as threads:  # (pyarrow writes outside the GIL)
             merged = [
                 threads.submit(
                     merge_shards, sorted(shards.glob(f"{name}-*.arrow")), gen.path(name), name, ident, excluded
