@@ -211,7 +211,8 @@ def synthetic_tasks(base, vecs, n_tasks: int):
 
     rng = random.Random(0)
     nrng = np.random.default_rng(0)
-    texts, vectors, docs = [], [], []
+    texts, docs = [], []
+    vectors = np.empty((n_tasks, vecs.shape[1]), dtype=np.float32)  # (filled in place: no list of rows)
     seed_texts = base["text"].to_list()
     for k in range(n_tasks):
         src = rng.randrange(len(seed_texts))
@@ -223,9 +224,9 @@ def synthetic_tasks(base, vecs, n_tasks: int):
             words += other[: rng.randrange(1, 8)]
         texts.append(" ".join(words))
         v = vecs[src] + nrng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
-        vectors.append(v / np.linalg.norm(v))
+        vectors[k] = v / np.linalg.norm(v)
         docs.append(f"plan{k // 100:05d}")
-    return texts, np.vstack(vectors), docs
+    return texts, vectors, docs
 
 
 def _scale_child(n_tasks: int, vectors_path: str) -> None:

@@ -124,6 +124,21 @@ def stretch_semantic(cos: np.ndarray) -> np.ndarray:
     return np.clip((cos - E5_FLOOR) / (1.0 - E5_FLOOR), 0.0, 1.0)
 
 
+def _gram(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """m[rows] · m[cols]ᵀ as a dense matrix: through the columns either side uses, densely
+    (a block of similar tasks shares its words, so its product is dense: a sparse product
+    costs several times more to build it), else sparsely where those columns are too many.
+
+    >>> _gram(sp.csr_matrix(np.eye(3, dtype=np.float32)), np.array([0, 1]), np.array([1])).tolist()
+    [[0.0], [1.0]]
+    """
+    a, b = m[rows], m[cols]
+    used = np.union1d(a.indices, b.indices)
+    if len(used) * (len(rows) + len(cols)) > 20_000_000:  # (80 MB of float32)
+        return (a @ b.T).toarray()
+    return a[:, used].toarray() @ b[:, used].toarray().T
+
+
 def _rowdot(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
     """Row-wise dot products m[i[k]] · m[j[k]], a chunk of pairs at a time (bounded memory)."""
     out = np.empty(len(i), dtype=np.float32)
@@ -170,8 +185,8 @@ class Features:
         """(combined, character similarity) matrices of rows × cols (blocks small enough to
         hold); without `lexical`, only the combined one."""
         sem = self.semantic[rows] @ self.semantic[cols].T
-        words = (self.words[rows] @ self.words[cols].T).toarray()
-        mandates = (self.mandates[rows] @ self.mandates[cols].T).toarray()
+        words = _gram(self.words, rows, cols)
+        mandates = _gram(self.mandates, rows, cols)
         chars = lexical_block(self.folded, rows, cols) if lexical else None
         return self.combine(words, mandates, sem), chars
 
@@ -285,9 +300,10 @@ def _candidate_pairs(features: Features, k: int, chunk: int) -> tuple[np.ndarray
             # character signal is only scored on these pairs, never searched
             pairs.append(_top_k(features.semantic[rows] @ features.semantic.T, rows, k))
             pairs.append(_top_k((features.words[rows] @ features.words.T).toarray(), rows, k))
-    allp = np.unique(np.concatenate(pairs), axis=0)
-    allp = allp[allp[:, 0] != allp[:, 1]]
-    return allp[:, 0], allp[:, 1]
+    both = np.concatenate(pairs).astype(np.int64)
+    keys = np.unique(both[:, 0] * n + both[:, 1])  # (one number a pair: sorted as (i, j) are)
+    i, j = keys // n, keys % n
+    return i[i != j], j[i != j]
 
 
 def scored_pairs(features: Features, k: int = 15) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
