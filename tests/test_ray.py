@@ -53,7 +53,7 @@ def _same_files(a: Path, b: Path, names: tuple[str, ...]) -> None:
 def test_the_engine_is_a_two_cpu_instance_that_keeps_the_items_order(engine):
     assert engine.jobs == 2 and engine.shares_disk
     items = [f"{n:03d}" for n in range(41)]  # (more items than a task takes, not a multiple of it)
-    assert engine.map(str.upper, items) == items
+    assert list(engine.stream(str.upper, items)) == items
     assert list(engine.stream(len, ["ab", "c", ""])) == [2, 1, 0]
 
 

@@ -39,9 +39,8 @@ class Corpus:
         self.model = model
         self.model_id = model_id_of(model)  # (the model the vectors come from, once read)
         self.echo: Callable[[str], object] = lambda line: None  # where embedding reports progress
-        self.encoder: Callable[[list[list[str]]], Iterable[np.ndarray]] | None = (
-            None  # (embedding elsewhere: a cluster)
-        )
+        # where the tasks are embedded when not here (a cluster: `RayEngine.encoder`)
+        self.encoder: Callable[[list[list[str]]], Iterable[np.ndarray]] | None = None
         # the folder's current tables, resolved once; they must all come from one build
         self.tables_dir = tables_folder(self.folder)
         self.build_id = check_set(self.tables_dir, TABLES)

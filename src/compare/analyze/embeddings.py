@@ -459,14 +459,16 @@ class Embedder:
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in cache}.items())
         chunks = [todo[start : start + self.CHUNK] for start in range(0, len(todo), self.CHUNK)]
         texts_of = [[t for _, t in chunk] for chunk in chunks]
-        encoded = self.encoder(texts_of) if self.encoder is not None and chunks else map(self.encode_raw, texts_of)
-        for start, chunk, vecs in zip(range(0, len(todo), self.CHUNK), chunks, encoded):
+        encoded = self.encoder(texts_of) if self.encoder is not None else map(self.encode_raw, texts_of)
+        done = 0
+        for chunk, vecs in zip(chunks, encoded):
             vecs = np.asarray(vecs, dtype=np.float32)
             for (k, _), v in zip(chunk, vecs):
                 cache[k] = v
             self.computed += len(chunk)
             self._save_shard([k for k, _ in chunk])
-            self.echo(f"embedded {start + len(chunk)} of {len(todo)} new texts")
+            done += len(chunk)
+            self.echo(f"embedded {done} of {len(todo)} new texts")
         dim = next(iter(cache.values())).shape[0] if cache else 384
         return np.vstack([cache[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
 

@@ -1,12 +1,10 @@
-"""Where a build's work runs. An engine maps a function over items and gives the results in
-the items' order; what it returns does not depend on the engine.
+"""Where a build's work runs. An engine streams a function over items and gives the results
+in the items' order; what it returns does not depend on the engine.
 
 - `LocalEngine` (the default): this process and `jobs - 1` forked worker processes, on one
   machine. The workers share this machine's disk, so they write their rows themselves.
 - `compare.cluster.RayEngine`: the workers of a Ray cluster (`compare build --engine ray`).
 
->>> LocalEngine(jobs=1).map(len, ["ab", "c"])
-[2, 1]
 >>> list(LocalEngine(jobs=1).stream(str.upper, ["a", "b"]))
 ['A', 'B']
 """
@@ -37,10 +35,6 @@ class Engine(Protocol):
     shares_disk: bool  # whether the workers can write into this process's folders
     jobs: int  # the work that runs at once (cores or cluster CPUs)
 
-    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        """`function` over the items, the results in the items' order."""
-        ...
-
     def stream(self, function: Callable[[T], R], items: Sequence[T], setup: Setup | None = None) -> Iterator[R]:
         """`function` over the items, the results in the items' order as they come: what a
         worker needs first (`setup`) runs once in each worker before its first item."""
@@ -56,17 +50,12 @@ class LocalEngine:
     def __init__(self, jobs: int | None = None):
         self.jobs = jobs or default_jobs()
 
-    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        with pool(self.jobs) as run:
-            return [r for k in range(0, len(items), BATCH) for r in run(function, list(items[k : k + BATCH]))]
-
     def stream(self, function: Callable[[T], R], items: Sequence[T], setup: Setup | None = None) -> Iterator[R]:
         if setup is not None:
             setup[0](*setup[1])
         with pool(self.jobs) as run:
             for k in range(0, len(items), BATCH):
-                # (an item at a time: the workers and this process finish together)
-                yield from run(function, list(items[k : k + BATCH]), 1)
+                yield from run(function, list(items[k : k + BATCH]))
 
 
 def default_jobs() -> int:
@@ -79,59 +68,47 @@ def default_jobs() -> int:
 
 @contextmanager
 def pool(jobs: int) -> Iterator[Callable[..., list[Any]]]:
-    """`run(function, items, size=None)` → the results in the items' order (`size`: items a
-    worker takes at once; by default up to 8, fewer for few items): in this process for one job,
+    """`run(function, items)` → the results in the items' order: in this process for one job,
     else here and in `jobs - 1` forked worker processes (they inherit what this one holds; they
     write with pyarrow, never polars, whose threads a fork does not carry over)."""
     if jobs <= 1:
-        yield lambda function, items, size=None: [function(x) for x in items]
+        yield lambda function, items: [function(x) for x in items]
         return
     from compare.text.lexicon import district_provinces
 
     district_provinces()  # what the parser loads on first use, loaded once for every worker
     # (the collector rests while the results, many small objects, are read back)
     with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as executor, collector_paused():
-        yield lambda function, items, size=None: _share(executor, jobs - 1, function, items, size)
+        yield lambda function, items: _share(executor, jobs - 1, function, items)
 
 
-def _share(
-    executor: ProcessPoolExecutor, workers: int, function: Callable[[T], R], items: list[T], size: int | None = None
-) -> list[R]:
-    """The items in chunks: the workers take them from the front, this process one by one from
-    the back, until they meet, then takes back what no worker has started; the results in the
+def _share(executor: ProcessPoolExecutor, workers: int, function: Callable[[T], R], items: list[T]) -> list[R]:
+    """The items one at a time (a worker's item: a file, or a chunk of files): the workers
+    take them from the front, this process from the back, until they meet, then this process
+    takes back what no worker has started, so that all finish together; the results in the
     items' order. (The process that gathers the results works too, instead of waiting on a
     core of its own.)"""
-    size = size or max(1, min(8, len(items) // (8 * (workers + 1))))
-    results: list[R] = []
-    done_at: dict[int, list[R]] = {}  # a chunk's start → its results
-    pending: dict[Future[list[R]], tuple[int, int]] = {}
+    results: dict[int, R] = {}  # an item's index → its result
+    pending: dict[Future[R], int] = {}
     front, back = 0, len(items)
-    mine: list[R] = []  # this process's results, from the back
     while front < back or pending:
         while front < back and len(pending) < 3 * workers:  # (the workers never wait for work)
-            end = min(front + size, back)
-            pending[executor.submit(_apply, function, items[front:end])] = (front, end)
-            front = end
+            pending[executor.submit(function, items[front])] = front
+            front += 1
         if front < back:
             back -= 1
-            mine.append(function(items[back]))
+            results[back] = function(items[back])
             done = [f for f in pending if f.done()]
-        else:  # nothing left to hand out: take back a chunk no worker has started, else wait
+        else:  # nothing left to hand out: take back an item no worker has started, else wait
             stolen = next((f for f in reversed(list(pending)) if f.cancel()), None)
             if stolen is not None:
-                start, end = pending.pop(stolen)
-                done_at[start] = [function(x) for x in items[start:end]]
+                k = pending.pop(stolen)
+                results[k] = function(items[k])
                 continue
             done = list(wait(pending, return_when=FIRST_COMPLETED).done)
         for future in done:
-            done_at[pending.pop(future)[0]] = future.result()
-    for start in sorted(done_at):
-        results += done_at[start]
-    return results + mine[::-1]
-
-
-def _apply(function: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [function(x) for x in chunk]
+            results[pending.pop(future)] = future.result()
+    return [results[k] for k in range(len(items))]
 
 
 @contextmanager

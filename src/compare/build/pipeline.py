@@ -477,7 +477,7 @@ def _folder(raw_dir: Path, engine: Engine, learn_from_folder: bool) -> Iterator[
         skipped: list[Row] = []
         paths = raw_files(raw_dir, skipped)
         if learn_from_folder:
-            texts = engine.stream(_clean_text, paths, (_set_context, (_ROOT, None)))
+            texts = engine.stream(_clean_text, paths, _context())
             _FOLDER_RESTORER = Restorer.packaged(t for t in texts if t is not None)
         yield paths, skipped
     finally:

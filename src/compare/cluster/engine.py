@@ -12,7 +12,7 @@ Results come back in the items' order, so the tables are those of the local engi
 node needs `compare` installed, and the raw folder at the same path.
 
 >>> with RayEngine(cpus=2) as engine:                 # doctest: +SKIP
-...     engine.map(len, ["ab", "c"])
+...     list(engine.stream(len, ["ab", "c"]))
 [2, 1]
 """
 
@@ -91,12 +91,6 @@ class RayEngine:
             _ray().shutdown()
             self._started = False
 
-    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        return list(self.stream(function, items))
-
-    def stream(self, function: Callable[[T], R], items: Sequence[T], setup: Setup | None = None) -> Iterator[R]:
-        return self._run(function, items, setup)
-
     def encoder(self, model: str | None) -> Callable[[list[list[str]]], Iterator[np.ndarray]]:
         """Chunks of texts → their vectors, a chunk at a time in order, on a pool of actors that
         each load the model once: one per GPU where the cluster has GPUs, else one per node
@@ -134,7 +128,9 @@ class RayEngine:
             for a in actors:
                 ray.kill(a)
 
-    def _run(self, function: Callable[[T], R], items: Sequence[T], setup: Setup | None) -> Iterator[R]:
+    def stream(self, function: Callable[[T], R], items: Sequence[T], setup: Setup | None = None) -> Iterator[R]:
+        """`function` over the items on Ray tasks, the results in the items' order as they come
+        (`setup`: run once in each worker process before its first item)."""
         ray = _ray()
         task = ray.remote(_apply).options(num_cpus=1, max_retries=0)
         context = ray.put((uuid.uuid4().hex, setup))  # (sent once; run once per worker)
