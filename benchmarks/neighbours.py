@@ -1,8 +1,8 @@
-"""Approximate neighbours (HNSW, usearch) against exact search, side by side.
+"""Approximate neighbours (inverted-file index, faiss) against exact search, side by side.
 
 1. Recall@k at N synthetic tasks (the generator of `run.py scale`: seed tasks recombined, their
    e5 vectors jittered): the k nearest rows of each row on the joint projection the analysis
-   searches, from the HNSW index and from an exact product, and the time of each.
+   searches, from the inverted-file index and from an exact product, and the time of each.
 2. Quality on the hand-labelled seeds: the overlaps and clusters the analysis finds with its
    candidate pairs from the exact search and from the index (forced on at any size),
    pairwise precision / recall / F1 against the labels of `benchmarks/labels.py`.
@@ -51,7 +51,9 @@ def recall(n: int, k: int) -> None:
         found[j].add(i)
     got = np.mean([len(found[i] & set(truth[i].tolist())) / k for i in range(n)])
     print(f"neighbours: {n} tasks, joint projection of {joint.shape[1]} dimensions, k = {k}")
-    print(f"  exact (torch, in chunks) {t1 - t0:6.1f} s · HNSW (usearch) {t2 - t1:6.1f} s · recall@{k} {got:.4f}")
+    print(
+        f"  exact (torch, in chunks) {t1 - t0:6.1f} s · inverted-file index (faiss) {t2 - t1:6.1f} s · recall@{k} {got:.4f}"
+    )
 
 
 def quality() -> None:
@@ -70,7 +72,7 @@ def quality() -> None:
     allp = q.true_pairs(labels, docs, cross_plan=False)
     index = {t: k for k, t in enumerate(tasks["task_id"].to_list())}
     print(f"  quality on {len(labels)} labelled seed tasks      overlaps P / R / F1      clusters P / R / F1")
-    for name, ann_from in (("exact search", 10**9), ("HNSW index (forced on)", 2)):
+    for name, ann_from in (("exact search", 10**9), ("inverted-file index (forced on)", 2)):
         saved = similarity.ANN_FROM
         similarity.ANN_FROM = ann_from
         try:

@@ -8,11 +8,13 @@ import numpy as np
 import polars as pl
 import pytest
 
+from compare.analyze import similarity
 from compare.analyze.changes import align, consecutive_pairs, word_diff, word_diff_html
 from compare.analyze.clusters import cluster_tasks, label_clusters
 from compare.analyze.embeddings import Embedder
 from compare.analyze.overlaps import find_overlaps
 from compare.analyze.similarity import Features
+from compare.text.vietnamese import fold
 
 TEXTS = [
     "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các đơn vị có mô hình dân vận khéo.",
@@ -164,11 +166,11 @@ def test_analyze_on_the_seeds_twice_gives_identical_tables(built, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", ["joint projection", "HNSW index"])
+@pytest.mark.parametrize("path", ["joint projection", "inverted-file index"])
 def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, monkeypatch, path):
     """Above a few thousand tasks neighbours come from one joint projection (above 40,000 from
-    an HNSW index over it) and clusters from bounded components: run that path on the seeds'
-    tasks and compare with the exact one."""
+    an inverted-file index over it) and clusters from components, sampled where too big: run
+    that path on the seeds' tasks and compare with the exact one."""
     from compare.analyze import clusters as clusters_mod
     from compare.analyze import similarity
 
@@ -178,7 +180,9 @@ def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, mon
     vectors = embedder.embed(texts)
     exact = find_overlaps(tasks, Features.build(texts, vectors))
     monkeypatch.setattr(similarity, "DENSE_WORDS_FROM", 50)
-    monkeypatch.setattr(similarity, "ANN_FROM", 50 if path == "HNSW index" else 10**9)
+    monkeypatch.setattr(similarity, "ANN_FROM", 50 if path == "inverted-file index" else 10**9)
+    if path == "inverted-file index":  # (and the projection learnt from a sample, applied in chunks)
+        monkeypatch.setattr(similarity, "_FIT_ROWS", 60)
     monkeypatch.setattr(clusters_mod, "MAX_DENSE", 40)
     runs = []
     for _ in range(2):
@@ -192,8 +196,52 @@ def test_the_large_corpus_path_finds_the_same_kind_of_pairs(embedder, built, mon
     assert 10 < len(set(clusters.tolist())) < len(texts)
 
 
+@pytest.mark.parametrize("copies", [1, 3])
+def test_the_word_matrix_is_tfidf_over_every_text_bit_for_bit(built, copies):
+    """Each distinct text is read once, yet the matrix is the one `TfidfVectorizer` gives over
+    every row (values, column order, entry order), with copies counted in the document
+    frequencies; and for fewer than 20 texts (no word too common to count)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    out, _ = built
+    texts = [fold(t) for t in pl.read_parquet(out / "tasks.parquet")["text"].to_list()]
+    for folded in (texts * copies, texts[:12] + texts[:3]):
+        max_df = 0.2 if len(folded) >= 20 else 1.0
+        want = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_df=max_df, dtype=np.float32)
+        want = want.fit_transform(folded).tocsr()
+        got = similarity.word_matrix(folded)
+        assert got.shape == want.shape and got.dtype == want.dtype
+        for part in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(got, part), getattr(want, part)), part
+
+
+@pytest.mark.slow
+def test_a_component_too_big_to_cluster_densely_is_clustered_on_a_sample(embedder, built, monkeypatch):
+    """Copies of catalogue tasks in many plans make components bigger than `MAX_DENSE`: such a
+    component is clustered on a sample and its other rows join the sampled cluster they are
+    most alike on average. Each seed task copied 6 times: the clusters agree with the dense
+    clustering of every row (adjusted Rand index >= 0.9), copies stay together, and they repeat."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from compare.analyze import clusters as clusters_mod
+
+    out, _ = built
+    texts = pl.read_parquet(out / "tasks.parquet")["text"].to_list() * 6
+    feats = Features.build(texts, embedder.embed(texts))
+    dense = clusters_mod._dense_clusters(feats, np.arange(len(texts)), clusters_mod.CLUSTER_SIMILARITY)
+    monkeypatch.setattr(clusters_mod, "MAX_DENSE", 400)
+    i, j, sim, _, _ = similarity.scored_pairs(feats)
+    biggest = max(len(c) for c in clusters_mod._components(len(texts), i, j, sim, clusters_mod.CLUSTER_SIMILARITY))
+    assert biggest > 400  # (the sampled path runs)
+    sampled = cluster_tasks(feats)
+    assert sampled.tolist() == cluster_tasks(feats).tolist()
+    assert adjusted_rand_score(dense, sampled) >= 0.9
+    n = len(texts) // 6
+    assert all(len(set(sampled[k::n].tolist())) == 1 for k in range(n))  # a task's copies: one cluster
+
+
 def test_approximate_neighbours_recall_the_exact_ones_and_repeat():
-    """The HNSW search on 6,000 points in 24 clusters (32 dimensions): at least 95% of each
+    """The inverted-file search on 6,000 points in 24 clusters (32 dimensions): at least 95% of each
     point's 10 exact nearest found, the same pairs on every run, each pair once with i < j."""
     from compare.analyze.similarity import approximate_neighbours
 

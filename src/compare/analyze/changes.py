@@ -11,7 +11,7 @@ import numpy as np
 import polars as pl
 from scipy.optimize import linear_sum_assignment
 
-from compare.analyze.similarity import Features
+from compare.analyze.similarity import Features, lexical_pairs
 from compare.text.vietnamese import fold
 
 KEPT_LEXICAL = 0.93  # the same wording (Indel similarity of the folded texts; OCR leaves specks)
@@ -95,13 +95,14 @@ def align(
     matched_old: set[int] = set()
     matched_new: set[int] = set()
     if len(rows_old) and len(rows_new):
-        sim, lex = features.block(rows_old, rows_new)
-        assert lex is not None  # (asked for: lexical=True)
+        sim, _ = features.block(rows_old, rows_new, lexical=False)
         r, c = linear_sum_assignment(-sim)
-        for a, b in sorted(zip(r, c)):
-            if sim[a, b] < modified and lex[a, b] < kept:
+        # the wording is compared only on the pairs the assignment chose (not on every pair)
+        lexical = lexical_pairs(features.folded, rows_old[r], rows_new[c])
+        for a, b, lex in sorted(zip(r.tolist(), c.tolist(), lexical)):  # (lex: float32, as it was)
+            if sim[a, b] < modified and lex < kept:
                 continue
-            status = "kept" if lex[a, b] >= kept else "modified"
+            status = "kept" if lex >= kept else "modified"
             io, jn = int(rows_old[a]), int(rows_new[b])
             matched_old.add(io)
             matched_new.add(jn)

@@ -3,7 +3,9 @@
 Average-linkage agglomerative clustering over the combined similarity (no random start, no
 'outlier' bucket: a task unlike any other is its own cluster). Above `MAX_DENSE` tasks the
 similarity graph of each task's nearest neighbours is cut into connected components first,
-and each component is clustered on its own, so memory stays bounded.
+and each component is clustered on its own, so memory stays bounded; a component bigger than
+`MAX_DENSE` (one task copied into thousands of plans) is clustered on a sample, and its other
+tasks join the sampled cluster they are most alike on average.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from compare.analyze.similarity import MANDATE_TERMS, Features, scored_pairs
+from compare.analyze.similarity import MANDATE_TERMS, Features, release_freed_memory, scored_pairs
 from compare.build.tables import ColumnType
 from compare.text import lexicon
 from compare.text.vietnamese import fold, normalize
@@ -66,24 +68,46 @@ def _dense_clusters(features: Features, rows: np.ndarray, threshold: float) -> n
     return model.fit_predict(dist)
 
 
-def _bounded_components(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshold: float):
-    """Connected components of the nearest-neighbour graph (edges at `threshold` or more);
-    a component too big to cluster densely is split again with a stricter threshold."""
+def _components(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """Rows of each connected component of the nearest-neighbour graph (edges at `threshold`
+    or more), in order of their first row."""
     keep = sim >= threshold
-    graph = sp.coo_matrix((np.ones(keep.sum()), (i[keep], j[keep])), shape=(n, n)).tocsr()
+    graph = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8), (i[keep], j[keep])), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     order = np.argsort(comp, kind="stable")
-    bounds = np.flatnonzero(np.diff(comp[order])) + 1
-    for rows in np.split(order, bounds):
-        if len(rows) <= MAX_DENSE or threshold >= 1.0:
-            yield np.sort(rows)
-            continue
-        local = np.full(n, -1, dtype=np.int64)
-        local[rows] = np.arange(len(rows))
-        inside = (local[i] >= 0) & (local[j] >= 0)
-        li, lj = local[i[inside]], local[j[inside]]
-        for sub in _bounded_components(len(rows), li, lj, sim[inside], threshold + 0.05):
-            yield np.sort(rows[sub])
+    return np.split(order, np.flatnonzero(np.diff(comp[order])) + 1)
+
+
+def _sampled_clusters(features: Features, rows: np.ndarray, threshold: float, block: int = 2048) -> np.ndarray:
+    """Average-linkage clusters of a component too big to cluster densely (a catalogue task
+    copied into thousands of plans): a sample of `MAX_DENSE` rows is clustered densely,
+    then every other row joins the sampled cluster it is most alike on average (the measure
+    average linkage merges by), when that average reaches `threshold`; the rows that join none
+    are clustered again the same way. Memory stays O(block × MAX_DENSE)."""
+    if len(rows) <= MAX_DENSE:
+        return _dense_clusters(features, rows, threshold)
+    # an even sample over the component (copies keep their weight in the averages)
+    picked = np.zeros(len(rows), dtype=bool)
+    picked[np.linspace(0, len(rows) - 1, MAX_DENSE).round().astype(np.int64)] = True
+    labels = np.full(len(rows), -1, dtype=np.int64)
+    labels[picked] = _dense_clusters(features, rows[picked], threshold)
+    found = int(labels.max()) + 1
+    members = sp.csr_matrix(
+        (np.ones(MAX_DENSE, dtype=np.float32), (np.arange(MAX_DENSE), labels[picked])), shape=(MAX_DENSE, found)
+    )
+    sizes = np.bincount(labels[picked], minlength=found).astype(np.float32)
+    rest = np.flatnonzero(~picked)
+    for start in range(0, len(rest), block):
+        part = rest[start : start + block]
+        sim, _ = features.block(rows[part], rows[picked], lexical=False)
+        mean = np.asarray(sim @ members) / sizes  # (rows × clusters): average similarity
+        best = mean.argmax(axis=1)
+        near = mean[np.arange(len(part)), best] >= threshold
+        labels[part[near]] = best[near]
+    left = np.flatnonzero(labels < 0)
+    if len(left):
+        labels[left] = _sampled_clusters(features, rows[left], threshold, block) + found
+    return labels
 
 
 def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> np.ndarray:
@@ -97,10 +121,14 @@ def cluster_tasks(features: Features, threshold: float = CLUSTER_SIMILARITY) -> 
         i, j, sim, _, _ = scored_pairs(features)
         raw = np.zeros(n, dtype=np.int64)
         next_id = 0
-        for rows in _bounded_components(n, i, j, sim, threshold):
-            labels = _dense_clusters(features, rows, threshold)
+        for rows in _components(n, i, j, sim, threshold):
+            rows = np.sort(rows)
+            # two rows joined by an edge at the threshold are one cluster: nothing to compute
+            small = len(rows) <= 2
+            labels = np.zeros(len(rows), dtype=np.int64) if small else _sampled_clusters(features, rows, threshold)
             raw[rows] = labels + next_id
-            next_id += labels.max() + 1
+            next_id += int(labels.max()) + 1
+        release_freed_memory()
     # renumber by first appearance so that the same input always gives the same numbers
     order: dict[int, int] = {}
     return np.array([order.setdefault(int(c), len(order)) for c in raw], dtype=np.int64)

@@ -47,47 +47,62 @@ def find_overlaps(
     if tasks.height < 2:
         return pl.DataFrame(schema=SCHEMAS["overlaps"] | {"lexical": pl.Float64, "semantic": pl.Float64})
     i, j, combined, lex, sem = scored_pairs(features, k=k)
-    ids = tasks["task_id"].to_numpy()
-    docs = tasks["doc_id"].to_numpy()
-    same_doc = docs[i] == docs[j]
-    is_verbatim = lex >= verbatim
-    is_near = lex >= near_verbatim
+    plan = tasks["doc_id"].rank("dense").to_numpy()  # (a number a plan: no string per pair)
     related = min(related, paraphrase)
-    keep = is_near | (combined >= related)
-    kind = np.where(
-        same_doc,
-        "duplicate",
-        np.where(
-            is_verbatim,
-            "verbatim",
-            np.where(is_near, "near_verbatim", np.where(combined >= paraphrase, "paraphrase", "related")),
-        ),
-    )
+    # the pairs worth a row, found before anything is built per pair (10^6 tasks give tens of
+    # millions of candidates)
+    rows = np.flatnonzero((lex >= near_verbatim) | (combined >= related) | (lex >= 0.5))
+    rows = rows.astype(np.int32) if len(lex) < 2**31 else rows  # (half the memory)
+    same_doc = plan[i[rows]] == plan[j[rows]]
     # Inside a plan only a repeat is worth a flag: the same item, whole or inside a longer one
     # (the shorter's folded text found almost as is in the longer); "... công tác dân chủ ..."
     # and "... công tác dân vận ...", one word swapped, are two tasks.
-    for n in np.flatnonzero(same_doc & (keep | (lex >= 0.5))):
-        a, b = features.folded[i[n]], features.folded[j[n]]
-        wa, wb = _words(a), _words(b)
-        keep[n] = bool(
+    worth = (lex[rows] >= near_verbatim) | (combined[rows] >= related)
+    for n in np.flatnonzero(same_doc):
+        text_a, text_b = features.folded[i[rows[n]]], features.folded[j[rows[n]]]
+        wa, wb = _words(text_a), _words(text_b)
+        worth[n] = bool(
             not (wa - wb and wb - wa)
             and min(len(wa), len(wb)) >= 0.5 * max(len(wa), len(wb))
-            and fuzz.token_set_ratio(a, b) >= 100 * verbatim
+            and fuzz.token_set_ratio(text_a, text_b) >= 100 * verbatim
         )
+    rows = rows[worth]
+    # sorted by (plan a, plan b, task a, task b) on their ranks, before any string is gathered
+    task = tasks["task_id"].rank("dense").to_numpy()
+    rows = rows[np.lexsort((task[j[rows]], task[i[rows]], plan[j[rows]], plan[i[rows]]))]
+    a, b, lex, combined, sem = i[rows], j[rows], lex[rows], combined[rows], sem[rows]
+    kind = np.select(
+        [plan[a] == plan[b], lex >= verbatim, lex >= near_verbatim, combined >= paraphrase],
+        np.arange(4, dtype=np.int8),
+        np.int8(4),
+    )
+    first, second = tasks.select("task_id", "doc_id")[a], tasks.select("task_id", "doc_id")[b]
     frame = pl.DataFrame(
         {
-            "task_id_a": ids[i][keep].tolist(),  # (lists: an empty object array has no string type)
-            "task_id_b": ids[j][keep].tolist(),
-            "doc_id_a": docs[i][keep].tolist(),
-            "doc_id_b": docs[j][keep].tolist(),
-            "similarity": np.round(combined[keep].astype(np.float64), 6),
-            "kind": kind[keep].tolist(),
-            "lexical": np.round(lex[keep].astype(np.float64), 6),
-            "semantic": np.round(sem[keep].astype(np.float64), 6),
+            "task_id_a": first["task_id"],
+            "task_id_b": second["task_id"],
+            "doc_id_a": first["doc_id"],
+            "doc_id_b": second["doc_id"],
+            "similarity": _rounded(combined),
+            "kind": pl.Series(kind).replace_strict(dict(enumerate(_KINDS)), return_dtype=pl.Utf8),
+            "lexical": _rounded(lex),
+            "semantic": _rounded(sem),
         }
     )
-    frame = frame.cast({c: pl.Utf8 for c in ("task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "kind")})
-    return frame.sort(["doc_id_a", "doc_id_b", "task_id_a", "task_id_b"])
+    return frame.cast({c: pl.Utf8 for c in ("task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "kind")})
+
+
+_KINDS = ("duplicate", "verbatim", "near_verbatim", "paraphrase", "related")
+
+
+def _rounded(values: np.ndarray) -> np.ndarray:
+    """float64 rounded to 6 decimals, in the one new array (no second copy).
+
+    >>> _rounded(np.array([0.1234567], dtype=np.float32)).tolist()
+    [0.123457]
+    """
+    out = values.astype(np.float64)
+    return np.round(out, 6, out=out)
 
 
 def _words(text: str) -> set[str]:
