@@ -232,8 +232,6 @@ def synthetic_tasks(base, vecs, n_tasks: int):
 def _scale_child(n_tasks: int, vectors_path: str) -> None:
     """Run in a child process so that its peak memory is its own (the embedding model that
     made the seed vectors lives in the parent: the benchmark is about precomputed vectors)."""
-    import ctypes
-    import ctypes.util
     import gc
 
     import numpy as np
@@ -242,7 +240,7 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     from compare.analyze.changes import align_all
     from compare.analyze.clusters import cluster_tasks
     from compare.analyze.overlaps import find_overlaps
-    from compare.analyze.similarity import Features
+    from compare.analyze.similarity import Features, release_freed_memory
 
     def peak() -> float:
         """The resident high-water mark of this process, GB (Linux; cleared once the input is made)."""
@@ -253,7 +251,7 @@ def _scale_child(n_tasks: int, vectors_path: str) -> None:
     tasks = pl.DataFrame({"task_id": [f"t{k}" for k in range(n_tasks)], "doc_id": docs, "text": texts})
     del texts, docs  # (what the analysis holds, as `Corpus` does: the tasks table and the vectors)
     gc.collect()
-    ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)  # (the generator's freed heap back to the system)
+    release_freed_memory()  # (the generator's freed heap back to the system)
     with open("/proc/self/clear_refs", "w") as refs:  # the generator's own peak is not the analysis's
         refs.write("5")
     peaks = [peak()]
